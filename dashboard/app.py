@@ -1,0 +1,50 @@
+"""Entry point: page config, navigation, the shared sidebar and the kiosk switch. Routes only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from enact_dash.i18n import t
+from enact_dash.ui.data import get_dataset
+from enact_dash.ui.page import inject_base_css, set_document_language
+from enact_dash.ui.sidebar import render_sidebar
+from enact_dash.ui.state import sync_from_url
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+
+st.set_page_config(
+    page_title=t("common.app_title"),
+    page_icon=":material/hub:",
+    layout="wide",
+    initial_sidebar_state="auto",
+)
+filters = sync_from_url()
+lang = filters.lang
+
+if filters.kiosk:
+    navigation = st.navigation(
+        [st.Page(PAGES_DIR / "kiosk.py", title=t("common.nav.kiosk", lang), url_path="kiosk",
+                 default=True)],
+        position="hidden",
+    )
+else:
+    navigation = st.navigation([
+        st.Page(PAGES_DIR / "home.py", title=t("common.nav.home", lang), icon=":material/home:",
+                default=True),
+        st.Page(PAGES_DIR / "partners.py", title=t("common.nav.partners", lang),
+                icon=":material/map:", url_path="partners"),
+        st.Page(PAGES_DIR / "events.py", title=t("common.nav.events", lang),
+                icon=":material/event:", url_path="events"),
+        st.Page(PAGES_DIR / "achievements.py", title=t("common.nav.achievements", lang),
+                icon=":material/emoji_events:", url_path="achievements"),
+        st.Page(PAGES_DIR / "about.py", title=t("common.nav.about", lang),
+                icon=":material/info:", url_path="about"),
+    ])
+
+inject_base_css()
+if not filters.kiosk:
+    filters = render_sidebar(get_dataset(), navigation.url_path)
+set_document_language(filters.lang)
+navigation.run()

@@ -1,0 +1,47 @@
+"""Paths and settings read from the environment.
+
+Everything configurable lives here so that pages and builders never read the environment themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_DATA_DIR = REPO_ROOT / "data"
+
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
+DEFAULT_TILES = "OpenStreetMap"
+
+# The map area: Grand Est and the border areas of DE, LU, BE, CH (lon/lat bounds of the geodata).
+MAP_BOUNDS = ((46.8, 2.5), (51.0, 10.6))  # (south, west), (north, east)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    public_url: str
+    tiles: str | None  # None: no tile layer (offline background only)
+
+
+def _tiles_from_env(value: str | None) -> str | None:
+    if value is None:
+        return DEFAULT_TILES
+    value = value.strip()
+    if value.lower() in {"", "none", "off", "0", "false"}:
+        return None
+    return value
+
+
+def get_settings(environ: os._Environ[str] | dict[str, str] | None = None) -> Settings:
+    """Read the settings from the environment (``os.environ`` by default)."""
+    env = os.environ if environ is None else environ
+    data_dir = env.get("ENACT_DATA_DIR") or str(BUNDLED_DATA_DIR)
+    public_url = (env.get("ENACT_PUBLIC_URL") or DEFAULT_PUBLIC_URL).rstrip("/")
+    return Settings(
+        data_dir=Path(data_dir).expanduser(),
+        public_url=public_url,
+        tiles=_tiles_from_env(env.get("ENACT_TILES")),
+    )

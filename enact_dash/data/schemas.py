@@ -1,0 +1,146 @@
+"""The data files and their columns (documented for the staff in data/README.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from enact_dash.data import columns as c
+from enact_dash.data import vocab as v
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # the file name in the data directory
+    columns: tuple[c.Column, ...]
+    id_column: str | None = "id"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(col.name for col in self.columns)
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(col.name for col in self.columns if col.required)
+
+
+def _i18n(stem: str, *, required: bool = False) -> tuple[c.Column, ...]:
+    """``title_fr`` (required if asked), ``title_en``, ``title_de``."""
+    return (
+        c.Column(f"{stem}_fr", c.text, required=required, default=""),
+        c.Column(f"{stem}_en", c.text, default=""),
+        c.Column(f"{stem}_de", c.text, default=""),
+    )
+
+
+_SOURCE = c.Column("source", c.source, required=True)
+
+AXES = TableSpec("axes.csv", (
+    c.Column("id", c.identifier, required=True),
+    *_i18n("name", required=True),
+    *_i18n("description"),
+    _SOURCE,
+))
+
+PARTNERS = TableSpec("partners.csv", (
+    c.Column("id", c.identifier, required=True),
+    c.Column("name", c.text, required=True),
+    c.Column("short_name", c.text, default=""),
+    c.Column("type", c.choice(v.PARTNER_TYPES), required=True),
+    c.Column("relation", c.choice(v.RELATIONS), required=True),
+    c.Column("lead", c.boolean, default=False),
+    c.Column("city", c.text, default=""),
+    c.Column("country", c.country, default="FR"),
+    c.Column("lat", c.latitude),
+    c.Column("lon", c.longitude),
+    c.Column("axes", c.multi_choice(), default=()),
+    c.Column("website", c.url, default=""),
+    _SOURCE,
+    *_i18n("note"),
+))
+
+EVENTS = TableSpec("events.csv", (
+    c.Column("id", c.identifier, required=True),
+    *_i18n("title", required=True),
+    c.Column("type", c.choice(v.EVENT_TYPES), required=True),
+    c.Column("start", c.partial_date, required=True),
+    c.Column("end", c.partial_date),
+    c.Column("venue", c.text, default=""),
+    c.Column("city", c.text, default=""),
+    c.Column("country", c.country, default="FR"),
+    c.Column("lat", c.latitude),
+    c.Column("lon", c.longitude),
+    c.Column("axes", c.multi_choice(), default=()),
+    c.Column("audience", c.multi_choice(v.AUDIENCES), default=()),
+    c.Column("accessibility", c.multi_choice(v.ACCESSIBILITY), default=()),
+    *_i18n("accessibility_note"),
+    c.Column("registration_url", c.url, default=""),
+    c.Column("status", c.choice(v.EVENT_STATUSES), default="planned"),
+    *_i18n("description"),
+    _SOURCE,
+    c.Column("origin", c.choice(v.ORIGINS), default="manual"),
+    c.Column("external_id", c.text, default=""),
+))
+
+CHAIRS = TableSpec("chairs.csv", (
+    c.Column("id", c.identifier, required=True),
+    c.Column("title", c.text, default=""),
+    c.Column("holder", c.text, default=""),
+    *_i18n("holder_role"),
+    c.Column("institution", c.text, default=""),
+    c.Column("city", c.text, default=""),
+    c.Column("axis", c.text, default=""),
+    c.Column("call", c.choice(v.CHAIR_CALLS), required=True),
+    c.Column("status", c.choice(v.CHAIR_STATUSES), required=True),
+    c.Column("presented", c.boolean, default=False),
+    *_i18n("summary"),
+    _SOURCE,
+))
+
+FIGURES = TableSpec("figures.csv", (
+    c.Column("id", c.identifier, required=True),
+    c.Column("metric", c.identifier, required=True),
+    c.Column("value", c.number, required=True),
+    c.Column("unit", c.choice(v.UNITS), default="count"),
+    c.Column("qualifier", c.choice(v.QUALIFIERS), default="exact"),
+    c.Column("as_of", c.partial_date),
+    c.Column("primary", c.boolean, default=True),
+    *_i18n("label", required=True),
+    *_i18n("note"),
+    _SOURCE,
+))
+
+ACTIONS = TableSpec("actions.csv", (
+    c.Column("id", c.identifier, required=True),
+    c.Column("year", c.integer, required=True),
+    *_i18n("title", required=True),
+    c.Column("pillar", c.choice(v.PILLARS), required=True),
+    c.Column("status", c.choice(v.ACTION_STATUSES), default="planned"),
+    c.Column("target_value", c.number),
+    c.Column("target_unit", c.text, default=""),
+    c.Column("axes", c.multi_choice(), default=()),
+    _SOURCE,
+))
+
+TARGETS = TableSpec("targets.csv", (
+    c.Column("id", c.identifier, required=True),
+    *_i18n("label", required=True),
+    c.Column("unit", c.choice(v.UNITS), default="count"),
+    c.Column("baseline_value", c.number),
+    c.Column("baseline_date", c.partial_date),
+    c.Column("target_value", c.number),
+    c.Column("target_date", c.partial_date),
+    c.Column("latest_value", c.number),
+    c.Column("latest_date", c.partial_date),
+    _SOURCE,
+))
+
+MILESTONES = TableSpec("milestones.csv", (
+    c.Column("id", c.identifier, required=True),
+    c.Column("date", c.partial_date, required=True),
+    *_i18n("label", required=True),
+    _SOURCE,
+))
+
+ALL_TABLES: tuple[TableSpec, ...] = (
+    AXES, PARTNERS, EVENTS, CHAIRS, FIGURES, ACTIONS, TARGETS, MILESTONES,
+)

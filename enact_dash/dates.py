@@ -1,0 +1,96 @@
+"""Dates with a precision: a day, a month or only a year.
+
+Events and milestones are often announced before their day is known ("2026, date to be announced").
+A :class:`PartialDate` keeps what is known and nothing more.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from enact_dash.i18n import format_day, format_month, normalize_lang, t
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+_PATTERN = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+# Spreadsheets often turn 2025-12-12 into 12/12/2025: accept that French/German day-first form too.
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or the year. Orders by its first possible day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        # Raises ValueError for an impossible date.
+        date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (or ``DD/MM/YYYY``); ValueError otherwise."""
+        match = _PATTERN.match(text)
+        if match:
+            year, month, day = match.groups()
+            return cls(int(year), int(month) if month else None, int(day) if day else None)
+        match = _DAY_FIRST.match(text)
+        if match:
+            day, month, year = match.groups()
+            return cls(int(year), int(month), int(day))
+        raise ValueError(f"not a date: {text!r}")
+
+    @classmethod
+    def of(cls, value: date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        if self.day is not None and self.month is not None:
+            return date(self.year, self.month, self.day)
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    def format(self, lang: str) -> str:
+        """``12 décembre 2025``, ``décembre 2026``, or ``2026 — date à venir``."""
+        lang = normalize_lang(lang)
+        if self.precision is Precision.DAY:
+            return format_day(self.first_day, lang)
+        if self.precision is Precision.MONTH:
+            return format_month(self.first_day, lang)
+        return t("common.date_tba", lang, year=self.year)

@@ -1,0 +1,95 @@
+"""Translations and locale-aware formatting.
+
+Catalogues are JSON files ``enact_dash/locales/<lang>/<domain>.json``; a key's domain is the part before
+its first dot (``"home.title"`` lives in ``home.json``). French is the reference language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_compact_currency, format_decimal, format_percent
+
+LANGS: tuple[str, ...] = ("fr", "en", "de")
+DEFAULT_LANG = "fr"
+LOCALES_DIR = Path(__file__).parent / "locales"
+
+# Babel locales per interface language (territory matters for number formats).
+BABEL_LOCALE = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE"}
+LANG_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch"}
+
+
+def normalize_lang(lang: str | None) -> str:
+    """Return a supported language code, French for anything unknown."""
+    if lang:
+        code = lang.strip().lower()[:2]
+        if code in LANGS:
+            return code
+    return DEFAULT_LANG
+
+
+@cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """All keys of one language, merged from its domain files."""
+    merged: dict[str, str] = {}
+    folder = LOCALES_DIR / lang
+    for path in sorted(folder.glob("*.json")):
+        with path.open(encoding="utf-8") as fh:
+            merged.update(json.load(fh))
+    return merged
+
+
+def has_key(key: str, lang: str = DEFAULT_LANG) -> bool:
+    return key in catalogue(normalize_lang(lang))
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **kwargs: object) -> str:
+    """Translate ``key`` into ``lang``, falling back to French, then to the key itself."""
+    lang = normalize_lang(lang)
+    text = catalogue(lang).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANG).get(key, key)
+    if kwargs:
+        try:
+            return text.format(**kwargs)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def pick(values: Mapping[str, str | None], lang: str) -> str:
+    """Choose the text for ``lang`` among ``{"fr": ..., "en": ..., "de": ...}``, French as fallback."""
+    lang = normalize_lang(lang)
+    text = values.get(lang) or values.get(DEFAULT_LANG) or ""
+    return str(text)
+
+
+def format_day(value: date, lang: str, fmt: str = "long") -> str:
+    """``12 décembre 2025`` / ``12 December 2025`` / ``12. Dezember 2025``."""
+    return _babel_format_date(value, fmt, locale=BABEL_LOCALE[normalize_lang(lang)])
+
+
+def format_month(value: date, lang: str) -> str:
+    """``décembre 2025`` / ``December 2025`` / ``Dezember 2025``."""
+    return _babel_format_date(value, "LLLL y", locale=BABEL_LOCALE[normalize_lang(lang)])
+
+
+def format_number(value: float | int, lang: str) -> str:
+    """``2 500`` / ``2,500`` / ``2.500``."""
+    return format_decimal(value, locale=BABEL_LOCALE[normalize_lang(lang)])
+
+
+def format_money(value: float | int, lang: str, currency: str = "EUR") -> str:
+    """Compact money: ``30 M€`` / ``€30M`` / ``30 Mio. €``."""
+    text = format_compact_currency(value, currency, locale=BABEL_LOCALE[normalize_lang(lang)])
+    # Babel writes "30 M €" in French; French typography writes "30 M€".
+    return text.replace("\u00a0€", "€").replace(" M €", " M€") if normalize_lang(lang) == "fr" else text
+
+
+def format_percent_value(value: float, lang: str) -> str:
+    return format_percent(value, locale=BABEL_LOCALE[normalize_lang(lang)])

@@ -1,0 +1,66 @@
+"""Cached loading on top of the pure loaders.
+
+The cache key includes every data file's modification time and size, so an edited file shows at the next
+rerun without a restart. When a file becomes unreadable (or loses a required column) while the app runs,
+the last good version of that table is kept, with its problem still listed for the staff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from enact_dash.config import get_settings
+from enact_dash.data import Dataset, load_dataset
+from enact_dash.data.schemas import ALL_TABLES
+
+# Last good table per (data dir, table name): survives a file broken mid-event.
+_LAST_GOOD: dict[tuple[str, str], object] = {}
+
+
+def files_signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, mtime_ns, size) of every file that the loaders read."""
+    out = []
+    for name in [spec.name for spec in ALL_TABLES] + ["geo"]:
+        path = data_dir / name
+        try:
+            stat = path.stat()
+        except OSError:
+            out.append((name, -1, -1))
+            continue
+        out.append((name, stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(data_dir: str, signature: tuple[tuple[str, int, int], ...]) -> Dataset:
+    del signature  # part of the cache key only
+    return load_dataset(Path(data_dir))
+
+
+def _file_failed(dataset: Dataset, name: str) -> bool:
+    return any(
+        p.file == name and (p.line == 0 or p.code == "column_missing") for p in dataset.problems
+    )
+
+
+def get_dataset() -> Dataset:
+    """The validated data, reloaded when a file changes; never raises for bad data."""
+    data_dir = get_settings().data_dir
+    dataset = _load(str(data_dir), files_signature(data_dir))
+    tables = dict(dataset.tables)
+    changed = False
+    for spec in ALL_TABLES:
+        key = spec.name.removesuffix(".csv")
+        cache_key = (str(data_dir), key)
+        if _file_failed(dataset, spec.name):
+            previous = _LAST_GOOD.get(cache_key)
+            if previous is not None:
+                tables[key] = previous
+                changed = True
+        else:
+            _LAST_GOOD[cache_key] = tables[key]
+    if changed:
+        return Dataset(tables, dataset.problems, dataset.unreadable)
+    return dataset

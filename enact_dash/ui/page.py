@@ -1,0 +1,81 @@
+"""Small page-level renderers shared by every page: document language, styles, data notice."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import streamlit as st
+
+from enact_dash.data import Dataset, Level
+from enact_dash.i18n import t
+
+# Streamlit's theme does the colours (see .streamlit/config.toml); these rules only fix what the theme
+# cannot: larger tiles for key figures, and a visible keyboard focus.
+BASE_CSS = """
+<style>
+:focus-visible { outline: 3px solid #1d4e89 !important; outline-offset: 2px; }
+.enact-tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem;
+  margin: 0.5rem 0 1.5rem; padding: 0; list-style: none; }
+.enact-tile { border: 1px solid #c9d3e0; border-radius: 0.6rem; padding: 1rem; background: #f5f8fc; }
+.enact-tile .value { font-size: 2.2rem; font-weight: 700; line-height: 1.1; color: #0b2e59; }
+.enact-tile .label { font-size: 1rem; color: #1f2a37; margin-top: 0.3rem; }
+.enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; }
+.enact-tile .source a { color: #1d4e89; }
+</style>
+"""
+
+
+def set_document_language(lang: str) -> None:
+    """Make ``<html lang>`` match the interface language (screen readers, hyphenation)."""
+    code = json.dumps(lang)
+    st.html(
+        f"<script>document.documentElement.lang = {code};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def inject_base_css() -> None:
+    st.html(BASE_CSS)
+
+
+def data_notice(dataset: Dataset, lang: str, *, container: object = None) -> None:
+    """A discreet, translated list of data problems for the staff (never a traceback)."""
+    if not dataset.problems:
+        return
+    box = container if container is not None else st
+    with box.expander(t("common.data_problems.title", lang, count=len(dataset.problems))):  # type: ignore[attr-defined]
+        st.caption(t("common.data_problems.intro", lang))
+        lines = []
+        for problem in dataset.problems[:200]:
+            kind = t(
+                "common.data_problems.error" if problem.level is Level.ERROR
+                else "common.data_problems.warning", lang,
+            )
+            lines.append(f"<li><code>{html.escape(problem.where())}</code> "
+                         f"{html.escape(problem.field)} — {html.escape(problem.message(lang))} "
+                         f"<em>({html.escape(kind)})</em></li>")
+        st.html("<ul style='font-size:0.85rem;padding-left:1.1rem'>" + "".join(lines) + "</ul>")
+
+
+def tiles_html(tiles: list[dict[str, str]]) -> str:
+    """Key-figure tiles: ``value``, ``label``, ``source`` (text) and optional ``source_url``.
+
+    Every value is escaped here; callers pass plain text.
+    """
+    items = []
+    for tile in tiles:
+        source = html.escape(tile.get("source", ""))
+        url = tile.get("source_url", "")
+        if url.startswith(("http://", "https://")):
+            source = (f'<a href="{html.escape(url, quote=True)}" rel="noopener" '
+                      f'target="_blank">{source}</a>')
+        items.append(
+            "<li class='enact-tile'>"
+            f"<div class='value'>{html.escape(tile['value'])}</div>"
+            f"<div class='label'>{html.escape(tile['label'])}</div>"
+            + (f"<div class='source'>{html.escape(tile.get('source_label', ''))} {source}</div>"
+               if source else "")
+            + "</li>"
+        )
+    return "<ul class='enact-tiles'>" + "".join(items) + "</ul>"

@@ -1,0 +1,106 @@
+"""The current filters of a session, kept in step with the URL.
+
+A new session (a shared link, a reload) takes its filters from the URL. Within a session the filters
+live in ``st.session_state`` (per-user UI state) because Streamlit clears the query parameters when
+the visitor changes page; after every change the URL is written again, so it always shows the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from enact_dash.filters import Filters
+
+_FILTERS = "_enact_filters"
+WIDGET_PREFIX = "flt_"
+
+
+def sync_from_url() -> Filters:
+    """Called once per run by the entry point, before anything renders."""
+    filters = st.session_state.get(_FILTERS)
+    if not isinstance(filters, Filters):
+        filters = Filters.from_query_params(st.query_params)
+        st.session_state[_FILTERS] = filters
+    _write_url(filters)
+    return filters
+
+
+def current_filters() -> Filters:
+    filters = st.session_state.get(_FILTERS)
+    return filters if isinstance(filters, Filters) else Filters.from_query_params(st.query_params)
+
+
+def set_filters(new: Filters) -> None:
+    """Replace the filters: store them, rewrite the URL, re-seed widgets whose value changed."""
+    old = current_filters()
+    st.session_state[_FILTERS] = new
+    for name in new.__dataclass_fields__:
+        if getattr(old, name) != getattr(new, name):
+            st.session_state.pop(WIDGET_PREFIX + name, None)
+    _write_url(new)
+
+
+def _write_url(filters: Filters) -> None:
+    wanted = filters.to_query_params()
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
+    if current != normalised:
+        st.query_params.from_dict(wanted)
+
+
+def _on_widget_change(name: str, to_value: Callable[[Any], Any]) -> None:
+    value = st.session_state.get(WIDGET_PREFIX + name)
+    filters = current_filters()
+    new = filters.with_(**{name: to_value(value)})
+    st.session_state[_FILTERS] = new
+    _write_url(new)
+
+
+def multiselect_filter(
+    name: str,
+    label: str,
+    options: Sequence[str],
+    format_func: Callable[[str], str] = str,
+    *,
+    container: Any = None,
+    help: str | None = None,
+    placeholder: str | None = None,
+) -> tuple[str, ...]:
+    """A multiselect bound to the tuple field ``name`` of the filters (and so to the URL)."""
+    box = container if container is not None else st
+    key = WIDGET_PREFIX + name
+    current = tuple(v for v in getattr(current_filters(), name) if v in options)
+    if key not in st.session_state:
+        st.session_state[key] = list(current)
+    box.multiselect(
+        label, list(options), key=key, format_func=format_func, help=help,
+        placeholder=placeholder, on_change=_on_widget_change, args=(name, tuple),
+    )
+    return current
+
+
+def text_filter(name: str, label: str, *, container: Any = None,
+                placeholder: str | None = None) -> str:
+    """A text input bound to the string field ``name`` of the filters."""
+    box = container if container is not None else st
+    key = WIDGET_PREFIX + name
+    if key not in st.session_state:
+        st.session_state[key] = getattr(current_filters(), name)
+    box.text_input(label, key=key, placeholder=placeholder, on_change=_on_widget_change,
+                   args=(name, lambda v: " ".join(str(v or "").split())[:100]))
+    return str(getattr(current_filters(), name))
+
+
+def bound_widget(name: str, widget: Callable[..., Any], label: str, *,
+                 to_value: Callable[[Any], Any], from_value: Callable[[Any], Any] = lambda v: v,
+                 **kwargs: Any) -> Any:
+    """Any widget (e.g. ``st.sidebar.radio``) bound to the field ``name``: ``from_value`` maps the
+    filter value to the widget value, ``to_value`` maps it back. Returns the current filter value."""
+    key = WIDGET_PREFIX + name
+    if key not in st.session_state:
+        st.session_state[key] = from_value(getattr(current_filters(), name))
+    widget(label, key=key, on_change=_on_widget_change, args=(name, to_value), **kwargs)
+    return getattr(current_filters(), name)
