@@ -1,0 +1,167 @@
+"""The events timeline: a plotly figure by event type over the cluster's five years (2025–2029).
+
+Honest about partial dates: an event known to the day is a solid bar over its days; an event
+known only to the month (or the year) is a pale, hatched bar over the whole month (or year), so
+that it never looks more precise than it is. A dashed line marks today. Above ``max_bars`` events
+the figure switches to a count per month and type (a heatmap), year-only events counted below it.
+
+The builder takes a *prepared* frame (:func:`enact_dash.events.frame.prepare`), never calls st.*.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from enact_dash.data.vocab import EVENT_TYPES
+from enact_dash.events.display import localized, type_label
+from enact_dash.events.frame import FIRST, LAST, RANK, as_partial
+from enact_dash.events.periods import format_when
+from enact_dash.i18n import format_number, normalize_lang, t
+
+CLUSTER_START = date(2025, 1, 1)
+CLUSTER_END = date(2029, 12, 31)
+MAX_BARS = 400
+# Okabe-Ito, readable with colour-vision deficiencies; one colour per event type.
+TYPE_COLOURS = dict(
+    zip(
+        EVENT_TYPES,
+        ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#555555"),
+        strict=True,
+    )
+)
+DAY_MS = 86_400_000
+# Precision rank -> (legend key, opacity, hatch pattern)
+_STYLES = {
+    0: ("events.timeline.precision_day", 0.95, ""),
+    1: ("events.timeline.precision_month", 0.35, "/"),
+    2: ("events.timeline.precision_year", 0.25, "x"),
+}
+
+
+def _axis_range(events: pd.DataFrame) -> tuple[date, date]:
+    """The cluster's five years, widened if an event falls outside them."""
+    first, last = CLUSTER_START, CLUSTER_END
+    if len(events):
+        first = min(first, events[FIRST].min().date())
+        last = min(max(last, events[LAST].max().date()), date(2100, 12, 31))
+    return first, last + timedelta(days=1)
+
+
+def _base_figure(title: str, lang: str, *, today: date, x_range: tuple[date, date]) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(
+        title={"text": html.escape(title), "x": 0, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        barmode="overlay",
+        legend={"orientation": "h", "y": -0.15, "x": 0},
+        plot_bgcolor="white",
+        hoverlabel={"align": "left"},
+        meta={"lang": normalize_lang(lang)},
+    )
+    fig.update_xaxes(
+        type="date", range=[x_range[0].isoformat(), x_range[1].isoformat()],
+        showgrid=True, gridcolor="#e5e5e5", dtick="M12", tickformat="%Y",
+    )
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    if x_range[0] <= today <= x_range[1]:
+        fig.add_shape(
+            type="line", xref="x", yref="paper", x0=today.isoformat(), x1=today.isoformat(),
+            y0=0, y1=1, line={"color": "#B00020", "width": 2, "dash": "dash"},
+        )
+        fig.add_annotation(
+            x=today.isoformat(), y=1, xref="x", yref="paper", yanchor="bottom",
+            text=html.escape(t("events.timeline.today", lang)), showarrow=False,
+            font={"color": "#B00020"},
+        )
+    return fig
+
+
+def _hover(row: dict[str, object], lang: str) -> str:
+    start = as_partial(row.get("start"))
+    when = format_when(start, as_partial(row.get("end")), lang) if start else ""
+    title = localized(row, "title", lang)
+    if row.get("status") == "cancelled":
+        title = f"{t('events.cancelled_mark', lang)} {title}"
+    return f"{html.escape(title)}<br>{html.escape(when)}"
+
+
+def _bars(events: pd.DataFrame, lang: str, fig: go.Figure) -> None:
+    labels = {etype: type_label(etype, lang) for etype in EVENT_TYPES}
+    for rank, (legend_key, opacity, pattern) in _STYLES.items():
+        part = events[events[RANK] == rank]
+        if part.empty:
+            continue
+        records = part.to_dict("records")
+        starts = part[FIRST]
+        ends = part[LAST] + pd.Timedelta(days=1)
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                base=[s.isoformat() for s in starts.dt.date],
+                x=((ends - starts) / pd.Timedelta(milliseconds=1)).astype("int64").tolist(),
+                y=[labels.get(str(e), str(e)) for e in part["type"]],
+                name=t(legend_key, lang),
+                marker={
+                    "color": [TYPE_COLOURS.get(str(e), "#555555") for e in part["type"]],
+                    "opacity": opacity,
+                    "line": {"color": "#333333", "width": 1},
+                    "pattern": {"shape": pattern, "fgcolor": "#333333", "solidity": 0.2}
+                    if pattern else {},
+                },
+                hovertext=[_hover(r, lang) for r in records],
+                hoverinfo="text",
+                width=0.6,
+            )
+        )
+
+
+def _heatmap(events: pd.DataFrame, lang: str, fig: go.Figure) -> int:
+    """Counts per month and type for day/month precision; returns the number of year-only events."""
+    dated = events[events[RANK] < 2]
+    months = dated[FIRST].dt.to_period("M").dt.to_timestamp()
+    counts = (
+        pd.DataFrame({"month": months, "type": dated["type"].astype(str)})
+        .groupby(["type", "month"]).size().unstack(fill_value=0)
+    )
+    types = [e for e in EVENT_TYPES if e in counts.index]
+    counts = counts.reindex(types)
+    fig.add_trace(
+        go.Heatmap(
+            x=[m.date().isoformat() for m in counts.columns],
+            y=[type_label(e, lang) for e in types],
+            z=counts.to_numpy().tolist(),
+            colorscale="Blues",
+            colorbar={"title": {"text": html.escape(t("events.timeline.count", lang))}},
+            hovertemplate="%{y}<br>%{x|%m/%Y}<br>%{z}<extra></extra>",
+        )
+    )
+    return int((events[RANK] == 2).sum())
+
+
+def events_timeline(
+    events: pd.DataFrame, lang: str, *, today: date, max_bars: int = MAX_BARS
+) -> go.Figure:
+    """The timeline figure of a prepared events frame (see the module docstring)."""
+    lang = normalize_lang(lang)
+    x_range = _axis_range(events)
+    if len(events) <= max_bars:
+        fig = _base_figure(t("events.timeline.title", lang), lang, today=today, x_range=x_range)
+        _bars(events, lang, fig)
+        n_types = max(1, events["type"].nunique()) if len(events) else 1
+        fig.update_layout(height=160 + 48 * n_types, showlegend=True)
+        return fig
+    fig = _base_figure(t("events.timeline.title_counts", lang), lang, today=today, x_range=x_range)
+    year_only = _heatmap(events, lang, fig)
+    if year_only:
+        fig.add_annotation(
+            xref="paper", yref="paper", x=0, y=-0.18, showarrow=False, xanchor="left",
+            text=html.escape(
+                t("events.timeline.year_only", lang, count=format_number(year_only, lang))
+            ),
+        )
+    fig.update_layout(height=420, showlegend=False)
+    return fig
