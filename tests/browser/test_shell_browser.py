@@ -1,0 +1,58 @@
+"""The app shell in a real browser: every page in every language renders, offline and accessible."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from _harness import (
+    AppPage,
+    assert_no_app_errors,
+    assert_no_serious_axe,
+    horizontal_overflow,
+    wait_frames_loaded,
+)
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PAGES = ("", "partners", "events", "achievements", "about")
+LANGS = ("fr", "en", "de")
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+def test_page_renders_offline_and_accessible(app_page: AppPage, path: str, lang: str) -> None:
+    page = app_page.goto(path, lang=lang)
+    wait_frames_loaded(page)
+
+    assert_no_app_errors(page)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    heading = page.locator('[data-testid="stMain"] h1').first
+    expect(heading).to_be_visible()
+    assert heading.inner_text().strip(), "the page's main heading is empty"
+    assert app_page.blocked == [], "the page needed non-loopback URLs"
+    assert_no_serious_axe(page)
+
+
+def test_home_at_phone_width_has_no_horizontal_scroll(
+    new_app_page: Callable[..., AppPage],
+) -> None:
+    app = new_app_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = app.goto("", lang="fr")
+    wait_frames_loaded(page)
+
+    assert_no_app_errors(page)
+    assert horizontal_overflow(page) == {}
+
+
+def test_guard_aborts_and_records_non_loopback_requests(app_page: AppPage) -> None:
+    page = app_page.goto("", lang="fr")
+
+    outcome = page.evaluate(
+        "() => fetch('http://example.invalid/tile.png').then(() => 'loaded', () => 'failed')"
+    )
+
+    assert outcome == "failed"
+    assert app_page.blocked == ["http://example.invalid/tile.png"]
