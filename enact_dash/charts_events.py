@@ -42,6 +42,11 @@ _STYLES = {
 }
 
 
+def _esc(text: str) -> str:
+    """Plotly renders a subset of HTML in titles and hover labels: escape user text."""
+    return html.escape(text, quote=False)
+
+
 def _axis_range(events: pd.DataFrame) -> tuple[date, date]:
     """The cluster's five years, widened if an event falls outside them."""
     first, last = CLUSTER_START, CLUSTER_END
@@ -54,7 +59,7 @@ def _axis_range(events: pd.DataFrame) -> tuple[date, date]:
 def _base_figure(title: str, lang: str, *, today: date, x_range: tuple[date, date]) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
-        title={"text": html.escape(title), "x": 0, "xanchor": "left"},
+        title={"text": _esc(title), "x": 0, "xanchor": "left"},
         margin={"l": 10, "r": 10, "t": 60, "b": 40},
         barmode="overlay",
         legend={"orientation": "h", "y": -0.15, "x": 0},
@@ -74,7 +79,7 @@ def _base_figure(title: str, lang: str, *, today: date, x_range: tuple[date, dat
         )
         fig.add_annotation(
             x=today.isoformat(), y=1, xref="x", yref="paper", yanchor="bottom",
-            text=html.escape(t("events.timeline.today", lang)), showarrow=False,
+            text=_esc(t("events.timeline.today", lang)), showarrow=False,
             font={"color": "#B00020"},
         )
     return fig
@@ -86,7 +91,7 @@ def _hover(row: dict[str, object], lang: str) -> str:
     title = localized(row, "title", lang)
     if row.get("status") == "cancelled":
         title = f"{t('events.cancelled_mark', lang)} {title}"
-    return f"{html.escape(title)}<br>{html.escape(when)}"
+    return f"{_esc(title)}<br>{_esc(when)}"
 
 
 def _bars(events: pd.DataFrame, lang: str, fig: go.Figure) -> None:
@@ -135,7 +140,7 @@ def _heatmap(events: pd.DataFrame, lang: str, fig: go.Figure) -> int:
             y=[type_label(e, lang) for e in types],
             z=counts.to_numpy().tolist(),
             colorscale="Blues",
-            colorbar={"title": {"text": html.escape(t("events.timeline.count", lang))}},
+            colorbar={"title": {"text": _esc(t("events.timeline.count", lang))}},
             hovertemplate="%{y}<br>%{x|%m/%Y}<br>%{z}<extra></extra>",
         )
     )
@@ -159,7 +164,7 @@ def events_timeline(
     if year_only:
         fig.add_annotation(
             xref="paper", yref="paper", x=0, y=-0.18, showarrow=False, xanchor="left",
-            text=html.escape(
+            text=_esc(
                 t("events.timeline.year_only", lang, count=format_number(year_only, lang))
             ),
         )

@@ -30,7 +30,7 @@ DAYS_KNOWN = "_days_known"  # start (and end, if any) known to the day: can go i
 AXES_KEY = "_axes_key"  # "|nlp|health|": substring search instead of per-row Python
 AUDIENCE_KEY = "_audience_key"
 CITY_KEY = "_city_key"  # normalised city name
-TITLE_KEY = "_title_key"  # casefolded French title, last sort key
+TITLE_KEY = "_title_key"  # French title without case or accents, last sort key
 DERIVED = (FIRST, SORT, RANK, LAST, DAYS_KNOWN, AXES_KEY, AUDIENCE_KEY, CITY_KEY, TITLE_KEY)
 
 AXIS_ALL = "all"
@@ -97,7 +97,9 @@ def prepare(events: pd.DataFrame) -> pd.DataFrame:
         [normalize_name(c) for c in cities], index=out.index, dtype="string"
     )
     titles = out["title_fr"].fillna("").astype(str) if "title_fr" in out else pd.Series([""] * n)
-    out[TITLE_KEY] = titles.str.casefold().astype("string").set_axis(out.index)
+    out[TITLE_KEY] = pd.Series(
+        [normalize_name(title) for title in titles], index=out.index, dtype="string"
+    )
     return out
 
 

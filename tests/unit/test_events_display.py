@@ -1,0 +1,133 @@
+"""What the events page shows: one event's view, the table alternative, the text summary."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from enact_dash.dates import PartialDate
+from enact_dash.events.display import (
+    escape_markdown,
+    event_view,
+    events_table,
+    headline,
+    place_text,
+    summary_text,
+)
+from enact_dash.events.frame import prepare
+
+TODAY = date(2025, 11, 1)
+
+
+def event(event_id: str, start: str, end: str = "", **fields: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": event_id, "title_fr": event_id, "title_en": "", "title_de": "",
+        "type": "workshop", "start": PartialDate.parse(start),
+        "end": PartialDate.parse(end) if end else None, "venue": "", "city": "", "country": "FR",
+        "audience": (), "accessibility": (), "accessibility_note_fr": "", "status": "planned",
+        "description_fr": "", "registration_url": "", "source": "",
+    }
+    row.update(fields)
+    return row
+
+
+ANNUAL_DAY = event(
+    "annual-day-2025", "2025-12-12", type="annual_day", title_fr="Journée annuelle",
+    title_en="Annual day", venue="Bâtiment Ada Lovelace", city="Villers-lès-Nancy",
+    audience=("researchers", "companies"), status="confirmed", source="https://example.org/pr",
+)
+NUIT = event(
+    "nuit-2025", "2025-10-03", type="fete_science", title_fr="Nuit de la science",
+    city="Vandœuvre-lès-Nancy", accessibility=("sign_language",), audience=("public",),
+)
+SUMMER = event("summer-2026", "2026", type="summer_school", title_fr="École d'été",
+               source="Communiqué de presse, décembre 2025")
+HOSTILE = event("hostile", "2025-11-20", title_fr="<img src=x onerror=alert(1)> [x](javascript:1)",
+                status="cancelled")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
+        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
+        ("**bold** _it_ `code`", r"\*\*bold\*\* \_it\_ \`code\`"),
+        ("a\nb\tc", "a b c"),
+        ("Journée d'été", "Journée d'été"),
+    ],
+)
+def test_escape_markdown(text: str, expected: str) -> None:
+    assert escape_markdown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "when", "audience"),
+    [
+        ("fr", "Journée annuelle", "12 décembre 2025", "Chercheurs, Entreprises"),
+        ("en", "Annual day", "12 December 2025", "Researchers, Companies"),
+        ("de", "Journée annuelle", "12. Dezember 2025", "Forschende, Unternehmen"),  # no German title
+    ],
+)
+def test_event_view_in_each_language(lang: str, title: str, when: str, audience: str) -> None:
+    view = event_view(ANNUAL_DAY, lang, today=TODAY)
+    assert (view.title, view.when, view.audience) == (title, when, audience)
+    assert view.upcoming
+    assert view.days_known
+    assert not view.cancelled
+    assert view.where == "Bâtiment Ada Lovelace, Villers-lès-Nancy"
+    assert view.source_is_url
+
+
+def test_event_view_of_a_year_only_event() -> None:
+    view = event_view(SUMMER, "fr", today=TODAY)
+    assert view.when == "2026 — date à venir"
+    assert not view.days_known
+    assert not view.source_is_url  # a citation, not a link
+
+
+def test_place_outside_france_names_the_country() -> None:
+    row = event("x", "2026-01-01", venue="Campus", city="Saarbrücken", country="DE")
+    assert place_text(row, "fr") == "Campus, Saarbrücken, Allemagne"
+    assert place_text(row, "de") == "Campus, Saarbrücken, Deutschland"
+
+
+def test_headline_marks_cancelled_in_words_and_escapes() -> None:
+    text = headline(event_view(HOSTILE, "fr", today=TODAY), "fr")
+    assert text.startswith(r"\[ANNULÉ\] ~~")
+    assert re.search(r"(?<!\\)[<>\[\]()]", text.removeprefix(r"\[ANNULÉ\] ")) is None
+
+
+def test_events_table_columns_and_values() -> None:
+    table = events_table(prepare(pd.DataFrame([NUIT, SUMMER])), "en")
+    assert list(table.columns) == ["Date", "Event", "Type", "Place", "Audience", "Status"]
+    assert table.iloc[0].tolist() == [
+        "3 October 2025", "Nuit de la science", "Fête de la Science (science festival)",
+        "Vandœuvre-lès-Nancy",
+        "General public", "Planned",
+    ]
+    assert table.iloc[1]["Date"] == "2026 — date to be announced"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "3 événements : 2 à venir, 1 passés. Prochain : Journée annuelle (12 décembre 2025)."
+               " 1 sans jour connu."),
+        ("en", "3 events: 2 upcoming, 1 past. Next: Annual day (12 December 2025)."
+               " 1 without a known day."),
+    ],
+)
+def test_summary_text(lang: str, expected: str) -> None:
+    events = prepare(pd.DataFrame([NUIT, SUMMER, ANNUAL_DAY]))
+    assert summary_text(events, lang, today=TODAY) == expected
+
+
+def test_summary_of_nothing() -> None:
+    events = prepare(pd.DataFrame([NUIT]))
+    assert summary_text(events.iloc[0:0], "de", today=TODAY) == (
+        "Keine Veranstaltung entspricht den Filtern."
+    )

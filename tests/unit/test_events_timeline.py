@@ -1,0 +1,102 @@
+"""The timeline figure: honest partial dates, today line, title, large-data mode."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from enact_dash.charts_events import events_timeline
+from enact_dash.dates import PartialDate
+from enact_dash.events.frame import prepare
+
+TODAY = date(2025, 11, 1)
+DAY_MS = 86_400_000
+
+
+def event(event_id: str, start: str, end: str = "", **fields: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": event_id, "title_fr": event_id, "type": "workshop", "status": "planned",
+        "start": PartialDate.parse(start), "end": PartialDate.parse(end) if end else None,
+    }
+    row.update(fields)
+    return row
+
+
+AGENDA = prepare(pd.DataFrame([
+    event("annual-day-2025", "2025-12-12", type="annual_day"),
+    event("fds-2025", "2025-10-03", "2025-10-13", type="fete_science"),
+    event("workshop-2026-12", "2026-12"),
+    event("summer-school-2026", "2026", type="summer_school"),
+    event("hostile", "2025-11-20", title_fr="<img src=x onerror=alert(1)>", status="cancelled"),
+]))
+
+
+def traces_by_name(fig: go.Figure) -> dict[str, go.Bar]:
+    return {trace.name: trace for trace in fig.data}
+
+
+def test_one_trace_per_precision_with_lighter_partial_dates() -> None:
+    traces = traces_by_name(events_timeline(AGENDA, "en", today=TODAY))
+    assert list(traces) == [
+        "Known days", "Month only (day to be announced)", "Year only (date to be announced)",
+    ]
+    day, month, year = traces.values()
+    assert day.marker.opacity > month.marker.opacity > year.marker.opacity
+    assert day.marker.pattern.shape is None
+    assert month.marker.pattern.shape == "/"
+    assert year.marker.pattern.shape == "x"
+
+
+def test_bars_span_the_known_period() -> None:
+    traces = traces_by_name(events_timeline(AGENDA, "en", today=TODAY))
+    day = traces["Known days"]
+    spans = dict(zip(day.base, day.x, strict=True))
+    assert spans["2025-10-03"] == 11 * DAY_MS  # 3 to 13 October inclusive
+    assert spans["2025-12-12"] == DAY_MS
+    month = traces["Month only (day to be announced)"]
+    assert (month.base[0], month.x[0]) == ("2026-12-01", 31 * DAY_MS)
+    year = traces["Year only (date to be announced)"]
+    assert (year.base[0], year.x[0]) == ("2026-01-01", 365 * DAY_MS)
+    assert year.y[0] == "Summer school"
+
+
+def test_today_line_title_and_five_year_range() -> None:
+    fig = events_timeline(AGENDA, "fr", today=TODAY)
+    (line,) = fig.layout.shapes
+    assert line.x0 == line.x1 == "2025-11-01"
+    assert [a.text for a in fig.layout.annotations] == ["aujourd'hui"]
+    assert fig.layout.title.text == "Calendrier des événements par type, 2025–2029"
+    assert fig.layout.xaxis.range == ("2025-01-01", "2030-01-01")
+
+
+def test_no_today_line_outside_the_range() -> None:
+    fig = events_timeline(AGENDA, "fr", today=date(2031, 1, 1))
+    assert fig.layout.shapes == ()
+
+
+def test_hover_text_is_escaped_and_says_cancelled() -> None:
+    day = traces_by_name(events_timeline(AGENDA, "fr", today=TODAY))["Jours connus"]
+    hostile = [text for text in day.hovertext if "onerror" in text]
+    assert hostile == ["[ANNULÉ] &lt;img src=x onerror=alert(1)&gt;<br>20 novembre 2025"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_many_events_become_counts_per_month(lang: str) -> None:
+    many = prepare(pd.DataFrame(
+        [event(f"e{i}", f"2026-{1 + i % 12:02d}-01") for i in range(30)]
+        + [event("y", "2027", type="training")]
+    ))
+    fig = events_timeline(many, lang, today=TODAY, max_bars=10)
+    (heatmap,) = fig.data
+    assert isinstance(heatmap, go.Heatmap)
+    assert sum(map(sum, heatmap.z)) == 30  # the year-only event is counted apart
+    assert any("1" in a.text for a in fig.layout.annotations if a.xref == "paper")
+
+
+def test_empty_frame_gives_an_empty_figure() -> None:
+    fig = events_timeline(AGENDA.iloc[0:0], "fr", today=TODAY)
+    assert fig.data == ()
