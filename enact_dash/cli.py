@@ -1,0 +1,82 @@
+"""The ``enact-dash`` command: run the app, validate a data directory, import, kiosk."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from enact_dash.config import BUNDLED_DATA_DIR, REPO_ROOT
+from enact_dash.data import Level, load_dataset
+from enact_dash.i18n import LANGS, t
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+
+
+def streamlit_command(port: int = 8501, address: str | None = None,
+                      extra: Sequence[str] = ()) -> list[str]:
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port)]
+    if address:
+        cmd += ["--server.address", address]
+    return [*cmd, *extra]
+
+
+def run_app(port: int, data_dir: str | None, address: str | None) -> int:
+    env = dict(os.environ)
+    if data_dir:
+        env["ENACT_DATA_DIR"] = str(Path(data_dir).resolve())
+    # The repository root holds .streamlit/config.toml (static serving, theme, no usage statistics).
+    return subprocess.call(streamlit_command(port, address), cwd=REPO_ROOT, env=env)
+
+
+def validate(data_dir: Path, lang: str, out: object = None) -> int:
+    """Print one problem per line; exit status 1 if there is any, 0 otherwise."""
+    stream = out if out is not None else sys.stdout
+    dataset = load_dataset(data_dir)
+    for problem in dataset.problems:
+        print(problem.format(lang), file=stream)
+    errors = sum(1 for p in dataset.problems if p.level is Level.ERROR)
+    warnings = len(dataset.problems) - errors
+    rows = {name: len(frame) for name, frame in dataset.tables.items()}
+    summary = ", ".join(f"{name} {count}" for name, count in rows.items())
+    print(t("cli.validate_summary", lang, dir=str(data_dir), errors=errors, warnings=warnings,
+            rows=summary), file=stream)
+    return 1 if dataset.problems else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Sub-commands owned by their own modules take their raw arguments.
+    if args_list and args_list[0] == "import-fds":
+        from enact_dash.fds_import import cli_main as import_main
+
+        return import_main(args_list[1:])
+    if args_list and args_list[0] == "kiosk":
+        from enact_dash.kiosk import cli_main as kiosk_main
+
+        return kiosk_main(args_list[1:])
+
+    parser = argparse.ArgumentParser(prog="enact-dash", description=t("cli.description", "en"))
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="start the dashboard (http://localhost:8501)")
+    run.add_argument("--port", type=int, default=8501)
+    run.add_argument("--address", default=None, help="address to listen on (default: Streamlit's)")
+    run.add_argument("--data-dir", default=None, help="data directory (default: ENACT_DATA_DIR or data/)")
+    check = sub.add_parser("validate", help="check a data directory and list every problem")
+    check.add_argument("data_dir", nargs="?", default=None)
+    check.add_argument("--lang", choices=LANGS, default="en")
+    sub.add_parser("import-fds", help="import a Fête de la Science open-data export (see --help)")
+    sub.add_parser("kiosk", help="start the unattended display (see --help)")
+    args = parser.parse_args(args_list)
+
+    if args.command == "run":
+        return run_app(args.port, args.data_dir, args.address)
+    data_dir = Path(args.data_dir or os.environ.get("ENACT_DATA_DIR") or BUNDLED_DATA_DIR)
+    return validate(data_dir, args.lang)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Catalogues: every language has the same keys and placeholders; locale formatting."""
+
+from __future__ import annotations
+
+import json
+import string
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from enact_dash.dates import PartialDate
+from enact_dash.i18n import LANGS, LOCALES_DIR, format_money, format_number, t
+
+DOMAINS = sorted(p.name for p in (LOCALES_DIR / "fr").glob("*.json"))
+
+
+def load(lang: str, domain: str) -> dict[str, str]:
+    path = LOCALES_DIR / lang / domain
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_language_has_the_same_domain_files():
+    files = {lang: sorted(p.name for p in (LOCALES_DIR / lang).glob("*.json")) for lang in LANGS}
+    assert files["en"] == files["fr"] == files["de"]
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_same_keys_and_placeholders(domain, lang):
+    french, other = load("fr", domain), load(lang, domain)
+    assert sorted(other) == sorted(french)
+    for key, text in french.items():
+        assert placeholders(other[key]) == placeholders(text), key
+        assert other[key].strip(), key
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_keys_are_prefixed_by_their_domain(domain):
+    prefix = Path(domain).stem + "."
+    assert all(key.startswith(prefix) for key in load("fr", domain))
+
+
+@pytest.mark.parametrize(
+    ("lang", "money", "number", "day"),
+    [
+        ("fr", "30\u00a0M€", "2\u202f500", "12 décembre 2025"),
+        ("en", "€30M", "2,500", "12 December 2025"),
+        ("de", "30\u00a0Mio.\u00a0€", "2.500", "12. Dezember 2025"),
+    ],
+)
+def test_locale_formatting(lang, money, number, day):
+    assert format_money(30_000_000, lang) == money
+    assert format_number(2500, lang).replace("\u00a0", "\u202f") == number.replace("\u00a0", "\u202f")
+    assert PartialDate(2025, 12, 12).format(lang) == day
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fr", "2026 — date à venir"), ("en", "2026 — date to be announced"), ("de", "2026 — Termin folgt")],
+)
+def test_unknown_day_is_said_honestly(lang, expected):
+    assert PartialDate(2026).format(lang) == expected
+
+
+def test_translation_falls_back_to_french_then_to_the_key():
+    assert t("common.nav.home", "it") == "Accueil"
+    assert t("no.such.key", "en") == "no.such.key"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025", PartialDate(2025)),
+        ("2025-12", PartialDate(2025, 12)),
+        ("2025-12-12", PartialDate(2025, 12, 12)),
+        (" 2025-1-5 ", PartialDate(2025, 1, 5)),
+        ("12/12/2025", PartialDate(2025, 12, 12)),
+    ],
+)
+def test_partial_dates_parse(text, expected):
+    assert PartialDate.parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "2025-13", "2025-02-30", "12 déc. 2025", "20251212", "2025-12-"])
+def test_bad_partial_dates_are_rejected(text):
+    with pytest.raises(ValueError, match=r"\w"):
+        PartialDate.parse(text)
+
+
+def test_partial_date_bounds():
+    assert PartialDate(2026).first_day == date(2026, 1, 1)
+    assert PartialDate(2026).last_day == date(2026, 12, 31)
+    assert PartialDate(2024, 2).last_day == date(2024, 2, 29)
