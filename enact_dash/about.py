@@ -1,0 +1,58 @@
+"""The about page's content: every source with what it backs, disagreements between sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from enact_dash.data import Dataset
+from enact_dash.figures import Figure, figures_of
+from enact_dash.i18n import t
+
+# The data files whose rows carry a source, in the order a visitor reads them.
+SOURCED_TABLES = ("partners", "events", "chairs", "figures", "actions", "targets", "milestones", "axes")
+
+
+def sources_table(dataset: Dataset, lang: str) -> pd.DataFrame:
+    """One row per distinct source: which data sets rely on it and for how many records."""
+    records: dict[str, dict[str, int]] = {}
+    for name in SOURCED_TABLES:
+        frame = dataset.tables.get(name)
+        if frame is None or frame.empty or "source" not in frame:
+            continue
+        for source, count in frame["source"].value_counts().items():
+            records.setdefault(str(source), {})[name] = int(count)
+    rows = [
+        {
+            t("about.col.source", lang): source,
+            t("about.col.datasets", lang): ", ".join(
+                t(f"about.table.{name}", lang) for name in SOURCED_TABLES if name in used
+            ),
+            t("about.col.records", lang): sum(used.values()),
+        }
+        for source, used in sorted(records.items(), key=lambda item: -sum(item[1].values()))
+    ]
+    columns = [t("about.col.source", lang), t("about.col.datasets", lang), t("about.col.records", lang)]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    metric: str
+    shown: Figure
+    others: tuple[Figure, ...]
+
+
+def disagreements(dataset: Dataset, lang: str) -> list[Disagreement]:
+    """Metrics for which sources give different figures: the one shown, and the others, openly."""
+    by_metric: dict[str, list[Figure]] = {}
+    for figure in figures_of(dataset.figures, lang):
+        by_metric.setdefault(figure.metric, []).append(figure)
+    out = []
+    for metric, figures in by_metric.items():
+        if len(figures) < 2:
+            continue
+        shown = next((f for f in figures if f.primary), figures[0])
+        out.append(Disagreement(metric, shown, tuple(f for f in figures if f is not shown)))
+    return out

@@ -1,0 +1,86 @@
+"""What the home page shows: what ENACT is, key figures with sources, axes, pillars, next events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from enact_dash.data import Dataset, localized
+from enact_dash.events import event_view, filter_by, prepare, split_upcoming_past
+from enact_dash.events.display import EventView
+from enact_dash.figures import Figure, primary_figure
+from enact_dash.filters import Filters
+from enact_dash.i18n import format_number, t
+
+PRESS_RELEASE = "press-release"
+PILLARS = ("research", "training", "innovation")
+# The key figures of the home page, in order: (metric id in figures.csv, label key if the data has none).
+KEY_METRICS = ("funding_state", "chairs_launched", "theses_funded")
+
+
+@dataclass(frozen=True)
+class Tile:
+    value: str
+    label: str
+    source: str
+    source_url: str = ""
+
+    def as_dict(self, lang: str) -> dict[str, str]:
+        return {"value": self.value, "label": self.label, "source": self.source,
+                "source_url": self.source_url, "source_label": t("common.source", lang) + " :"
+                if lang == "fr" else t("common.source", lang) + ":"}
+
+
+@dataclass(frozen=True)
+class HomeView:
+    tiles: tuple[Tile, ...]
+    axes: tuple[tuple[str, str, str], ...]  # (id, name, description)
+    pillars: tuple[tuple[str, str], ...]  # (name, description)
+    next_events: tuple[EventView, ...]
+    upcoming_count: int
+
+
+def _figure_tile(figure: Figure) -> Tile:
+    return Tile(figure.text, figure.label, _source_text(figure.source), figure.source_url)
+
+
+def _source_text(source: str) -> str:
+    """A URL is shown by its host ("factuel.univ-lorraine.fr"), a citation as written."""
+    if source.startswith(("http://", "https://")):
+        host = source.split("/")[2]
+        return host.removeprefix("www.")
+    return source
+
+
+def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max_events: int = 3) -> HomeView:
+    tiles: list[Tile] = []
+    for metric in KEY_METRICS:
+        figure = primary_figure(dataset.figures, metric, lang)
+        if figure is not None:
+            tiles.append(_figure_tile(figure))
+        else:
+            tiles.append(Tile(t("figures.not_published", lang), t(f"home.metric.{metric}", lang), ""))
+    partners = dataset.partners
+    tiles.append(Tile(format_number(len(partners), lang), t("home.partners_listed", lang),
+                      t("home.partners_source", lang)))
+
+    events = prepare(dataset.events)
+    upcoming_all, _ = split_upcoming_past(events, today=today)
+    upcoming = split_upcoming_past(filter_by(events, filters), today=today)[0]
+    views = tuple(event_view(row, lang, today=today)
+                  for row in upcoming.head(max_events).to_dict("records"))
+    first = event_view(upcoming_all.iloc[0].to_dict(), lang, today=today) if len(upcoming_all) else None
+    if first is not None:
+        tiles.append(Tile(first.when, t("home.next_event", lang, title=first.title),
+                          _source_text(first.source),
+                          first.source if first.source_is_url else ""))
+    else:
+        tiles.append(Tile("—", t("home.no_next_event", lang), ""))
+
+    axes = dataset.axes
+    axis_rows: tuple[tuple[str, str, str], ...] = ()
+    if not axes.empty:
+        axis_rows = tuple(zip(axes["id"], localized(axes, "name", lang),
+                              localized(axes, "description", lang), strict=True))
+    pillars = tuple((t(f"vocab.pillar.{p}", lang), t(f"home.pillar.{p}", lang)) for p in PILLARS)
+    return HomeView(tuple(tiles), axis_rows, pillars, views, len(upcoming))

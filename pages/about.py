@@ -1,0 +1,39 @@
+"""About: sources of every data set and figure, disagreements, licences, errors, accessibility."""
+
+import streamlit as st
+
+from enact_dash.about import disagreements, sources_table
+from enact_dash.i18n import t
+from enact_dash.ui.data import get_dataset
+from enact_dash.ui.state import current_filters
+
+lang = current_filters().lang
+dataset = get_dataset()
+
+st.title(t("about.title", lang))
+st.markdown(t("about.intro", lang))
+
+st.header(t("about.sources", lang))
+st.markdown(t("about.sources_intro", lang))
+st.dataframe(
+    sources_table(dataset, lang), hide_index=True, width="stretch",
+    column_config={t("about.col.source", lang): st.column_config.TextColumn(width="large")},
+)
+
+st.header(t("about.disagreements", lang))
+st.markdown(t("about.disagreements_intro", lang))
+for item in disagreements(dataset, lang):
+    st.markdown(t("about.disagreement_shown", lang, label=item.shown.label, value=item.shown.text,
+                  source=item.shown.source))
+    for other in item.others:
+        st.markdown(t("about.disagreement_other", lang, value=other.text, label=other.label,
+                      source=other.source, note=other.note or "—"))
+
+st.header(t("about.licences", lang))
+st.markdown(t("about.licences_body", lang))
+
+st.header(t("about.report", lang))
+st.markdown(t("about.report_body", lang))
+
+st.header(t("about.accessibility", lang))
+st.markdown(t("about.accessibility_body", lang))

@@ -1,0 +1,82 @@
+"""AppTest of the shell pages (home, about) in every language, and of the shared filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import page_text, run_app_page
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", ["Chiffres clés", "30\u00a0M€", "Trois axes de recherche", "Université de Lorraine"]),
+        ("en", ["Key figures", "€30M", "Three research axes", "Université de Lorraine"]),
+        ("de", ["Kennzahlen", "30\u00a0Mio.\u00a0€", "Drei Forschungsachsen", "Université de Lorraine"]),
+    ],
+)
+def test_home_in_each_language(lang, expected):
+    at = run_app_page("home", lang=lang)
+    assert not at.exception
+    text = page_text(at)
+    for snippet in expected:
+        assert snippet in text
+
+
+def test_home_key_figures_come_from_the_press_release():
+    text = page_text(run_app_page("home"))
+    for figure in (">9<", ">17<"):
+        assert figure in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_about_in_each_language(lang):
+    at = run_app_page("about", lang=lang)
+    assert not at.exception
+    text = page_text(at)
+    assert "RGAA 4.1" in text
+    assert "GeoNames (CC BY 4.0)" in text
+    assert len(at.dataframe) == 1
+    sources = at.dataframe[0].value
+    assert len(sources) >= 3
+
+
+def test_about_shows_disagreeing_budgets_openly():
+    text = page_text(run_app_page("about", lang="en"))
+    assert "€30M" in text
+    for other in ("€50M", "€60M", "€67M"):
+        assert other in text
+
+
+def test_sidebar_reflects_url_filters_and_ignores_bad_values():
+    at = run_app_page("home", lang="en", axis=["health", "<script>"], city="Nancy", rotate="abc")
+    assert not at.exception
+    axis = at.multiselect(key="flt_axis")
+    assert axis.value == ["health"]
+    assert at.multiselect(key="flt_city").value == ["Nancy"]
+    assert at.radio(key="flt_lang").value == "en"
+
+
+def test_changing_a_filter_rewrites_the_url():
+    at = run_app_page("home")
+    at.multiselect(key="flt_axis").select("nlp").run()
+    assert not at.exception
+    assert at.query_params.get("axis") == ["nlp"]
+    at.radio(key="flt_lang").set_value("de").run()
+    assert at.query_params.get("lang") == ["de"]
+    assert "Kennzahlen" in page_text(at)
+
+
+def test_filters_survive_a_page_change():
+    at = run_app_page("home", axis="health")
+    at.switch_page("../pages/about.py").run()
+    assert not at.exception
+    assert at.multiselect(key="flt_axis").value == ["health"]
+    assert at.query_params.get("axis") == ["health"]
+
+
+def test_empty_data_directory_shows_no_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("ENACT_DATA_DIR", str(tmp_path / "missing"))
+    for page in ("home", "about"):
+        at = run_app_page(page)
+        assert not at.exception
