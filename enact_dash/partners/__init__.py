@@ -1,0 +1,58 @@
+"""The partners domain: filtering, counts, list view, detail card and download table (no Streamlit)."""
+
+from enact_dash.partners.display import (
+    LIST_COLUMNS,
+    PartnerDetail,
+    city_choices,
+    city_table,
+    country_label,
+    country_options,
+    detail_card_html,
+    export_frame,
+    list_columns,
+    list_frame,
+    name_choices,
+    partner_detail,
+    partner_row,
+    relation_label,
+    relation_options,
+    type_label,
+    type_options,
+)
+from enact_dash.partners.filtering import filter_partners, search_mask
+from enact_dash.partners.summary import (
+    PartnerCounts,
+    by_city,
+    count_partners,
+    located_mask,
+    summary_text,
+    unlocated_text,
+)
+
+__all__ = [
+    "LIST_COLUMNS",
+    "PartnerCounts",
+    "PartnerDetail",
+    "by_city",
+    "city_choices",
+    "city_table",
+    "count_partners",
+    "country_label",
+    "country_options",
+    "detail_card_html",
+    "export_frame",
+    "filter_partners",
+    "list_columns",
+    "list_frame",
+    "located_mask",
+    "name_choices",
+    "partner_detail",
+    "partner_row",
+    "relation_label",
+    "relation_options",
+    "search_mask",
+    "summary_text",
+    "type_label",
+    "type_options",
+    "unlocated_text",
+]

@@ -1,0 +1,261 @@
+"""What the partners page shows as text: the list view, the detail card, the download table.
+
+Labels come from the catalogues (``vocab.*``, ``partners.*``); unknown stays unknown and is said so
+("site non précisé", "axe non précisé"), never guessed. Text that reaches HTML is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+from babel import Locale
+
+from enact_dash.data.vocab import AXIS_ALL, PARTNER_TYPES, RELATIONS
+from enact_dash.i18n import BABEL_LOCALE, LANGS, has_key, normalize_lang, pick, t
+from enact_dash.partners.filtering import as_ids
+from enact_dash.partners.summary import located_mask
+
+# The download keeps the data files' own columns and ids (re-importable, documented in data/README.md).
+EXPORT_COLUMNS = (
+    "id", "name", "short_name", "type", "relation", "lead", "city", "country", "lat", "lon", "axes",
+    "website", "source", "note_fr", "note_en", "note_de",
+)
+# The list view's columns, in order (labels: ``partners.column.<name>``).
+LIST_COLUMNS = ("name", "type", "city", "country", "relation", "axes", "on_map", "website", "source")
+
+
+def text(value: Any) -> str:
+    """A cell as text; missing values (None, NaN, NA) become empty text."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def flag(value: Any) -> bool:
+    """True only for a true boolean cell (missing or text values are not "yes")."""
+    return isinstance(value, bool | np.bool_) and bool(value)
+
+
+def safe_url(value: Any) -> str:
+    """An http(s) URL, or empty text (other schemes, e.g. ``javascript:``, never become links)."""
+    url = text(value).strip()
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in {"http", "https"} and parts.netloc else ""
+
+
+def type_label(ptype: str, lang: str) -> str:
+    key = f"vocab.partner_type.{ptype}"
+    return t(key, lang) if has_key(key) else ptype
+
+
+def relation_label(relation: str, lead: Any, lang: str) -> str:
+    """``Membre`` or ``Membre (porteur)`` for the lead partner."""
+    key = f"vocab.relation.{relation}"
+    label = t(key, lang) if has_key(key) else relation
+    if flag(lead):
+        return t("partners.relation_lead", lang, relation=label)
+    return label
+
+
+@cache
+def country_label(code: str, lang: str) -> str:
+    """``Allemagne`` / ``Germany`` / ``Deutschland``: the catalogue first, then Babel's territory names."""
+    if not code:
+        return ""
+    key = f"vocab.country.{code}"
+    if has_key(key):
+        return t(key, lang)
+    locale = Locale.parse(BABEL_LOCALE[normalize_lang(lang)])
+    return str(locale.territories.get(code.upper(), code))
+
+
+def axes_label(axes: Any, lang: str, axis_labels: Mapping[str, str]) -> str:
+    """Axis names joined by commas; ``all`` is "Tous les axes"; nothing known is "Axe non précisé"."""
+    ids = as_ids(axes)
+    if not ids:
+        return t("vocab.axis.unspecified", lang)
+    if AXIS_ALL in ids:
+        return t("vocab.axis.all", lang)
+    return ", ".join(axis_labels.get(a, a) for a in ids)
+
+
+def display_name(name: Any, short_name: Any) -> str:
+    """``Université de Lorraine (UL)``; the short name only when it adds something."""
+    full, short = text(name), text(short_name).strip()
+    return f"{full} ({short})" if short and short.casefold() != full.casefold() else full
+
+
+# --- options of the page's filters -------------------------------------------------------------
+
+
+def type_options() -> list[str]:
+    return list(PARTNER_TYPES)
+
+
+def relation_options() -> list[str]:
+    return list(RELATIONS)
+
+
+def country_options(partners: pd.DataFrame, selected: Sequence[str] = ()) -> list[str]:
+    """Countries of the data (France first, then by code), plus any already selected."""
+    codes = {text(c) for c in partners["country"]} | set(selected)
+    codes.discard("")
+    return sorted(codes, key=lambda c: (c != "FR", c))
+
+
+# --- list view ---------------------------------------------------------------------------------
+
+
+def list_columns(lang: str) -> dict[str, str]:
+    """Column name -> translated header of the list view."""
+    return {name: t(f"partners.column.{name}", lang) for name in LIST_COLUMNS}
+
+
+def list_frame(partners: pd.DataFrame, lang: str, axis_labels: Mapping[str, str]) -> pd.DataFrame:
+    """The list view: one row per partner (same order as ``partners``), every cell display-ready text
+    in ``lang`` except ``on_map`` (bool) and ``website`` (an http(s) URL or None). Column ``id``
+    keeps the partner id for selection."""
+    unspecified = t("common.site_unspecified", lang)
+    cities = partners["city"].map(text)
+    leads = partners["lead"] if "lead" in partners else pd.Series(False, index=partners.index)
+    websites = [safe_url(w) or None for w in partners.get("website", pd.Series("", index=partners.index))]
+    shorts = partners["short_name"] if "short_name" in partners else pd.Series("", index=partners.index)
+    frame = pd.DataFrame({
+        "id": partners["id"].map(text).to_numpy(),
+        "name": [display_name(n, s) for n, s in zip(partners["name"], shorts, strict=True)],
+        "type": [type_label(text(v), lang) for v in partners["type"]],
+        "city": cities.where(cities != "", unspecified).to_numpy(),
+        "country": [country_label(text(c), lang) for c in partners["country"]],
+        "relation": [relation_label(text(r), ld, lang)
+                     for r, ld in zip(partners["relation"], leads, strict=True)],
+        "axes": [axes_label(a, lang, axis_labels) for a in partners["axes"]],
+        "on_map": located_mask(partners).to_numpy(dtype=bool),
+        "website": pd.Series(websites, dtype=object).to_numpy(),
+        "source": partners["source"].map(text).to_numpy(),
+    })
+    return frame[["id", *LIST_COLUMNS]]
+
+
+def name_choices(partners: pd.DataFrame) -> dict[str, str]:
+    """Partner id -> display name, sorted by name for French readers (the "show details" chooser)."""
+    pairs = [(text(i), display_name(n, s)) for i, n, s in
+             zip(partners["id"], partners["name"], partners.get("short_name", partners["name"]), strict=True)]
+    return dict(sorted(pairs, key=lambda p: p[1].casefold()))
+
+
+# --- detail card -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartnerDetail:
+    """Everything the detail card shows, as plain text in one language."""
+
+    id: str
+    name: str
+    short_name: str
+    fields: tuple[tuple[str, str, str], ...]  # (label, text, url or "")
+    note: str
+    on_map: bool
+
+
+def partner_detail(row: Mapping[str, Any], lang: str, axis_labels: Mapping[str, str]) -> PartnerDetail:
+    """The detail of one partner (a row of the partners frame as a mapping)."""
+    city = text(row.get("city"))
+    website = safe_url(row.get("website"))
+    source = text(row.get("source"))
+    fields: list[tuple[str, str, str]] = [
+        (t("partners.column.type", lang), type_label(text(row.get("type")), lang), ""),
+        (t("partners.column.city", lang), city or t("common.site_unspecified", lang), ""),
+        (t("partners.column.country", lang), country_label(text(row.get("country")), lang), ""),
+        (t("partners.column.axes", lang), axes_label(row.get("axes"), lang, axis_labels), ""),
+        (t("partners.column.relation", lang),
+         relation_label(text(row.get("relation")), row.get("lead"), lang), ""),
+        (t("partners.column.website", lang), website or t("common.unknown", lang), website),
+        (t("partners.column.source", lang), source or t("common.unknown", lang), safe_url(source)),
+    ]
+    note = pick({code: text(row.get(f"note_{code}")) for code in LANGS}, lang)
+    lat, lon = row.get("lat"), row.get("lon")
+    on_map = all(isinstance(v, int | float) and math.isfinite(v) for v in (lat, lon))
+    return PartnerDetail(text(row.get("id")), text(row.get("name")), text(row.get("short_name")),
+                         tuple(fields), note, on_map)
+
+
+CARD_CSS = """
+<style>
+.enact-card { border: 1px solid #c9d3e0; border-radius: 0.6rem; padding: 0.8rem 1rem; background: #f5f8fc; }
+.enact-card h3 { margin: 0 0 0.2rem; font-size: 1.2rem; color: #0b2e59; }
+.enact-card .short { margin: 0 0 0.5rem; color: #44505e; }
+.enact-card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0; }
+.enact-card dt { color: #44505e; }
+.enact-card dd { margin: 0; overflow-wrap: anywhere; }
+.enact-card a { color: #1d4e89; }
+.enact-card .note, .enact-card .off-map { margin: 0.6rem 0 0; }
+</style>
+"""
+
+
+def detail_card_html(detail: PartnerDetail, lang: str) -> str:
+    """The card as HTML; every value is escaped, links are http(s) only and open in a new tab."""
+    esc = html.escape
+    rows = []
+    for label, value, url in detail.fields:
+        link = f'<a href="{esc(url, quote=True)}" rel="noopener noreferrer" target="_blank">'
+        shown = f"{link}{esc(value)}</a>" if url else esc(value)
+        rows.append(f"<dt>{esc(label)}</dt><dd>{shown}</dd>")
+    short = (f'<p class="short">{esc(detail.short_name)}</p>'
+             if detail.short_name and detail.short_name != detail.name else "")
+    note = f'<p class="note">{esc(detail.note)}</p>' if detail.note else ""
+    off_map = "" if detail.on_map else f'<p class="off-map">{esc(t("partners.detail.off_map", lang))}</p>'
+    return (
+        CARD_CSS
+        + f'<section class="enact-card" aria-label="{esc(t("partners.detail.title", lang), quote=True)}">'
+        + f"<h3>{esc(detail.name)}</h3>{short}<dl>{''.join(rows)}</dl>{note}{off_map}</section>"
+    )
+
+
+# --- download ----------------------------------------------------------------------------------
+
+
+def export_frame(partners: pd.DataFrame) -> pd.DataFrame:
+    """The partners with the columns of ``data/partners.csv`` (ids, not labels), for CSV/JSON."""
+    columns = {name: partners[name] if name in partners else pd.Series(None, index=partners.index,
+                                                                       dtype=object)
+               for name in EXPORT_COLUMNS}
+    return pd.DataFrame(columns).reset_index(drop=True)
+
+
+def partner_row(partners: pd.DataFrame, partner_id: str) -> dict[str, Any] | None:
+    """The row of ``partner_id`` as a dict, or None when it is not among ``partners``."""
+    if not partner_id:
+        return None
+    found = partners[partners["id"] == partner_id]
+    return None if found.empty else dict(found.iloc[0].to_dict())
+
+
+# --- by-city view ------------------------------------------------------------------------------
+
+
+def city_choices(cities: pd.DataFrame, lang: str) -> dict[str, str]:
+    """City name (as written in the data) -> ``Nancy (France) — 12``, from :func:`by_city` rows."""
+    return {
+        str(row.city): t("partners.cities.option", lang, city=row.city,
+                         country=country_label(str(row.country), lang), count=row.partners)
+        for row in cities.itertuples(index=False)
+    }
+
+
+def city_table(cities: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The by-city rows with the country in ``lang`` (columns city, country, partners)."""
+    return pd.DataFrame({
+        "city": cities["city"].to_numpy(),
+        "country": [country_label(str(c), lang) for c in cities["country"]],
+        "partners": cities["partners"].to_numpy(),
+    })

@@ -1,0 +1,95 @@
+"""Which partners a view shows: pure filtering of the partners table by the filter model.
+
+Input: the partners frame of :mod:`enact_dash.data` (``axes`` holds tuples of axis ids, ``city_key``
+the normalised city name; both are rebuilt here when a hand-made test frame lacks them).
+Every test is a column operation or one pass over a column, so 10,000 partners filter in milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from enact_dash.data.vocab import AXIS_ALL
+from enact_dash.filters import Filters
+from enact_dash.geo import normalize_name
+
+SEARCH_COLUMNS = ("name", "short_name", "city")
+
+
+def as_ids(value: Any) -> tuple[str, ...]:
+    """Ids from a multi-valued cell (tuple, list, ``"a|b"`` text, None or NaN)."""
+    if isinstance(value, tuple | list | set | frozenset):
+        return tuple(str(v) for v in value)
+    if value is None or (isinstance(value, float) and value != value):
+        return ()
+    return tuple(v.strip() for v in str(value).split("|") if v.strip())
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    return str(value)
+
+
+def city_keys(partners: pd.DataFrame) -> pd.Series:
+    """The normalised city name of every partner (the loader's ``city_key``, or computed)."""
+    if "city_key" in partners:
+        return partners["city_key"].fillna("").astype(str)
+    cities = partners["city"] if "city" in partners else pd.Series("", index=partners.index)
+    return pd.Series([normalize_name(_text(c)) for c in cities], index=partners.index, dtype=object)
+
+
+def axis_mask(axes: pd.Series, wanted: Iterable[str]) -> pd.Series:
+    """Partners working on one of ``wanted`` axes; ``all`` (cluster-wide) matches every axis and an
+    empty cell (axis not specified) matches none."""
+    accepted = set(wanted) | {AXIS_ALL}
+    return pd.Series([not accepted.isdisjoint(as_ids(v)) for v in axes], index=axes.index, dtype=bool)
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a search, normalised like city names (no case, accents, hyphens)."""
+    return normalize_name(query).split()
+
+
+def search_text(partners: pd.DataFrame) -> pd.Series:
+    """Name, short name and city of every partner, normalised, in one string per partner."""
+    parts = [partners[col] if col in partners else pd.Series("", index=partners.index)
+             for col in SEARCH_COLUMNS]
+    joined = [" ".join(_text(v) for v in values) for values in zip(*parts, strict=True)]
+    return pd.Series([normalize_name(text) for text in joined], index=partners.index, dtype=object)
+
+
+def search_mask(partners: pd.DataFrame, query: str) -> pd.Series:
+    """Partners whose name, short name or city contains every word of ``query``."""
+    terms = search_terms(query)
+    haystack = search_text(partners)
+    return pd.Series([all(term in text for term in terms) for text in haystack],
+                     index=partners.index, dtype=bool)
+
+
+def filter_partners(partners: pd.DataFrame, filters: Filters, *,
+                    ignore: Iterable[str] = ()) -> pd.DataFrame:
+    """The partners that the view ``filters`` shows, in their original order.
+
+    Applies axis, city (names compared normalised), type, country, relation and the text search;
+    an empty criterion keeps everyone. ``ignore`` names criteria to skip (e.g. ``("city",)`` for the
+    by-city view, which lists the cities a visitor can switch to).
+    """
+    skip = set(ignore)
+    mask = pd.Series(True, index=partners.index, dtype=bool)
+    if filters.axis and "axis" not in skip:
+        mask &= axis_mask(partners["axes"], filters.axis)
+    if filters.city and "city" not in skip:
+        wanted = {normalize_name(c) for c in filters.city}
+        mask &= city_keys(partners).isin(wanted)
+    for name, column in (("ptype", "type"), ("country", "country"), ("relation", "relation")):
+        values = getattr(filters, name)
+        if values and name not in skip:
+            mask &= partners[column].isin(list(values))
+    shown = partners[mask.to_numpy()]
+    if filters.q and "q" not in skip and search_terms(filters.q):
+        shown = shown[search_mask(shown, filters.q).to_numpy()]
+    return shown
