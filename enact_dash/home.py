@@ -15,7 +15,7 @@ from enact_dash.i18n import format_number, t
 PRESS_RELEASE = "press-release"
 PILLARS = ("research", "training", "innovation")
 # The key figures of the home page, in order: (metric id in figures.csv, label key if the data has none).
-KEY_METRICS = ("funding_state", "chairs_launched", "theses_funded")
+KEY_METRICS = ("funding", "chairs_launched", "theses")
 
 
 @dataclass(frozen=True)

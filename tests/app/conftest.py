@@ -49,3 +49,11 @@ def page_text(at: AppTest) -> str:
         if body:
             parts.append(body)
     return "\n".join(parts)
+
+
+def query_values(at: AppTest, key: str) -> list[str]:
+    """The values of one URL parameter after a run (AppTest keeps a lone value as a plain str)."""
+    value = at.query_params.get(key)
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
