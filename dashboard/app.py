@@ -13,10 +13,12 @@ from enact_dash.ui.sidebar import render_sidebar
 from enact_dash.ui.state import sync_from_url
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+# A local icon: Streamlit fetches material and emoji favicons from a CDN, which a kiosk may not reach.
+FAVICON = str(Path(__file__).resolve().parent / "static" / "favicon.png")
 
 st.set_page_config(
     page_title=t("common.app_title"),
-    page_icon=":material/hub:",
+    page_icon=FAVICON,
     layout="wide",
     initial_sidebar_state="auto",
 )

@@ -9,6 +9,7 @@ import pandas as pd
 from enact_dash.data import localized
 from enact_dash.dates import PartialDate
 from enact_dash.i18n import format_money, format_number, t
+from enact_dash.sources import first_url
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Figure:
 
     @property
     def source_url(self) -> str:
-        return self.source if self.source.startswith(("http://", "https://")) else ""
+        return first_url(self.source)
 
 
 def format_value(value: float, unit: str, qualifier: str, lang: str) -> str:

@@ -11,6 +11,7 @@ from enact_dash.events.display import EventView
 from enact_dash.figures import Figure, primary_figure
 from enact_dash.filters import Filters
 from enact_dash.i18n import format_number, t
+from enact_dash.sources import first_url, short
 
 PRESS_RELEASE = "press-release"
 PILLARS = ("research", "training", "innovation")
@@ -24,11 +25,12 @@ class Tile:
     label: str
     source: str
     source_url: str = ""
+    small: bool = False  # a long value (a date) in smaller type
 
     def as_dict(self, lang: str) -> dict[str, str]:
         return {"value": self.value, "label": self.label, "source": self.source,
-                "source_url": self.source_url, "source_label": t("common.source", lang) + " :"
-                if lang == "fr" else t("common.source", lang) + ":"}
+                "source_url": self.source_url, "small": "1" if self.small else "",
+                "source_label": t("common.source_label", lang)}
 
 
 @dataclass(frozen=True)
@@ -41,15 +43,7 @@ class HomeView:
 
 
 def _figure_tile(figure: Figure) -> Tile:
-    return Tile(figure.text, figure.label, _source_text(figure.source), figure.source_url)
-
-
-def _source_text(source: str) -> str:
-    """A URL is shown by its host ("factuel.univ-lorraine.fr"), a citation as written."""
-    if source.startswith(("http://", "https://")):
-        host = source.split("/")[2]
-        return host.removeprefix("www.")
-    return source
+    return Tile(figure.text, figure.label, short(figure.source), figure.source_url)
 
 
 def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max_events: int = 3) -> HomeView:
@@ -72,8 +66,7 @@ def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max
     first = event_view(upcoming_all.iloc[0].to_dict(), lang, today=today) if len(upcoming_all) else None
     if first is not None:
         tiles.append(Tile(first.when, t("home.next_event", lang, title=first.title),
-                          _source_text(first.source),
-                          first.source if first.source_is_url else ""))
+                          short(first.source), first_url(first.source), small=True))
     else:
         tiles.append(Tile("—", t("home.no_next_event", lang), ""))
 

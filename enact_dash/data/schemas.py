@@ -49,7 +49,7 @@ PARTNERS = TableSpec("partners.csv", (
     c.Column("relation", c.choice(v.RELATIONS), required=True),
     c.Column("lead", c.boolean, default=False),
     c.Column("city", c.text, default=""),
-    c.Column("country", c.country, default="FR"),
+    c.Column("country", c.country, default=""),  # empty: not specified (a network spanning countries)
     c.Column("lat", c.latitude),
     c.Column("lon", c.longitude),
     c.Column("axes", c.multi_choice(), default=()),

@@ -15,10 +15,12 @@ from enact_dash.i18n import t
 BASE_CSS = """
 <style>
 :focus-visible { outline: 3px solid #1d4e89 !important; outline-offset: 2px; }
-.enact-tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem;
+.enact-tiles { display: grid; margin-left: 0 !important; padding-left: 0 !important;
+  grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem;
   margin: 0.5rem 0 1.5rem; padding: 0; list-style: none; }
 .enact-tile { border: 1px solid #c9d3e0; border-radius: 0.6rem; padding: 1rem; background: #f5f8fc; }
 .enact-tile .value { font-size: 2.2rem; font-weight: 700; line-height: 1.1; color: #0b2e59; }
+.enact-tile .value.small { font-size: 1.4rem; }
 .enact-tile .label { font-size: 1rem; color: #1f2a37; margin-top: 0.3rem; }
 .enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; }
 .enact-tile .source a { color: #1d4e89; }
@@ -72,7 +74,7 @@ def tiles_html(tiles: list[dict[str, str]]) -> str:
                       f'target="_blank">{source}</a>')
         items.append(
             "<li class='enact-tile'>"
-            f"<div class='value'>{html.escape(tile['value'])}</div>"
+            f"<div class='value{' small' if tile.get('small') else ''}'>{html.escape(tile['value'])}</div>"
             f"<div class='label'>{html.escape(tile['label'])}</div>"
             + (f"<div class='source'>{html.escape(tile.get('source_label', ''))} {source}</div>"
                if source else "")
