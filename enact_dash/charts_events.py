@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from enact_dash.data.vocab import EVENT_TYPES
 from enact_dash.events.display import localized, type_label
+from enact_dash.events.event_map import EVENT_TYPE_STYLE
 from enact_dash.events.frame import FIRST, LAST, RANK, as_partial
 from enact_dash.events.periods import format_when
 from enact_dash.i18n import format_number, normalize_lang, t
@@ -25,14 +26,8 @@ from enact_dash.i18n import format_number, normalize_lang, t
 CLUSTER_START = date(2025, 1, 1)
 CLUSTER_END = date(2029, 12, 31)
 MAX_BARS = 400
-# Okabe-Ito, readable with colour-vision deficiencies; one colour per event type.
-TYPE_COLOURS = dict(
-    zip(
-        EVENT_TYPES,
-        ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#555555"),
-        strict=True,
-    )
-)
+# One colour per event type, the same as on the map (readable with colour-vision deficiencies).
+TYPE_COLOURS = {etype: colour for etype, (colour, _shape) in EVENT_TYPE_STYLE.items()}
 DAY_MS = 86_400_000
 # Precision rank -> (legend key, opacity, hatch pattern)
 _STYLES = {

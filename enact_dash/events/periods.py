@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_interval, parse_pattern
@@ -91,6 +92,7 @@ def _plain(value: PartialDate, lang: str) -> str:
     return value.format(lang)
 
 
+@lru_cache(maxsize=16384)
 def format_when(start: PartialDate, end: PartialDate | None, lang: str) -> str:
     """The human form of an event's dates, honest about what is not known.
 

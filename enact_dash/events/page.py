@@ -1,0 +1,171 @@
+"""What the events page needs for one run, computed once per (data, filters, language, day).
+
+Pure (no Streamlit): ``pages/events.py`` calls these and renders. The heavy parts are memoised on the
+identity of the loaded events frame (see :mod:`enact_dash.events.memo`), so a rerun with the same
+data and filters costs a few dictionary look-ups even with 50,000 events; downloads are built only
+when clicked (the page passes callables).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import folium
+import pandas as pd
+import plotly.graph_objects as go
+
+from enact_dash.charts_events import events_timeline
+from enact_dash.data.schemas import EVENTS
+from enact_dash.events.display import EventView, event_view, events_table, summary_text
+from enact_dash.events.event_map import build_events_map, count_located
+from enact_dash.events.frame import (
+    count_without_days,
+    filter_by,
+    page_count,
+    page_of,
+    prepare,
+    public_columns,
+    split_upcoming_past,
+)
+from enact_dash.events.memo import IdentityMemo
+from enact_dash.exports import safe_csv_bytes
+from enact_dash.filters import Filters
+from enact_dash.i18n import t
+from enact_dash.ics import event_to_ics, export_ics
+
+PAGE_SIZE = 10
+TABLE_LIMIT = 500  # rows of the table alternative (the CSV has them all)
+FILTER_FIELDS = ("axis", "city", "etype", "audience", "date_from", "date_to")
+
+_MEMO = IdentityMemo(maxsize=96)
+
+
+def filter_key(filters: Filters) -> tuple[Any, ...]:
+    return tuple(getattr(filters, name) for name in FILTER_FIELDS)
+
+
+def prepared(events: pd.DataFrame) -> pd.DataFrame:
+    """The prepared frame of a loaded events frame, computed once per frame."""
+    return _MEMO.get(events, "prepared", lambda: prepare(events))
+
+
+@dataclass(frozen=True)
+class EventsSelection:
+    """The events of one view: filtered, then split into upcoming (soonest first) and past."""
+
+    key: tuple[Any, ...]  # (filters, today): names this selection in the memo
+    all_count: int
+    filtered: pd.DataFrame  # chronological
+    upcoming: pd.DataFrame
+    past: pd.DataFrame
+    without_days: int  # not in the calendar file
+    located: int  # on the map
+
+    @property
+    def count(self) -> int:
+        return len(self.filtered)
+
+
+def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> EventsSelection:
+    key = (filter_key(filters), today)
+
+    def compute() -> EventsSelection:
+        ready = prepared(events)
+        shown = filter_by(ready, filters)
+        upcoming, past = split_upcoming_past(shown, today=today)
+        return EventsSelection(
+            key=key,
+            all_count=len(ready),
+            filtered=pd.concat([upcoming, past]) if len(past) else upcoming,
+            upcoming=upcoming,
+            past=past,
+            without_days=count_without_days(shown),
+            located=count_located(shown),
+        )
+
+    return _MEMO.get(events, ("selection", key), compute)
+
+
+def page_items(frame: pd.DataFrame, page: int, lang: str, *, today: date,
+               size: int = PAGE_SIZE) -> list[tuple[EventView, dict[str, Any]]]:
+    """The events of one page of a list: (view ready to show, row for its calendar file)."""
+    rows = page_of(frame, page, size).to_dict("records")
+    return [(event_view(row, lang, today=today), row) for row in rows]
+
+
+def detail_lines(view: EventView, lang: str) -> list[tuple[str, str]]:
+    """(label, value) lines of an event's detail view; unknown values say so."""
+    unknown = t("common.unknown", lang)
+    lines = [
+        (t("events.detail.when", lang), view.when),
+        (t("events.detail.where", lang), view.where or unknown),
+        (t("events.detail.type", lang), view.type),
+        (t("events.detail.status", lang), view.status),
+        (t("events.detail.audience", lang), view.audience or unknown),
+    ]
+    if view.accessibility or view.accessibility_note:
+        access = " — ".join(x for x in (view.accessibility, view.accessibility_note) if x)
+        lines.append((t("events.detail.accessibility", lang), access))
+    return lines
+
+
+def pages(frame: pd.DataFrame, size: int = PAGE_SIZE) -> int:
+    return page_count(len(frame), size)
+
+
+def find_event(selection: EventsSelection, event_id: str) -> dict[str, Any] | None:
+    """The row of the selected event (``?event=<id>``) if it is in the view."""
+    if not event_id:
+        return None
+    match = selection.filtered[selection.filtered["id"] == event_id]
+    return match.iloc[0].to_dict() if len(match) else None
+
+
+def summary(events: pd.DataFrame, selection: EventsSelection, lang: str, *, today: date) -> str:
+    return _MEMO.get(events, ("summary", selection.key, lang),
+                     lambda: summary_text(selection.filtered, lang, today=today))
+
+
+def timeline(events: pd.DataFrame, selection: EventsSelection, lang: str, *, today: date) -> go.Figure:
+    return _MEMO.get(events, ("timeline", selection.key, lang),
+                     lambda: events_timeline(selection.filtered, lang, today=today))
+
+
+def table(events: pd.DataFrame, selection: EventsSelection, lang: str) -> pd.DataFrame:
+    return _MEMO.get(events, ("table", selection.key, lang),
+                     lambda: events_table(selection.filtered.head(TABLE_LIMIT), lang))
+
+
+def events_map(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[str, Any], lang: str,
+               *, tiles: str | None, selected_id: str | None, height: int) -> folium.Map:
+    return _MEMO.get(
+        events, ("map", selection.key, lang, tiles, selected_id, height),
+        lambda: build_events_map(selection.filtered, boundaries, lang, tiles=tiles,
+                                 selected_id=selected_id, height=height),
+    )
+
+
+def export_frame(selection: EventsSelection) -> pd.DataFrame:
+    """The filtered events with the columns of events.csv (dates as in the data file)."""
+    frame = public_columns(selection.filtered)
+    return frame[[c for c in EVENTS.column_names if c in frame.columns]]
+
+
+def csv_bytes(selection: EventsSelection, sep: str = ",") -> bytes:
+    return safe_csv_bytes(export_frame(selection), sep=sep)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def ics_bytes(selection: EventsSelection, lang: str) -> bytes:
+    """The calendar file of the view (built when the visitor clicks; DTSTAMP = that moment)."""
+    return export_ics(selection.filtered, lang, dtstamp=_now()).data
+
+
+def event_ics_bytes(row: Mapping[str, Any], lang: str) -> bytes:
+    return event_to_ics(row, lang, dtstamp=_now()) or b""

@@ -1,0 +1,145 @@
+"""Events: upcoming then past events, timeline, map, filters (in the URL) and calendar/CSV downloads."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from enact_dash.clock import today as clock_today
+from enact_dash.config import get_settings
+from enact_dash.data.vocab import AUDIENCES, EVENT_TYPES
+from enact_dash.events import page as ev
+from enact_dash.events.display import EventView, audience_label, escape_markdown, headline, type_label
+from enact_dash.events.event_map import boundaries_for
+from enact_dash.exports import CSV_MIME, csv_separator
+from enact_dash.i18n import t
+from enact_dash.ics import ICS_MIME, ics_filename
+from enact_dash.maps.partner_map import RETURNED_OBJECTS, clicked_point_id
+from enact_dash.ui.data import get_dataset
+from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
+
+MAP_KEY = "events_map"
+MAP_HEIGHT = 460
+DATE_RANGE = (date(2024, 1, 1), date(2030, 12, 31))
+DATE_FORMAT = {"fr": "DD/MM/YYYY", "en": "DD/MM/YYYY", "de": "DD.MM.YYYY"}
+
+
+def on_map_click() -> None:
+    clicked = clicked_point_id(st.session_state.get(MAP_KEY))
+    if clicked:
+        set_filters(current_filters().with_(event=clicked))
+
+
+def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool) -> None:
+    with st.expander(headline(view, lang), expanded=expanded):
+        st.markdown("  \n".join(
+            t("events.field", lang, label=f"**{escape_markdown(label)}**", value=escape_markdown(value))
+            for label, value in ev.detail_lines(view, lang)
+        ))
+        if view.description:
+            st.markdown(escape_markdown(view.description))
+        buttons = st.columns(3)
+        if view.registration_url:
+            buttons[0].link_button(t("events.detail.register", lang), view.registration_url,
+                                   icon=":material/how_to_reg:")
+        if view.days_known:
+            buttons[1].download_button(
+                t("events.download.event_ics", lang), partial(ev.event_ics_bytes, row, lang),
+                file_name=ics_filename(view.id), mime=ICS_MIME, on_click="ignore", key=f"{key}_ics",
+                icon=":material/event:",
+            )
+        else:
+            buttons[1].caption(t("events.detail.no_day", lang))
+        if view.source_is_url:
+            buttons[2].link_button(t("events.detail.source", lang), view.source, icon=":material/link:")
+        elif view.source:
+            buttons[2].caption(t("events.field", lang, label=t("events.detail.source", lang),
+                                 value=view.source))
+
+
+def event_list(frame: Any, name: str, empty_key: str) -> None:
+    total_pages = ev.pages(frame)
+    page = 1
+    if total_pages > 1:
+        page = int(st.number_input(t("events.list.page", lang, pages=total_pages), min_value=1,
+                                   max_value=total_pages, value=1, step=1, key=f"events_{name}_page"))
+    items = ev.page_items(frame, page, lang, today=today)
+    if not items:
+        st.info(t(empty_key, lang))
+    for view, row in items:
+        show_event(view, row, key=f"events_{name}_{view.id}", expanded=view.id == filters.event)
+
+
+dataset = get_dataset()
+settings = get_settings()
+filters = current_filters()
+lang = filters.lang
+today = clock_today()
+everyone = t("common.sidebar.all", lang)
+
+st.title(t("events.title", lang))
+st.caption(t("events.intro", lang))
+
+type_col, audience_col, from_col, to_col = st.columns([1.3, 1.3, 1, 1])
+multiselect_filter("etype", t("events.filter.type", lang), list(EVENT_TYPES),
+                   lambda v: type_label(v, lang), container=type_col, placeholder=everyone)
+multiselect_filter("audience", t("events.filter.audience", lang), list(AUDIENCES),
+                   lambda v: audience_label(v, lang), container=audience_col, placeholder=everyone)
+for name, column in (("date_from", from_col), ("date_to", to_col)):
+    bound_widget(name, column.date_input, t(f"events.filter.{name}", lang), to_value=lambda v: v or None,
+                 min_value=DATE_RANGE[0], max_value=DATE_RANGE[1], format=DATE_FORMAT[lang])
+
+filters = current_filters()
+selection = ev.select_events(dataset.events, filters, today=today)
+summary = ev.summary(dataset.events, selection, lang, today=today)
+st.markdown(escape_markdown(summary))
+st.caption(t("events.count", lang, shown=selection.count, total=selection.all_count))
+
+ics_col, csv_col = st.columns(2)
+ics_col.download_button(
+    t("events.download.ics", lang), partial(ev.ics_bytes, selection, lang), file_name=ics_filename(),
+    mime=ICS_MIME, on_click="ignore", key="events_ics", icon=":material/calendar_add_on:",
+    help=t("events.download.ics_help", lang), disabled=selection.count == selection.without_days,
+)
+csv_col.download_button(
+    t("common.download_csv", lang), partial(ev.csv_bytes, selection, csv_separator(lang)),
+    file_name=f"{t('events.download.file', lang)}.csv", mime=CSV_MIME, on_click="ignore",
+    key="events_csv", icon=":material/download:", disabled=selection.count == 0,
+)
+if selection.without_days:
+    st.info(t("events.notice.no_day", lang, count=selection.without_days), icon=":material/info:")
+
+selected = ev.find_event(selection, filters.event)
+if selected is not None:
+    st.subheader(t("events.selected", lang))
+    show_event(ev.event_view(selected, lang, today=today), selected, key="events_selected",
+               expanded=True)
+
+st.header(t("events.upcoming", lang, count=len(selection.upcoming)))
+event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
+
+st.header(t("events.past", lang, count=len(selection.past)))
+event_list(selection.past, "past", "events.list.none_past")
+
+st.header(t("events.timeline.heading", lang))
+st.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
+                config={"displaylogo": False}, key="events_timeline")
+with st.expander(t("events.table.expander", lang)):
+    st.markdown(escape_markdown(summary))
+    st.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)
+    if selection.count > ev.TABLE_LIMIT:
+        st.caption(t("events.table.limited", lang, limit=ev.TABLE_LIMIT, total=selection.count))
+
+st.header(t("events.map.heading", lang))
+events_map = ev.events_map(dataset.events, selection, boundaries_for(settings.data_dir), lang,
+                           tiles=settings.tiles, selected_id=selected["id"] if selected else None,
+                           height=MAP_HEIGHT)
+st_folium(events_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
+          use_container_width=True, on_change=on_map_click)
+st.caption(t("events.map.help", lang))
+if selection.count > selection.located:
+    st.caption(t("events.map.unlocated", lang, count=selection.count - selection.located))

@@ -1,0 +1,126 @@
+"""AppTest of the events page: every language, filters from the URL and from the widgets, selection,
+honest partial dates, hostile data. ``ENACT_TODAY`` pins the day so that upcoming/past are stable."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import REPO, page_text, query_values, run_app_page
+
+TODAY = "2025-11-01"
+
+
+@pytest.fixture(autouse=True)
+def pinned_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENACT_TODAY", TODAY)
+
+
+def expander_labels(at: AppTest) -> list[str]:
+    return [e.label for e in at.expander]
+
+
+def headings(at: AppTest) -> list[str]:
+    return [h.value for h in at.header]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", ["Agenda", "2026 — date à venir", "3–13 octobre 2025", "ne sont pas dans le fichier agenda",
+                "Chronologie", "Carte"]),
+        ("en", ["Events", "2026 — date to be announced", "3–13 October 2025",
+                "have no date yet and are not in the calendar file", "Timeline", "Map"]),
+        ("de", ["Veranstaltungen", "2026 — Termin folgt", "3.–13. Oktober 2025",
+                "nicht in der Kalenderdatei", "Zeitleiste", "Karte"]),
+    ],
+)
+def test_events_page_in_each_language(lang: str, expected: list[str]) -> None:
+    at = run_app_page("events", lang=lang)
+    assert not at.exception
+    text = page_text(at).replace("\\", "")  # markdown escapes removed: the text as read
+    for snippet in expected:
+        assert snippet in text
+    assert at.download_button(key="events_ics").proto.label
+    assert at.download_button(key="events_csv").proto.label
+
+
+def test_upcoming_first_then_past() -> None:
+    at = run_app_page("events", lang="en")
+    assert headings(at)[:2] == ["Upcoming (4)", "Past (4)"]
+    labels = expander_labels(at)
+    assert labels[0].startswith("12 December 2025")  # the next event comes first
+    assert labels[2].startswith("2026 — date to be announced")  # after January 2026
+    assert labels[4].startswith("11–12 October 2025")  # the most recent past event
+
+
+def test_type_from_the_url_filters_the_lists() -> None:
+    at = run_app_page("events", lang="en", etype="fete_science")
+    assert not at.exception
+    assert at.multiselect(key="flt_etype").value == ["fete_science"]
+    assert headings(at)[:2] == ["Upcoming (0)", "Past (3)"]
+    assert "No upcoming event for these filters." in page_text(at)
+
+
+def test_changing_the_audience_widget_rewrites_the_url_and_the_list() -> None:
+    at = run_app_page("events", lang="fr")
+    before = headings(at)[:2]
+    at.multiselect(key="flt_audience").select("schools").run()
+    assert not at.exception
+    assert query_values(at, "audience") == ["schools"]
+    assert headings(at)[:2] != before
+    assert headings(at)[:2] == ["À venir (0)", "Passés (2)"]
+
+
+def test_date_range_keeps_events_that_may_fall_in_it() -> None:
+    at = run_app_page("events", lang="fr", date_from="2026-03-01", date_to="2026-03-31")
+    assert not at.exception
+    labels = expander_labels(at)
+    assert [label.split(" · ")[1] for label in labels if " · " in label] == [
+        "Atelier ou colloque", "École d'été",
+    ]
+    assert "2 événement(s) n'ont pas encore de date précise" in page_text(at)
+
+
+def test_date_widget_writes_the_url() -> None:
+    at = run_app_page("events", lang="en")
+    at.date_input(key="flt_date_from").set_value("2026-01-01").run()
+    assert not at.exception
+    assert query_values(at, "date_from") == ["2026-01-01"]
+    assert headings(at)[:2] == ["Upcoming (3)", "Past (0)"]
+
+
+def test_selected_event_from_the_url_is_shown_open() -> None:
+    at = run_app_page("events", lang="en", event="annual-day-2025")
+    assert not at.exception
+    assert "Selected event" in [s.value for s in at.subheader]
+    assert at.expander[0].proto.expanded
+
+
+def test_axis_filter_of_the_sidebar_applies() -> None:
+    at = run_app_page("events", lang="en", axis="health")
+    assert not at.exception
+    # Only cluster-wide events ("all") match an axis: the launch and the annual day.
+    assert headings(at)[:2] == ["Upcoming (1)", "Past (1)"]
+
+
+def test_hostile_event_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    with (data / "events.csv").open("a", encoding="utf-8", newline="") as fh:
+        row = {"id": "hostile", "title_fr": "<img src=x onerror=alert(1)> [clic](javascript:alert(1))",
+               "type": "workshop", "start": "2025-12-01", "status": "cancelled",
+               "source": "javascript:alert(1)"}
+        header = (data / "events.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+        csv.DictWriter(fh, header).writerow({k: row.get(k, "") for k in header})
+    monkeypatch.setenv("ENACT_DATA_DIR", str(data))
+    at = run_app_page("events", lang="fr")
+    assert not at.exception
+    label = next(label for label in expander_labels(at) if "onerror" in label)
+    assert label.startswith(r"\[ANNULÉ\] ~~")
+    assert r"\<img src=x onerror=alert\(1\)\> \[clic\]\(javascript\:alert\(1\)\)" in label
+    assert not any(b.proto.url.startswith("javascript") for b in at.get("link_button"))
