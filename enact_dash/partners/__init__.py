@@ -20,6 +20,7 @@ from enact_dash.partners.display import (
     type_options,
 )
 from enact_dash.partners.filtering import filter_partners, search_mask
+from enact_dash.partners.mapdata import boundaries_for
 from enact_dash.partners.summary import (
     PartnerCounts,
     by_city,
@@ -33,6 +34,7 @@ __all__ = [
     "LIST_COLUMNS",
     "PartnerCounts",
     "PartnerDetail",
+    "boundaries_for",
     "by_city",
     "city_choices",
     "city_table",

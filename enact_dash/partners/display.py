@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 from babel import Locale
 
+from enact_dash import sources
 from enact_dash.data.vocab import AXIS_ALL, PARTNER_TYPES, RELATIONS
 from enact_dash.i18n import BABEL_LOCALE, LANGS, has_key, normalize_lang, pick, t
 from enact_dash.partners.filtering import as_ids
@@ -124,6 +126,7 @@ def list_frame(partners: pd.DataFrame, lang: str, axis_labels: Mapping[str, str]
     in ``lang`` except ``on_map`` (bool) and ``website`` (an http(s) URL or None). Column ``id``
     keeps the partner id for selection."""
     unspecified = t("common.site_unspecified", lang)
+    unknown = t("common.unknown", lang)
     cities = partners["city"].map(text)
     leads = partners["lead"] if "lead" in partners else pd.Series(False, index=partners.index)
     websites = [safe_url(w) or None for w in partners.get("website", pd.Series("", index=partners.index))]
@@ -133,13 +136,13 @@ def list_frame(partners: pd.DataFrame, lang: str, axis_labels: Mapping[str, str]
         "name": [display_name(n, s) for n, s in zip(partners["name"], shorts, strict=True)],
         "type": [type_label(text(v), lang) for v in partners["type"]],
         "city": cities.where(cities != "", unspecified).to_numpy(),
-        "country": [country_label(text(c), lang) for c in partners["country"]],
+        "country": [country_label(text(c), lang) or unknown for c in partners["country"]],
         "relation": [relation_label(text(r), ld, lang)
                      for r, ld in zip(partners["relation"], leads, strict=True)],
         "axes": [axes_label(a, lang, axis_labels) for a in partners["axes"]],
         "on_map": located_mask(partners).to_numpy(dtype=bool),
         "website": pd.Series(websites, dtype=object).to_numpy(),
-        "source": partners["source"].map(text).to_numpy(),
+        "source": [sources.short(text(v)) for v in partners["source"]],
     })
     return frame[["id", *LIST_COLUMNS]]
 
@@ -174,7 +177,8 @@ def partner_detail(row: Mapping[str, Any], lang: str, axis_labels: Mapping[str, 
     fields: list[tuple[str, str, str]] = [
         (t("partners.column.type", lang), type_label(text(row.get("type")), lang), ""),
         (t("partners.column.city", lang), city or t("common.site_unspecified", lang), ""),
-        (t("partners.column.country", lang), country_label(text(row.get("country")), lang), ""),
+        (t("partners.column.country", lang),
+         country_label(text(row.get("country")), lang) or t("common.unknown", lang), ""),
         (t("partners.column.axes", lang), axes_label(row.get("axes"), lang, axis_labels), ""),
         (t("partners.column.relation", lang),
          relation_label(text(row.get("relation")), row.get("lead"), lang), ""),
@@ -202,17 +206,35 @@ CARD_CSS = """
 """
 
 
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"';,]+[^\s<>\"';,.)]")
+
+
+def _link(url: str, label: str) -> str:
+    href = html.escape(url, quote=True)
+    return f'<a href="{href}" rel="noopener noreferrer" target="_blank">{html.escape(label)}</a>'
+
+
+def linkify(value: str) -> str:
+    """Escaped text in which every http(s) URL becomes a link (a source often cites several)."""
+    out, end = [], 0
+    for match in _URL_IN_TEXT.finditer(value):
+        out.append(html.escape(value[end:match.start()]))
+        out.append(_link(match.group(0), match.group(0)))
+        end = match.end()
+    out.append(html.escape(value[end:]))
+    return "".join(out)
+
+
 def detail_card_html(detail: PartnerDetail, lang: str) -> str:
     """The card as HTML; every value is escaped, links are http(s) only and open in a new tab."""
     esc = html.escape
     rows = []
     for label, value, url in detail.fields:
-        link = f'<a href="{esc(url, quote=True)}" rel="noopener noreferrer" target="_blank">'
-        shown = f"{link}{esc(value)}</a>" if url else esc(value)
+        shown = _link(url, value) if url else linkify(value)
         rows.append(f"<dt>{esc(label)}</dt><dd>{shown}</dd>")
     short = (f'<p class="short">{esc(detail.short_name)}</p>'
              if detail.short_name and detail.short_name != detail.name else "")
-    note = f'<p class="note">{esc(detail.note)}</p>' if detail.note else ""
+    note = f'<p class="note">{linkify(detail.note)}</p>' if detail.note else ""
     off_map = "" if detail.on_map else f'<p class="off-map">{esc(t("partners.detail.off_map", lang))}</p>'
     return (
         CARD_CSS

@@ -98,5 +98,5 @@ def by_city(partners: pd.DataFrame) -> pd.DataFrame:
     counts = frame.groupby(["country", "key"]).size().reset_index(name="partners")
     out = counts.merge(spelling[["country", "key", "city"]], on=["country", "key"])
     out["_sort"] = out["city"].map(lambda c: c.casefold())
-    out = out.sort_values(["partners", "_sort"], ascending=[False, True])
+    out = out.sort_values(["partners", "_sort", "country"], ascending=[False, True, True])
     return out[["city", "country", "partners"]].reset_index(drop=True)

@@ -1,0 +1,160 @@
+"""Partners: the map, the detail card, the list, the by-city view and the downloads of one view.
+
+Every choice lives in the filter model (and so in the URL): the page's own filters (type, country,
+relation, search), the selected partner (``partner``) and the city chosen in the by-city view.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from enact_dash import partners as pt
+from enact_dash.config import get_settings
+from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator, json_bytes, safe_csv_bytes
+from enact_dash.i18n import t
+from enact_dash.maps.partner_map import RETURNED_OBJECTS, build_partner_map, clicked_point_id
+from enact_dash.ui.data import get_dataset
+from enact_dash.ui.sidebar import axis_labels
+from enact_dash.ui.state import current_filters, multiselect_filter, set_filters, text_filter
+
+MAP_KEY = "partners_map"
+PICK_KEY = "partners_pick"
+LIST_KEY = "partners_list"
+CITY_KEY = "partners_city"
+MAX_PICK = 300  # above this, choose from the list (a chooser of 10,000 names is no help)
+MAP_HEIGHT = 520
+
+
+def select_partner(partner_id: str) -> None:
+    set_filters(current_filters().with_(partner=partner_id))
+
+
+def on_map_click() -> None:
+    clicked = clicked_point_id(st.session_state.get(MAP_KEY))
+    if clicked:
+        select_partner(clicked)
+
+
+def on_pick() -> None:
+    select_partner(st.session_state.get(PICK_KEY) or "")
+
+
+def on_list_select(ids: list[str]) -> None:
+    rows = st.session_state[LIST_KEY].selection.rows
+    if rows and rows[0] < len(ids):
+        select_partner(ids[rows[0]])
+
+
+def on_city() -> None:
+    city = st.session_state.get(CITY_KEY) or ""
+    set_filters(current_filters().with_(city=(city,) if city else ()))
+
+
+dataset = get_dataset()
+settings = get_settings()
+filters = current_filters()
+lang = filters.lang
+partners = dataset.partners
+axes = axis_labels(dataset, lang)
+everyone = t("common.sidebar.all", lang)
+
+st.title(t("partners.title", lang))
+st.caption(t("partners.intro", lang))
+
+type_col, country_col, relation_col, search_col = st.columns([1, 1, 1, 1.3])
+multiselect_filter("ptype", t("partners.filter.type", lang), pt.type_options(),
+                   lambda v: pt.type_label(v, lang), container=type_col, placeholder=everyone)
+multiselect_filter("country", t("partners.filter.country", lang),
+                   pt.country_options(partners, filters.country), lambda c: pt.country_label(c, lang),
+                   container=country_col, placeholder=everyone)
+multiselect_filter("relation", t("partners.filter.relation", lang), pt.relation_options(),
+                   lambda r: pt.relation_label(r, False, lang), container=relation_col, placeholder=everyone)
+text_filter("q", t("partners.filter.search", lang), container=search_col,
+            placeholder=t("partners.filter.search_placeholder", lang))
+
+filters = current_filters()
+shown = pt.filter_partners(partners, filters)
+counts = pt.count_partners(shown)
+st.markdown(f"**{pt.summary_text(counts, lang)}** {pt.unlocated_text(counts, lang)}")
+
+selected = pt.partner_row(shown, filters.partner)
+map_col, card_col = st.columns([2.2, 1], gap="medium")
+with map_col:
+    partner_map = build_partner_map(
+        shown, pt.boundaries_for(settings.data_dir), lang, tiles=settings.tiles,
+        selected_id=selected["id"] if selected else None, height=MAP_HEIGHT, axis_labels=axes,
+    )
+    st_folium(partner_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
+              use_container_width=True, on_change=on_map_click)
+    st.caption(t("partners.map.help", lang) + " " + t("partners.map.sources", lang))
+
+with card_col:
+    choices = pt.name_choices(shown)
+    if len(choices) <= MAX_PICK:
+        st.session_state[PICK_KEY] = selected["id"] if selected else ""
+        st.selectbox(t("partners.detail.choose", lang), ["", *choices], key=PICK_KEY, on_change=on_pick,
+                     format_func=lambda i: choices.get(i) or t("partners.detail.nobody", lang))
+    else:
+        st.caption(t("partners.detail.too_many", lang, count=len(choices)))
+    if selected:
+        st.html(pt.detail_card_html(pt.partner_detail(selected, lang, axes), lang))
+    else:
+        st.info(t("partners.detail.none", lang))
+
+cities = pt.by_city(pt.filter_partners(partners, filters, ignore=("city",)))
+list_tab, city_tab = st.tabs([
+    t("partners.tab.list", lang, count=counts.partners),
+    t("partners.tab.cities", lang, count=len(cities)),
+])
+
+with list_tab:
+    table = pt.list_frame(shown, lang, axes)
+    headers = pt.list_columns(lang)
+    st.caption(t("partners.list.caption", lang))
+    st.dataframe(
+        table, hide_index=True, column_order=pt.LIST_COLUMNS, key=LIST_KEY,
+        on_select=partial(on_list_select, table["id"].tolist()), selection_mode="single-row",
+        alt=t("partners.list.alt", lang),
+        column_config={
+            **{name: st.column_config.TextColumn(label) for name, label in headers.items()},
+            "on_map": st.column_config.CheckboxColumn(headers["on_map"]),
+            "website": st.column_config.LinkColumn(headers["website"],
+                                                   display_text=r"https?://(?:www\.)?([^/]+)"),
+        },
+    )
+    export = pt.export_frame(shown)
+    stem = t("partners.download.file", lang)
+    csv_col, json_col = st.columns(2)
+    csv_col.download_button(
+        t("common.download_csv", lang), partial(safe_csv_bytes, export, sep=csv_separator(lang)),
+        file_name=f"{stem}.csv", mime=CSV_MIME, on_click="ignore", key="partners_csv",
+        help=t("partners.download.help", lang), icon=":material/download:",
+    )
+    json_col.download_button(
+        t("common.download_json", lang), partial(json_bytes, export),
+        file_name=f"{stem}.json", mime=JSON_MIME, on_click="ignore", key="partners_json",
+        help=t("partners.download.help", lang), icon=":material/download:",
+    )
+
+with city_tab:
+    st.caption(t("partners.cities.caption", lang))
+    if cities.empty:
+        st.info(t("partners.cities.none", lang))
+    else:
+        city_names = pt.city_choices(cities, lang)
+        current = filters.city[0] if len(filters.city) == 1 else ""
+        st.session_state[CITY_KEY] = current if current in city_names else ""
+        st.selectbox(t("partners.cities.choose", lang), ["", *city_names], key=CITY_KEY, on_change=on_city,
+                     format_func=lambda c: city_names.get(c) or t("partners.cities.all", lang))
+        city_headers = {name: t(f"partners.column.{name}", lang) for name in ("city", "country", "partners")}
+        st.dataframe(
+            pt.city_table(cities, lang), hide_index=True, alt=t("partners.cities.alt", lang),
+            column_config={
+                "city": st.column_config.TextColumn(city_headers["city"]),
+                "country": st.column_config.TextColumn(city_headers["country"]),
+                "partners": st.column_config.NumberColumn(city_headers["partners"], format="%d"),
+            },
+        )
