@@ -1,0 +1,114 @@
+"""Downloads (enact_dash.exports): hostile cells neutralised in CSV, plain JSON, Excel-friendly bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from enact_dash.data import load_dataset
+from enact_dash.exports import csv_separator, json_bytes, neutralise, safe_csv_bytes
+from enact_dash.partners import export_frame
+from tests.conftest import HOSTILE_NAME
+
+
+def read_csv(data: bytes, sep: str = ",") -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM missing: Excel would show mojibake"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ('=HYPERLINK("http://evil.example","clic")', '\'=HYPERLINK("http://evil.example","clic")'),
+        ("+33 3 83 00 00 00", "'+33 3 83 00 00 00"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("\n=1", "'\n=1"),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        (HOSTILE_NAME, HOSTILE_NAME),  # not a formula: kept as written
+        ("Université de Lorraine", "Université de Lorraine"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_hostile_text_cells_are_neutralised(cell: str, written: str) -> None:
+    rows = read_csv(safe_csv_bytes(pd.DataFrame({"name": [cell]})))
+    assert rows == [["name"], [written]]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(-1.5, "-1.5"), (48.6921, "48.6921"), (np.int64(-3), "-3"), (True, "true"), (False, "false"),
+     (None, ""), (math.nan, ""), (("nlp", "health"), "nlp|health"), ((), ""),
+     (date(2025, 12, 12), "2025-12-12")],
+)
+def test_other_cells_are_written_plainly(value: object, written: str) -> None:
+    rows = read_csv(safe_csv_bytes(pd.DataFrame({"v": pd.Series([value], dtype=object)})))
+    assert rows[1] == [written]
+
+
+def test_a_formula_header_is_neutralised_too() -> None:
+    assert read_csv(safe_csv_bytes(pd.DataFrame({"=x": [1]})))[0] == ["'=x"]
+
+
+def test_separator_newlines_and_quotes_survive_a_round_trip() -> None:
+    frame = pd.DataFrame({"name": ['Réseau "IA"; Grand-Est', "ligne 1\nligne 2"], "n": [1, 2]})
+    for sep in (",", ";"):
+        data = safe_csv_bytes(frame, sep=sep)
+        assert data.count(b"\r\n") == 3  # header + 2 records; the inner newline stays quoted
+        assert read_csv(data, sep) == [
+            ["name", "n"], ['Réseau "IA"; Grand-Est', "1"], ["ligne 1\nligne 2", "2"],
+        ]
+
+
+@pytest.mark.parametrize(("lang", "sep"), [("fr", ";"), ("de", ";"), ("en", ",")])
+def test_csv_separator_follows_the_spreadsheet_language(lang: str, sep: str) -> None:
+    assert csv_separator(lang) == sep
+
+
+def test_neutralise_leaves_safe_text_alone() -> None:
+    assert neutralise("Nancy") == "Nancy"
+
+
+def test_json_is_utf8_with_arrays_and_nulls() -> None:
+    frame = pd.DataFrame({
+        "id": ["hostile"], "name": [HOSTILE_NAME], "formula": ["=1+1"], "axes": [("nlp", "all")],
+        "lat": [math.nan], "lead": [True], "count": [np.int64(3)],
+    })
+    data = json_bytes(frame)
+    assert "Université".encode() in json_bytes(pd.DataFrame({"n": ["Université"]}))
+    assert json.loads(data) == [{
+        "id": "hostile", "name": HOSTILE_NAME, "formula": "=1+1", "axes": ["nlp", "all"], "lat": None,
+        "lead": True, "count": 3,
+    }]
+
+
+def test_exported_partners_load_back_unchanged(make_data_dir) -> None:
+    """The CSV download is a valid partners.csv: French Excel's ";" and the BOM included."""
+    rows = [
+        {"id": "ul", "name": "Université de Lorraine", "short_name": "UL", "type": "university",
+         "relation": "member", "lead": "oui", "city": "Nancy", "country": "FR", "axes": "all",
+         "website": "https://www.univ-lorraine.fr", "source": "Communiqué ; https://x.fr/a",
+         "note_fr": "Porteur ; à Nancy", "note_en": "Lead"},
+        {"id": "saar", "name": "Institut « Saar »", "type": "research_organisation",
+         "relation": "cooperation", "city": "Saarbrücken", "country": "DE", "axes": "nlp|health",
+         "source": "test"},
+    ]
+    original = load_dataset(make_data_dir(partners=rows)).partners
+    data = safe_csv_bytes(export_frame(original), sep=";")
+    reloaded_dataset = load_dataset(make_data_dir(partners=data))
+    reloaded = reloaded_dataset.partners
+    assert [p for p in reloaded_dataset.problems if p.file == "partners.csv"] == []
+    columns = ["id", "name", "short_name", "type", "relation", "lead", "city", "country", "axes",
+               "website", "source", "note_fr", "note_en", "lat", "lon"]
+    pd.testing.assert_frame_equal(reloaded[columns], original[columns])
