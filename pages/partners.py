@@ -78,18 +78,21 @@ text_filter("q", t("partners.filter.search", lang), container=search_col,
 filters = current_filters()
 shown = pt.filter_partners(partners, filters)
 counts = pt.count_partners(shown)
-st.markdown(f"**{pt.summary_text(counts, lang)}** {pt.unlocated_text(counts, lang)}")
+st.markdown(f"**{pt.summary_text(counts, lang)}** {pt.unlocated_text(counts, lang)}".strip())
 
 selected = pt.partner_row(shown, filters.partner)
 map_col, card_col = st.columns([2.2, 1], gap="medium")
 with map_col:
-    partner_map = build_partner_map(
-        shown, pt.boundaries_for(settings.data_dir), lang, tiles=settings.tiles,
-        selected_id=selected["id"] if selected else None, height=MAP_HEIGHT, axis_labels=axes,
-    )
-    st_folium(partner_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
-              use_container_width=True, on_change=on_map_click)
-    st.caption(t("partners.map.help", lang) + " " + t("partners.map.sources", lang))
+    if counts.partners > counts.unlocated:
+        partner_map = build_partner_map(
+            shown, pt.boundaries_for(settings.data_dir), lang, tiles=settings.tiles,
+            selected_id=selected["id"] if selected else None, height=MAP_HEIGHT, axis_labels=axes,
+        )
+        st_folium(partner_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
+                  use_container_width=True, on_change=on_map_click)
+        st.caption(t("partners.map.help", lang) + " " + t("partners.map.sources", lang))
+    else:
+        st.info(t("partners.map.empty", lang))
 
 with card_col:
     choices = pt.name_choices(shown)

@@ -1,0 +1,226 @@
+"""AppTest of the partners page: filters from the URL and from the widgets change the count, the list
+and the map's embedded data; partner selection; by-city view; every language; hostile data.
+
+The page runs on a small data directory built here (``ENACT_DATA_DIR``), so the expectations do not
+move with the real data; one smoke test runs the bundled data in each language.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import page_text, query_values, run_app_page
+from tests.conftest import HOSTILE_NAME, write_data_dir
+
+
+def partner(partner_id: str, name: str, ptype: str, relation: str, city: str, country: str,
+            axes: str, **more: str) -> dict[str, str]:
+    return {"id": partner_id, "name": name, "type": ptype, "relation": relation, "city": city,
+            "country": country, "axes": axes, "source": "test", **more}
+
+
+# Test data, not facts: the relations are made up to cover every filter.
+PARTNERS = [
+    partner("ul", "Université de Lorraine", "university", "member", "Nancy", "FR", "all",
+            short_name="UL", lead="oui", website="https://www.univ-lorraine.fr"),
+    partner("hus", "Hôpitaux Universitaires de Strasbourg", "hospital", "member", "Strasbourg", "FR",
+            "health"),
+    partner("inria", "Inria", "research_organisation", "member", "Villers-lès-Nancy", "FR", "nlp"),
+    partner("saar", "Forschungsinstitut Saar", "research_organisation", "cooperation", "Saarbrücken",
+            "DE", "nlp"),
+    partner("region", "Région Grand Est", "local_authority", "partner", "", "FR", ""),
+]
+ALL = ["ul", "hus", "inria", "saar", "region"]
+LOCATED = ["ul", "hus", "inria", "saar"]  # the region has no site: listed, not mapped
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = write_data_dir(tmp_path / "data", partners=PARTNERS)
+    monkeypatch.setenv("ENACT_DATA_DIR", str(path))
+    return path
+
+
+def listed_ids(at: AppTest) -> list[str]:
+    """The partners of the list view (the first dataframe of the page)."""
+    return list(at.dataframe[0].value["id"])
+
+
+def map_data(at: AppTest) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The points payload and options embedded in the map's script (see enact_dash.maps.payload)."""
+    maps = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
+    assert len(maps) == 1
+    script = json.loads(maps[0].proto.json_args)["script"]
+    decoder = json.JSONDecoder()
+    payload, end = decoder.raw_decode(script, script.index('{"v":1,'))
+    options, _ = decoder.raw_decode(script, script.index("{", end))
+    return payload, options
+
+
+def summary(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**"))
+
+
+def card_html(at: AppTest) -> str:
+    cards = [h.proto.body for h in at.get("html") if "enact-card" in h.proto.body]
+    return cards[0] if cards else ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", ["Partenaires", "**5 partenaires dans 4 villes, 2 pays**",
+                "1 partenaire sans lieu connu figure dans la liste, mais pas sur la carte.",
+                "Limites : IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "Liste (5)", "Par ville (4)"]),
+        ("en", ["Partners", "**5 partners in 4 cities, 2 countries**",
+                "1 partner with no known location is in the list, but not on the map.",
+                "Boundaries: IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "List (5)", "By city (4)"]),
+        ("de", ["Partner", "**5 Partner in 4 Orten, 2 Ländern**",
+                "1 Partner ohne bekannten Standort steht in der Liste, aber nicht auf der Karte.",
+                "Grenzen: IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "Liste (5)", "Nach Ort (4)"]),
+    ],
+)
+def test_page_in_each_language(lang: str, expected: list[str]) -> None:
+    at = run_app_page("partners", lang=lang)
+    assert not at.exception
+    text = page_text(at) + "\n" + "\n".join(tab.label for tab in at.tabs)
+    for snippet in expected:
+        assert snippet in text
+    assert at.title[0].value == expected[0]
+    assert listed_ids(at) == ALL
+    table = at.dataframe[0].value
+    assert table.set_index("id").loc["region", "city"] == {
+        "fr": "site non précisé", "en": "site not specified", "de": "Standort nicht angegeben"}[lang]
+    assert at.download_button(key="partners_csv").proto.label
+    assert at.download_button(key="partners_json").proto.label
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, ALL),
+        ({"ptype": "hospital"}, ["hus"]),
+        ({"ptype": ["university", "hospital"]}, ["ul", "hus"]),
+        ({"country": "DE"}, ["saar"]),
+        ({"relation": "cooperation,partner"}, ["saar", "region"]),
+        ({"q": "univ"}, ["ul", "hus"]),
+        ({"q": "universite"}, ["ul"]),
+        ({"q": "saarbrucken"}, ["saar"]),
+        ({"axis": "health"}, ["ul", "hus"]),
+        ({"city": "nancy"}, ["ul"]),
+        ({"axis": "nlp", "country": "FR"}, ["ul", "inria"]),
+        ({"ptype": "company"}, []),
+    ],
+)
+def test_query_params_change_count_list_and_map(query: dict[str, str | list[str]],
+                                                expected: list[str]) -> None:
+    at = run_app_page("partners", lang="en", **query)
+    assert not at.exception
+    assert listed_ids(at) == expected
+    if expected:
+        payload, _ = map_data(at)
+        assert payload["id"] == [p for p in expected if p in LOCATED]
+        assert payload["n"] == len(payload["id"])
+        assert summary(at).startswith(f"**{len(expected)} partner")
+    else:
+        assert summary(at) == "**No partner matches these filters.**"
+        assert at.get("component_instance") == []  # nothing to place: no map, a notice instead
+        assert "No partner of this view has a known location" in page_text(at)
+
+
+def test_type_widget_rewrites_the_url_list_and_map() -> None:
+    at = run_app_page("partners", lang="fr")
+    at.multiselect(key="flt_ptype").select("research_organisation").run()
+    assert not at.exception
+    assert query_values(at, "ptype") == ["research_organisation"]
+    assert listed_ids(at) == ["inria", "saar"]
+    assert map_data(at)[0]["id"] == ["inria", "saar"]
+    assert summary(at).startswith("**2 partenaires dans 2 villes, 2 pays**")
+
+
+def test_search_widget_filters_and_goes_to_the_url() -> None:
+    at = run_app_page("partners", lang="de")
+    at.text_input(key="flt_q").input("Villers les").run()
+    assert not at.exception
+    assert query_values(at, "q") == ["Villers les"]
+    assert listed_ids(at) == ["inria"]
+
+
+def test_country_options_come_from_the_data_with_labels() -> None:
+    at = run_app_page("partners", lang="fr")
+    assert at.multiselect(key="flt_country").options == ["France", "Allemagne"]
+
+
+def test_partner_from_the_url_opens_its_card_and_is_selected_on_the_map() -> None:
+    at = run_app_page("partners", lang="en", partner="ul")
+    assert not at.exception
+    card = card_html(at)
+    assert "<h3>Université de Lorraine</h3>" in card
+    assert "Member (cluster lead)" in card
+    assert map_data(at)[1]["selected"] == "ul"
+    assert at.selectbox(key="partners_pick").value == "ul"
+
+
+def test_choosing_a_partner_sets_the_url_and_the_card() -> None:
+    at = run_app_page("partners", lang="fr")
+    assert card_html(at) == ""
+    at.selectbox(key="partners_pick").select("region").run()
+    assert not at.exception
+    assert query_values(at, "partner") == ["region"]
+    card = card_html(at)
+    assert "<h3>Région Grand Est</h3>" in card
+    assert "Lieu non connu" in card
+
+
+def test_a_partner_outside_the_filters_has_no_card() -> None:
+    at = run_app_page("partners", lang="fr", partner="ul", ptype="hospital")
+    assert not at.exception
+    assert card_html(at) == ""
+    assert at.selectbox(key="partners_pick").value == ""
+
+
+def test_choosing_a_city_sets_the_shared_city_filter() -> None:
+    at = run_app_page("partners", lang="en", ptype=["university", "hospital"])
+    city = at.selectbox(key="partners_city")
+    assert city.options == ["All cities", "Nancy (France) — 1", "Strasbourg (France) — 1"]
+    city.select("Strasbourg").run()
+    assert not at.exception
+    assert query_values(at, "city") == ["Strasbourg"]
+    assert at.multiselect(key="flt_city").value == ["Strasbourg"]  # the sidebar follows
+    assert listed_ids(at) == ["hus"]
+    # the by-city view still offers the other cities (it ignores the city filter)
+    assert len(at.selectbox(key="partners_city").options) == 3
+    at.selectbox(key="partners_city").select("").run()
+    assert query_values(at, "city") == []
+    assert listed_ids(at) == ["ul", "hus"]
+
+
+def test_hostile_partner_is_text_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = partner("hostile", HOSTILE_NAME, "company", "partner", "Metz", "FR", "nlp",
+                      short_name="<b>x</b>", note_fr="<script>alert(2)</script>")
+    monkeypatch.setenv("ENACT_DATA_DIR", str(write_data_dir(tmp_path / "hostile", partners=[hostile])))
+    at = run_app_page("partners", lang="fr", partner="hostile")
+    assert not at.exception
+    card = card_html(at)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in card
+    assert "<img" not in card
+    assert "<script>" not in card
+    assert at.dataframe[0].value["name"].tolist() == [f"{HOSTILE_NAME} (<b>x</b>)"]  # a cell: text
+    payload, _ = map_data(at)
+    assert payload["t"] == [HOSTILE_NAME]  # the browser writes it with textContent
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert HOSTILE_NAME not in script  # "<" travels as \u003c inside the script
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_bundled_data_renders(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ENACT_DATA_DIR")
+    at = run_app_page("partners", lang=lang)
+    assert not at.exception
+    assert len(listed_ids(at)) > 0
+    assert len(map_data(at)[0]["id"]) > 0
