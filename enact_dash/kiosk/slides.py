@@ -1,0 +1,190 @@
+"""The content of each kiosk slide, built from the domain modules (pure: no Streamlit).
+
+Every builder takes the dataset, the filters (themed loops: ``axis=health``) and a language, and returns
+a :class:`SlideView`: a title and an escaped HTML body, or a folium map for the partners slide.
+The logic lives in the domain modules (home, events, maps, achievements); this module only picks
+what fits on a big screen.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import folium
+
+from enact_dash import events as ev
+from enact_dash.achievements import build_view
+from enact_dash.achievements.common import axis_names
+from enact_dash.data import Dataset
+from enact_dash.filters import Filters
+from enact_dash.home import home_view
+from enact_dash.i18n import format_number, t
+from enact_dash.kiosk.frame import empty_html
+from enact_dash.maps import build_partner_map, count_located
+from enact_dash.partners import filter_partners
+from enact_dash.partners.mapdata import boundaries_for
+
+logger = logging.getLogger(__name__)
+
+MAX_EVENTS = 5
+MAX_TILES = 6
+MAP_HEIGHT = 700  # px; the kiosk CSS sizes the frame to the screen
+
+
+@dataclass(frozen=True)
+class SlideView:
+    """One slide ready to show. ``failed`` marks the fallback shown when a builder raised."""
+
+    name: str
+    title: str
+    body: str = ""  # escaped HTML
+    map: folium.Map | None = None
+    failed: bool = False
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def theme_label(dataset: Dataset, filters: Filters, lang: str) -> str:
+    """The names of the axes of a themed loop (``axis=health``), "" without one."""
+    if not filters.axis:
+        return ""
+    names = axis_names(dataset.axes, lang)
+    return ", ".join(names.get(axis, axis) for axis in filters.axis)
+
+
+def tiles_body(tiles: Iterable[tuple[str, str, str, bool]]) -> str:
+    """Big figures: (value, label, source, small) each; ``small`` for a long value such as a date."""
+    items = [
+        "<li class='kiosk-tile'>"
+        f"<div class='value{' small' if small else ''}'>{_e(value)}</div>"
+        f"<div class='label'>{_e(label)}</div>"
+        + (f"<div class='source'>{_e(source)}</div>" if source else "")
+        + "</li>"
+        for value, label, source, small in tiles
+    ]
+    return "<ul class='kiosk-tiles'>" + "".join(items[:MAX_TILES]) + "</ul>"
+
+
+# --- the slides ------------------------------------------------------------------------------
+
+
+def home_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:
+    """Key figures, as the home page gives them (with their sources)."""
+    view = home_view(dataset, filters, lang, today=today)
+    tiles = [(tile.value, tile.label, source_line(tile.source, lang), tile.small) for tile in view.tiles]
+    body = tiles_body(tiles) if tiles else empty_html(t("kiosk.empty", lang))
+    return SlideView("home", t("kiosk.slide.home", lang), body)
+
+
+def source_line(source: str, lang: str) -> str:
+    return t("kiosk.source", lang, source=source) if source else ""
+
+
+def events_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:
+    """The next events (at most five), cancelled ones left out."""
+    events = ev.filter_by(ev.prepare(dataset.events), filters)
+    upcoming, _past = ev.split_upcoming_past(events, today=today)
+    views = [ev.event_view(row, lang, today=today) for row in upcoming.to_dict("records")]
+    views = [view for view in views if not view.cancelled][:MAX_EVENTS]
+    if not views:
+        return SlideView("events", t("kiosk.slide.events", lang),
+                         empty_html(t("kiosk.events.none", lang)))
+    items = []
+    for view in views:
+        meta = " · ".join(part for part in (view.type, view.where) if part)
+        items.append(
+            f"<li><div class='when'>{_e(view.when)}</div>"
+            f"<div><div class='title'>{_e(view.title)}</div>"
+            + (f"<div class='meta'>{_e(meta)}</div>" if meta else "")
+            + "</div></li>"
+        )
+    return SlideView("events", t("kiosk.slide.events", lang),
+                     "<ol class='kiosk-list'>" + "".join(items) + "</ol>")
+
+
+def partners_slide(dataset: Dataset, filters: Filters, lang: str, *, data_dir: Path) -> SlideView:
+    """The partner map, without tiles (boundaries on a plain background work offline)."""
+    partners = filter_partners(dataset.partners, filters)
+    fmap = build_partner_map(partners, boundaries_for(data_dir), lang, tiles=None, height=MAP_HEIGHT,
+                             axis_labels=axis_names(dataset.axes, lang))
+    located = count_located(partners)
+    note = t("kiosk.partners.count", lang, located=format_number(located, lang),
+             total=format_number(len(partners), lang))
+    return SlideView("partners", t("kiosk.slide.partners", lang),
+                     f"<p class='kiosk-map-note'>{_e(note)}</p>", map=fmap)
+
+
+def chairs_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:
+    """The research axes, each with its presented chairs; the count says how many are not published."""
+    view = build_view(dataset, filters.with_(lang=lang), today=today)
+    overview, names = view.chairs, view.axis_names
+    lead = ""
+    if overview.launched is not None:
+        lead = t("kiosk.chairs.lead", lang, launched=format_number(overview.launched, lang),
+                 presented=format_number(overview.presented_total, lang))
+    columns = []
+    for axis in [a for a in names if not view.axes or a in view.axes]:
+        chairs = "".join(
+            f"<p><strong>{_e(card.display_title(lang))}</strong><br>"
+            f"<span class='meta'>{_e(', '.join(p for p in (card.holder, card.institution) if p))}</span></p>"
+            for card in overview.shown if card.axis == axis
+        ) or f"<p class='meta'>{_e(t('kiosk.chairs.none_presented', lang))}</p>"
+        columns.append(f"<li><h2>{_e(names[axis])}</h2>{chairs}</li>")
+    if not columns:
+        return SlideView("chairs", t("kiosk.slide.chairs", lang), empty_html(t("kiosk.empty", lang)))
+    body = (f"<p class='kiosk-lead'>{_e(lead)}</p>" if lead else "") + (
+        "<ul class='kiosk-columns'>" + "".join(columns) + "</ul>")
+    return SlideView("chairs", t("kiosk.slide.chairs", lang), body)
+
+
+def achievements_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:
+    """The key figures of the year in review, as the achievements page picks them."""
+    view = build_view(dataset, filters.with_(lang=lang), today=today)
+    if view.year is None or not view.key_figures:
+        return SlideView("achievements", t("kiosk.slide.achievements_none", lang),
+                         empty_html(t("kiosk.empty", lang)))
+    tiles = [(f.text, f.label, source_line(short_source(f.source), lang), False)
+             for f in view.key_figures]
+    return SlideView("achievements", t("kiosk.slide.achievements", lang, year=view.year),
+                     tiles_body(tiles))
+
+
+def short_source(source: str) -> str:
+    """A URL is named by its host; a citation stays as written."""
+    if source.startswith(("http://", "https://")):
+        return source.split("/")[2].removeprefix("www.")
+    return source
+
+
+# --- dispatch --------------------------------------------------------------------------------
+
+Builder = Callable[[Dataset, Filters, str], SlideView]
+
+
+def build_slide(name: str, dataset: Dataset, filters: Filters, lang: str, *, today: date,
+                data_dir: Path) -> SlideView:
+    """The slide ``name``; never raises.
+
+    A kiosk runs unattended: if a builder fails on data nobody foresaw, the error is logged with its
+    traceback for the staff and the screen shows a neutral slide instead of an error.
+    """
+    builders: dict[str, Builder] = {
+        "home": lambda d, f, lg: home_slide(d, f, lg, today=today),
+        "partners": lambda d, f, lg: partners_slide(d, f, lg, data_dir=data_dir),
+        "events": lambda d, f, lg: events_slide(d, f, lg, today=today),
+        "chairs": lambda d, f, lg: chairs_slide(d, f, lg, today=today),
+        "achievements": lambda d, f, lg: achievements_slide(d, f, lg, today=today),
+    }
+    try:
+        return builders[name](dataset, filters, lang)
+    except Exception:  # logged; an unattended screen shows a neutral slide instead
+        logger.exception("kiosk slide %r failed", name)
+        return SlideView(name, t("common.app_title", lang), empty_html(t("kiosk.unavailable", lang)),
+                         failed=True)

@@ -1,0 +1,48 @@
+"""Kiosk: full-screen slides that rotate by themselves (``?kiosk=1&rotate=20&slides=...&langs=fr,en``).
+
+A fragment reruns every ``rotate`` seconds; which slide it shows is derived from the time elapsed since
+the kiosk started (see ``enact_dash.kiosk.schedule``), nothing else is kept between runs.
+"""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from enact_dash.clock import today
+from enact_dash.config import get_settings
+from enact_dash.kiosk import CLOCK, parse_langs, parse_slides, slot_at
+from enact_dash.kiosk.frame import KIOSK_CSS, body_html, head_html
+from enact_dash.kiosk.schedule import anchor, public_link
+from enact_dash.kiosk.slides import MAP_HEIGHT, build_slide, theme_label
+from enact_dash.ui.data import get_dataset
+from enact_dash.ui.page import set_document_language
+from enact_dash.ui.state import current_filters
+
+filters = current_filters()
+playlist = parse_slides(filters.slides)
+langs = parse_langs(filters.langs, filters.lang)
+# Per-session UI state: when this screen's rotation started (re-anchored on every full run, when
+# Streamlit restarts the browser's timer).
+st.session_state["kiosk_started_at"] = anchor(
+    st.session_state.get("kiosk_started_at"), CLOCK.now(), filters.rotate
+)
+st.html(KIOSK_CSS)
+
+
+@st.fragment(run_every=filters.rotate)
+def show_slide() -> None:
+    slot = slot_at(CLOCK.now(), st.session_state["kiosk_started_at"], rotate=filters.rotate,
+                   slides=playlist, langs=langs)
+    settings = get_settings()
+    dataset = get_dataset()
+    view = build_slide(slot.slide, dataset, filters, slot.lang, today=today(),
+                       data_dir=settings.data_dir)
+    st.html(head_html(slot, view.title, public_link(filters, slot, settings.public_url), slot.lang,
+                      theme=theme_label(dataset, filters, slot.lang)))
+    st.html(body_html(view.body, slot.lang, slot.slide, fill=view.map is None))
+    if view.map is not None:
+        st_folium(view.map, returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
+                  key="kiosk_map")
+    set_document_language(slot.lang)
+
+
+show_slide()

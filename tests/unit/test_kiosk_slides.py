@@ -1,0 +1,213 @@
+"""Kiosk slides built from small data directories: content, themed loops, escaping, fallback."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import folium
+import pytest
+
+from enact_dash.data import Dataset, load_dataset
+from enact_dash.filters import Filters
+from enact_dash.i18n import LANGS, t
+from enact_dash.kiosk import SLIDES, slides
+from enact_dash.kiosk.frame import body_html, head_html, progress_html, qr_html, short_url
+from enact_dash.kiosk.schedule import Slot
+from tests.conftest import HOSTILE_NAME, MINIMAL
+
+TODAY = date(2026, 3, 1)
+
+
+def event(eid: str, start: str, **extra: str) -> dict[str, str]:
+    return {"id": eid, "title_fr": f"Événement {eid}", "title_en": f"Event {eid}", "type": "workshop",
+            "start": start, "city": "Metz", "country": "FR", "status": "confirmed", "source": "test",
+            **extra}
+
+
+SEVEN_UPCOMING = [
+    event("past", "2025-12-12"),
+    event("e5", "2026-06-05"),
+    event("e1", "2026-03-10", axes="health"),
+    event("gone", "2026-03-12", status="cancelled"),
+    event("e3", "2026-04"),
+    event("e2", "2026-03-20", title_fr=HOSTILE_NAME, axes="nlp"),
+    event("e4", "2026-05-02"),
+    event("e6", "2026"),
+]
+
+FIGURES_2025 = [
+    {"id": "funding", "metric": "funding", "value": "30000000", "unit": "eur", "as_of": "2025-12",
+     "primary": "oui", "label_fr": "Financement", "label_en": "Funding", "label_de": "Förderung",
+     "source": "https://www.example.org/press"},
+    {"id": "chairs", "metric": "chairs_launched", "value": "9", "as_of": "2025-12", "primary": "oui",
+     "label_fr": "Chaires lancées", "source": "test"},
+]
+
+CHAIRS = [
+    *MINIMAL["chairs.csv"],
+    {"id": "gardent", "title": "", "holder": "Claire Gardent", "institution": "ul", "axis": "nlp",
+     "call": "2025", "status": "launched", "presented": "oui", "source": "test"},
+]
+
+
+@pytest.fixture
+def dataset(make_data_dir: Callable[..., Path]) -> Dataset:
+    return load_dataset(make_data_dir(events=SEVEN_UPCOMING, figures=FIGURES_2025, chairs=CHAIRS))
+
+
+def build(name: str, dataset: Dataset, lang: str = "fr", **query: str) -> slides.SlideView:
+    filters = Filters.from_query_params({"kiosk": "1", **query})
+    data_dir = Path(__file__).resolve().parents[2] / "data"
+    return slides.build_slide(name, dataset, filters, lang, today=TODAY, data_dir=data_dir)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", SLIDES)
+def test_every_slide_builds_in_every_language(dataset: Dataset, name: str, lang: str) -> None:
+    view = build(name, dataset, lang)
+
+    assert not view.failed
+    assert view.name == name
+    assert view.title
+    assert not view.title.startswith("kiosk.")
+    assert "kiosk." not in view.body  # no untranslated key
+    assert (view.map is not None) == (name == "partners")
+
+
+def test_events_slide_shows_the_next_five_in_order_without_cancelled(dataset: Dataset) -> None:
+    body = build("events", dataset).body
+
+    positions = [body.find(f"Événement {eid}") for eid in ("e1", "e3", "e4", "e5")]
+    assert all(p >= 0 for p in positions)
+    assert positions == sorted(positions)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body  # e2, escaped
+    assert HOSTILE_NAME not in body
+    assert body.count("<li>") == slides.MAX_EVENTS
+    for left_out in ("Événement past", "Événement gone", "Événement e6"):
+        assert left_out not in body
+
+
+def test_events_slide_in_english_uses_english_titles(dataset: Dataset) -> None:
+    assert "Event e1" in build("events", dataset, "en").body
+
+
+def test_themed_loop_filters_the_events(dataset: Dataset) -> None:
+    body = build("events", dataset, axis="health").body
+    assert "Événement e1" in body
+    assert "onerror" not in body  # e2 is an nlp event
+
+
+def test_events_slide_says_when_nothing_is_announced(make_data_dir: Callable[..., Path]) -> None:
+    empty = load_dataset(make_data_dir(events=[event("past", "2025-12-12")]))
+    assert t("kiosk.events.none", "de") in build("events", empty, "de").body.replace("&#x27;", "'")
+
+
+def test_home_slide_shows_key_figures_with_sources(dataset: Dataset) -> None:
+    body = build("home", dataset).body
+    assert "30\u00a0M€" in body
+    assert "Source : example.org" in body
+
+
+def test_partners_slide_is_a_map_of_the_filtered_partners(dataset: Dataset) -> None:
+    view = build("partners", dataset, axis="health")
+    assert isinstance(view.map, folium.Map)
+    # ul is cluster-wide ("all"), hus is a health partner: both stay under axis=health.
+    assert t("kiosk.partners.count", "fr", located="2", total="2") in view.body
+    view = build("partners", dataset, ptype="hospital")
+    assert t("kiosk.partners.count", "fr", located="1", total="1") in view.body
+
+
+def test_chairs_slide_groups_presented_chairs_by_axis(dataset: Dataset) -> None:
+    body = build("chairs", dataset).body
+    assert "9 chaires de recherche lancées, dont 2 présentées" in body
+    assert body.index("Langues") < body.index("Claire Gardent")  # nlp column
+    assert body.index("Santé numérique") < body.index("FM4SURG")
+    assert t("achievements.chairs.title_unpublished", "fr") in body  # Gardent's title is not given
+
+
+def test_chairs_slide_under_a_themed_loop_keeps_only_that_axis(dataset: Dataset) -> None:
+    body = build("chairs", dataset, axis="health").body
+    assert "FM4SURG" in body
+    assert "Claire Gardent" not in body
+    assert "Langues" not in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "label"),
+    [("fr", "Bilan 2025", "Financement"), ("en", "2025 in review", "Funding"),
+     ("de", "Bilanz 2025", "Förderung")],
+)
+def test_achievements_slide_shows_the_year_in_review(dataset: Dataset, lang: str, title: str,
+                                                     label: str) -> None:
+    view = build("achievements", dataset, lang)
+    assert view.title == title
+    assert f"<div class='label'>{label}</div>" in view.body
+    assert "<div class='label'>Chaires lancées</div>" in view.body  # no English label: French
+
+
+def test_a_failing_builder_gives_a_neutral_slide_and_a_log(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> slides.SlideView:
+        raise KeyError("a column nobody foresaw")
+
+    monkeypatch.setattr(slides, "events_slide", broken)
+    with caplog.at_level(logging.ERROR, logger="enact_dash.kiosk.slides"):
+        view = build("events", dataset, "en")
+
+    assert view.failed
+    assert t("kiosk.unavailable", "en") in view.body
+    assert "a column nobody foresaw" in caplog.text
+
+
+# --- frame -------------------------------------------------------------------------------------
+
+
+def slot(index: int = 1, count: int = 5, elapsed: float = 2.5, slide: str = "events") -> Slot:
+    return Slot(tick=7, index=index, slide=slide, lang="fr", count=count, elapsed=elapsed, rotate=20)
+
+
+def test_head_escapes_the_title_and_names_the_slide() -> None:
+    html = head_html(slot(), HOSTILE_NAME, "https://enact.example.org/events", "fr", theme=HOSTILE_NAME)
+
+    assert HOSTILE_NAME not in html
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 2
+    assert "data-slide='events'" in html
+    assert "data-tick='7'" in html
+    assert "lang='fr'" in html
+    assert "<img class='enact-qr' src='data:image/svg+xml" in html
+
+
+def test_progress_shows_the_position_and_the_time_left() -> None:
+    html = progress_html(slot(index=1, count=5, elapsed=2.5), "en")
+    assert html.count("<li") == 5
+    assert html.count("class='on'") == 1
+    assert "Slide 2 of 5" in html
+    assert "animation-duration:20s;animation-delay:-2.50s" in html
+
+
+def test_qr_caption_shows_the_address_in_clear() -> None:
+    html = qr_html("https://enact.example.org/events?lang=en", "en")
+    assert "enact.example.org/events?lang=en" in html
+    assert t("kiosk.qr.caption", "en") in html
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://enact.example.org/", "enact.example.org"),
+        ("http://localhost:8501/events", "localhost:8501/events"),
+        ("https://enact.example.org/events?lang=en&axis=health",
+         "enact.example.org/events?lang=en&axis=health"),
+    ],
+)
+def test_short_url(url: str, expected: str) -> None:
+    assert short_url(url) == expected
+
+
+def test_body_wraps_and_labels_the_language() -> None:
+    assert body_html("<p>x</p>", "de", "home").startswith("<section class='kiosk kiosk-body fill' lang='de'")
+    assert "fill" not in body_html("", "de", "partners", fill=False).split(">", 1)[0]
