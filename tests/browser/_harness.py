@@ -54,6 +54,12 @@ SKELETON = '[data-testid="stSkeleton"]'
 EXCEPTION = '[data-testid="stException"]'
 ERROR_ALERT = '[data-testid="stAlertContentError"]'
 
+# The partner map: streamlit-folium's component iframe; enact_dash/assets/points_layer.js sets
+# data-enact-points="ready" on the map container once every marker is in its (cluster) layer.
+MAP_FRAME = 'iframe[title*="st_folium"]'
+MAP_READY = '.leaflet-container[data-enact-points="ready"]'
+MAP_MARKS = ".enact-cluster, .leaflet-marker-icon, .leaflet-overlay-pane canvas"
+
 DEFAULT_TIMEOUT_MS = 30_000
 HEALTH_TIMEOUT_S = 60.0
 
@@ -248,6 +254,13 @@ def goto_app(page: Page, path: str = "", /, **query: str | Sequence[str]) -> Non
     wait_app_idle(page)
 
 
+def wait_map_ready(page: Page, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Wait until the map iframe shows its markers (clusters, marker icons or the marker canvas)."""
+    frame = page.frame_locator(MAP_FRAME).first
+    frame.locator(MAP_READY).wait_for(state="attached", timeout=timeout_ms)
+    frame.locator(MAP_MARKS).first.wait_for(state="visible", timeout=timeout_ms)
+
+
 def wait_frames_loaded(page: Page, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
     """Wait for the load event of every iframe present now (Streamlit components, e.g. the map)."""
     for frame in page.frames:
@@ -294,8 +307,11 @@ def serious_violations(violations: Iterable[dict[str, Any]]) -> list[dict[str, A
 def format_violations(violations: Iterable[dict[str, Any]], max_targets: int = 3) -> str:
     lines = []
     for v in violations:
-        targets = [" ".join(map(str, node["target"])) for node in v["nodes"][:max_targets]]
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} [{len(v['nodes'])} nodes] {targets}")
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} [{len(v['nodes'])} nodes]")
+        for node in v["nodes"][:max_targets]:
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            why = checks[0]["message"] if checks else ""
+            lines.append(f"    {' '.join(map(str, node['target']))}: {why}")
     return "\n".join(lines)
 
 

@@ -1,9 +1,10 @@
 """Fixtures for the real-browser tests (marker `browser`): one server and one chromium per session.
 
-- `app_server`: the session's server running dashboard/app.py on the repo's data/
+- `app_server`: the session's server running dashboard/app.py on the repo's data/, offline
+  (ENACT_TILES=none)
   (ENACT_BROWSER_APP may point at another entry point, e.g. to try the harness on a scratch app).
-- `start_server(data_dir)`: factory for extra servers on another data directory, stopped after
-  the test; `data_copy`: a private copy of data/ to break.
+- `start_server(data_dir=None, **env)`: factory for extra servers (another data directory, other
+  environment variables), stopped after the test; `data_copy`: a private copy of data/ to break.
 - `browser`: Debian's chromium; skipped when missing, except under CI=true where that is a failure.
 - `new_app_page(server=None, **context_kwargs) -> AppPage`: a page in a fresh loopback-only context
   (`.page`, `.goto(path, **query)`, `.blocked`: the URLs the guard aborted).
@@ -30,6 +31,9 @@ from _harness import (
 )
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+# As at a kiosk or in CI: no tile layer, so every request of the app must stay on loopback.
+OFFLINE_ENV = {"ENACT_TILES": "none"}
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
@@ -45,16 +49,16 @@ def _app_script() -> Path:
 
 @pytest.fixture(scope="session")
 def app_server() -> Iterator[StreamlitServer]:
-    with StreamlitServer(script=_app_script()) as server:
+    with StreamlitServer(script=_app_script(), env=OFFLINE_ENV) as server:
         yield server
 
 
 @pytest.fixture
-def start_server() -> Iterator[Callable[[Path], StreamlitServer]]:
+def start_server() -> Iterator[Callable[..., StreamlitServer]]:
     started: list[StreamlitServer] = []
 
-    def start(data_dir: Path) -> StreamlitServer:
-        server = StreamlitServer(script=_app_script(), data_dir=data_dir)
+    def start(data_dir: Path | None = None, **env: str) -> StreamlitServer:
+        server = StreamlitServer(script=_app_script(), data_dir=data_dir, env={**OFFLINE_ENV, **env})
         started.append(server)
         return server.start()
 

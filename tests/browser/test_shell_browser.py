@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import pytest
 from _harness import (
     AppPage,
+    StreamlitServer,
     assert_no_app_errors,
     assert_no_serious_axe,
     horizontal_overflow,
     wait_frames_loaded,
+    wait_map_ready,
 )
 from playwright.sync_api import expect
 
@@ -25,6 +28,8 @@ PHONE = {"width": 390, "height": 844}
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
 def test_page_renders_offline_and_accessible(app_page: AppPage, path: str, lang: str) -> None:
     page = app_page.goto(path, lang=lang)
+    if path == "partners":
+        wait_map_ready(page)  # the map's own script and styles come from loopback too
     wait_frames_loaded(page)
 
     assert_no_app_errors(page)
@@ -45,6 +50,18 @@ def test_home_at_phone_width_has_no_horizontal_scroll(
 
     assert_no_app_errors(page)
     assert horizontal_overflow(page) == {}
+
+
+def test_with_default_tiles_only_tile_images_leave_loopback(
+    start_server: Callable[..., StreamlitServer], new_app_page: Callable[..., AppPage]
+) -> None:
+    app = new_app_page(start_server(ENACT_TILES="OpenStreetMap"))
+    page = app.goto("partners", lang="fr")
+    wait_map_ready(page)
+
+    assert app.blocked, "the default tile layer should request tiles"
+    assert {urlsplit(url).hostname for url in app.blocked} == {"tile.openstreetmap.org"}
+    assert all(urlsplit(url).path.endswith(".png") for url in app.blocked)
 
 
 def test_guard_aborts_and_records_non_loopback_requests(app_page: AppPage) -> None:
