@@ -1,0 +1,129 @@
+"""Achievements: the year's record and what comes next, every figure with its source. Renders only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from enact_dash import achievements as ach
+from enact_dash import clock
+from enact_dash.achievements import html as ach_html
+from enact_dash.achievements.review import tiles_of
+from enact_dash.charts_achievements import chairs_by_axis_chart, milestones_timeline
+from enact_dash.events.display import escape_markdown
+from enact_dash.exports import CSV_MIME, safe_csv_bytes
+from enact_dash.i18n import t
+from enact_dash.ui.data import get_dataset
+from enact_dash.ui.page import tiles_html
+from enact_dash.ui.state import WIDGET_PREFIX, bound_widget, current_filters
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+filters = current_filters()
+lang = filters.lang
+dataset = get_dataset()
+today = clock.today()
+view = ach.build_view(dataset, filters, today=today)
+
+
+def data_table(frame: object) -> None:
+    """The accessible alternative of a chart or list: its data as a real table."""
+    with st.expander(t("achievements.table_alternative", lang)):
+        st.table(frame, hide_index=True)  # type: ignore[arg-type]
+
+
+st.title(t("achievements.title", lang))
+st.markdown(t("achievements.intro", lang))
+if view.axes:
+    st.caption(t("achievements.axis_filter_note", lang,
+                 axes=", ".join(view.axis_names.get(a, a) for a in view.axes)))
+
+# --- year in review -------------------------------------------------------------------------------
+if view.year is None:
+    st.header(t("achievements.review.title_no_year", lang))
+    st.info(t("achievements.review.none", lang))
+else:
+    st.header(t("achievements.review.title", lang, year=view.year))
+    if st.session_state.get(WIDGET_PREFIX + "year") not in view.years:
+        st.session_state.pop(WIDGET_PREFIX + "year", None)
+    bound_widget("year", st.selectbox, t("achievements.review.year", lang),
+                 to_value=int, from_value=lambda v: v if v in view.years else view.year,
+                 options=view.years, width=220)
+    if view.key_figures:
+        st.html(tiles_html(tiles_of(view.key_figures, lang)))
+    else:
+        st.info(t("achievements.review.no_figures", lang, year=view.year))
+    if view.year_milestones:
+        st.subheader(t("achievements.review.milestones", lang, year=view.year))
+        st.html(ach_html.milestone_list_html(view.year_milestones, lang))
+    if view.year_actions:
+        st.subheader(t("achievements.review.actions", lang, year=view.year))
+        st.html(ach_html.actions_html(view.year_actions, lang))
+
+# --- chairs ---------------------------------------------------------------------------------------
+st.header(t("achievements.chairs.title", lang))
+chairs = view.chairs
+if chairs.launched is None and not chairs.presented_total:
+    st.info(t("achievements.chairs.none", lang))
+else:
+    chairs_text = ach.per_axis_summary(chairs, view.chairs_rows, lang)
+    st.markdown(escape_markdown(chairs_text))
+    st.subheader(t("achievements.chairs.presented_title", lang))
+    cards = ach_html.chair_cards_html(list(chairs.shown), chairs.unpublished, lang)
+    if cards:
+        st.html(cards)
+    else:
+        st.info(t("achievements.chairs.none_for_axis", lang))
+    if len(view.chairs_rows):
+        st.plotly_chart(chairs_by_axis_chart(view.chairs_rows, lang), config=PLOTLY_CONFIG,
+                        alt=chairs_text, key="chairs_chart")
+        data_table(ach.per_axis_table(view.chairs_rows, lang))
+st.subheader(t("achievements.chairs.international_title", lang))
+if view.planned is None:
+    st.info(t("achievements.chairs.planned_none", lang))
+else:
+    st.html(ach_html.planned_html(view.planned, lang))
+    if view.planned.presented:
+        st.html(ach_html.chair_cards_html(list(view.planned.presented), 0, lang))
+
+# --- priority actions -----------------------------------------------------------------------------
+if view.next_year is not None:
+    st.header(t("achievements.actions.title", lang, year=view.next_year))
+    st.markdown(escape_markdown(ach.actions_summary(view.next_actions, view.next_year, lang)))
+    if view.axes:
+        st.caption(t("achievements.actions.axis_rule", lang))
+    if view.next_actions:
+        st.html(ach_html.actions_html(view.next_actions, lang))
+        data_table(ach.actions_table(view.next_actions, lang))
+
+# --- targets --------------------------------------------------------------------------------------
+st.header(t("achievements.targets.title", lang))
+st.markdown(escape_markdown(ach.targets_summary(view.targets, lang)))
+if view.targets:
+    st.html(ach_html.targets_html(view.targets, lang))
+    data_table(ach.targets_table(view.targets, lang))
+
+# --- milestones -----------------------------------------------------------------------------------
+st.header(t("achievements.milestones.title", lang))
+milestones_text = ach.milestones_summary(view.milestones, lang)
+if view.milestones:
+    st.plotly_chart(milestones_timeline(view.milestones, lang, today=today), config=PLOTLY_CONFIG,
+                    alt=milestones_text, key="milestones_chart")
+    st.caption(escape_markdown(milestones_text))
+    data_table(ach.milestones_table(view.milestones, lang))
+else:
+    st.info(escape_markdown(milestones_text))
+
+# --- conflicting figures and download -------------------------------------------------------------
+st.header(t("achievements.conflicts.title", lang))
+if view.conflicts:
+    st.markdown(t("achievements.conflicts.intro", lang))
+    st.html(ach_html.conflicts_html(view.conflicts, lang))
+    data_table(ach.conflicts_table(view.conflicts, lang))
+else:
+    st.markdown(t("achievements.conflicts.none", lang))
+
+figures_download = ach.figures_table(dataset.figures, lang)
+if len(figures_download):
+    st.download_button(t("achievements.download_figures", lang), data=safe_csv_bytes(figures_download),
+                       file_name=t("achievements.download_file", lang),
+                       mime=CSV_MIME, key="download_figures", icon=":material/download:")

@@ -1,0 +1,150 @@
+"""Year in review: which years, the default year, key figures, conflicting figures, the CSV download."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from enact_dash.achievements.review import (
+    conflicting_figures,
+    conflicts_table,
+    figures_table,
+    pick_year,
+    review_years,
+    tiles_of,
+    year_figures,
+)
+from enact_dash.dates import PartialDate
+from enact_dash.exports import safe_csv_bytes
+
+TODAY = date(2026, 3, 1)
+PR = "Communiqué de presse, journée annuelle, déc. 2025"
+
+
+def figure(fid: str, metric: str, value: float, as_of: str = "", *, primary: bool = True,
+           unit: str = "count", qualifier: str = "exact", **fields: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": fid, "metric": metric, "value": value, "unit": unit, "qualifier": qualifier,
+        "as_of": PartialDate.parse(as_of) if as_of else None, "primary": primary,
+        "label_fr": fields.pop("label_fr", fid), "label_en": fields.pop("label_en", ""),
+        "label_de": "", "note_fr": "", "note_en": "", "note_de": "", "source": PR,
+    }
+    row.update(fields)
+    return row
+
+
+def frame(*rows: dict[str, Any]) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+FIGURES_2025 = frame(
+    figure("funding", "funding", 30e6, "2025-12", unit="eur", label_en="France 2030 funding"),
+    figure("funding-50", "funding", 50e6, primary=False, unit="eur",
+           source="https://international.grandestdeveloppement.fr/fr/cluster-enact/"),
+    figure("funding-60", "funding", 60e6, "2025-05", primary=False, unit="eur", qualifier="approx"),
+    figure("chairs", "chairs_launched", 9, "2025"),
+    figure("theses", "theses", 17, "2025"),
+    figure("students", "students_trained", 2500, "2024", qualifier="min"),
+    figure("intl", "international_chairs", 9, "2026"),
+    figure("labs", "labs", 21),
+)
+ACTIONS_2026 = pd.DataFrame({"year": [2026, 2026, 2027]})
+
+
+def milestones(*dates: str) -> pd.DataFrame:
+    return pd.DataFrame({"date": [PartialDate.parse(d) for d in dates]})
+
+
+@pytest.mark.parametrize(
+    ("figures", "actions", "today", "expected"),
+    [
+        (FIGURES_2025, ACTIONS_2026, TODAY, [2024, 2025, 2026]),
+        (FIGURES_2025, ACTIONS_2026, date(2025, 12, 13), [2024, 2025]),  # 2026 not a year in review yet
+        (FIGURES_2025.iloc[0:0], pd.DataFrame({"year": []}), TODAY, []),
+        (pd.DataFrame(), pd.DataFrame(), TODAY, []),  # no columns at all
+    ],
+    ids=["figures-and-actions", "future-years-left-out", "empty-tables", "no-columns"],
+)
+def test_review_years(figures, actions, today, expected):
+    assert review_years(figures, actions, today=today) == expected
+
+
+@pytest.mark.parametrize(
+    ("requested", "milestone_dates", "today", "expected"),
+    [
+        (None, ("2025-05-20", "2025-12-12", "2026"), TODAY, 2025),  # 2026 only planned: 2025 first
+        (None, ("2025-12-12", "2026-12-10"), date(2026, 12, 11), 2026),  # 2026 annual day reached
+        (None, (), TODAY, 2026),  # no milestone: the latest year with figures
+        (2024, ("2025-12-12",), TODAY, 2024),  # a valid year in the URL wins
+        (2031, ("2025-12-12",), TODAY, 2025),  # a year with nothing to show falls back
+    ],
+    ids=["planned-year-not-default", "closed-by-milestone", "no-milestones", "url-year", "bad-url-year"],
+)
+def test_pick_year(requested, milestone_dates, today, expected):
+    years = review_years(FIGURES_2025, ACTIONS_2026, today=today)
+    assert pick_year(requested, years, FIGURES_2025, milestones(*milestone_dates), today=today) == expected
+
+
+def test_pick_year_without_any_date_is_none():
+    assert pick_year(None, [], FIGURES_2025.iloc[0:0], milestones(), today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("year", "lang", "expected"),
+    [
+        (2025, "fr", [("funding", "30\u00a0M€"), ("chairs_launched", "9"), ("theses", "17")]),
+        (2025, "en", [("funding", "€30M"), ("chairs_launched", "9"), ("theses", "17")]),
+        (2024, "fr", [("students_trained", "plus de 2\u202f500")]),
+        (2026, "fr", [("international_chairs", "9")]),
+        (2023, "fr", []),
+        (None, "fr", []),
+    ],
+)
+def test_year_figures_are_the_primary_figures_dated_that_year(year, lang, expected):
+    shown = [(f.metric, f.text) for f in year_figures(FIGURES_2025, year, lang)]
+    assert shown == expected
+
+
+def test_a_metric_without_primary_shows_its_first_figure():
+    data = frame(figure("a", "m", 1, "2025", primary=False), figure("b", "m", 2, "2025", primary=False))
+    assert [f.value for f in year_figures(data, 2025, "fr")] == [1]
+
+
+def test_key_figure_tiles_carry_their_source():
+    tiles = tiles_of(year_figures(FIGURES_2025, 2025, "en"), "en")
+    assert [tile["value"] for tile in tiles] == ["€30M", "9", "17"]
+    assert all(tile["source"] == PR and tile["source_label"] == "Source:" for tile in tiles)
+
+
+def test_conflicting_figures_show_the_primary_and_every_other_source():
+    conflicts = conflicting_figures(FIGURES_2025, "fr")
+    assert [c.metric for c in conflicts] == ["funding"]
+    funding = conflicts[0]
+    assert funding.primary.text == "30\u00a0M€"
+    assert [o.text for o in funding.others] == ["50\u00a0M€", "environ 60\u00a0M€"]
+    assert funding.others[0].source_url.startswith("https://international.grandestdeveloppement.fr")
+    table = conflicts_table(conflicts, "en")
+    assert list(table["Primary figure"]) == ["yes", "no", "no"]
+    assert list(table["Date"]) == ["December 2025", "", "May 2025"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_no_figures_no_conflict_no_error(lang):
+    empty = FIGURES_2025.iloc[0:0]
+    assert conflicting_figures(empty, lang) == []
+    assert year_figures(empty, 2025, lang) == []
+    assert len(figures_table(empty, lang)) == 0
+
+
+def test_figures_download_neutralises_formula_cells():
+    hostile = frame(figure("f", "m", -5, "2025", label_fr="=HYPERLINK(\"http://evil\")",
+                           source="@SUM(A1)"))
+    data = safe_csv_bytes(figures_table(hostile, "fr"))
+    text = data.decode("utf-8")
+    assert data.startswith("\ufeff".encode())
+    assert "'=HYPERLINK" in text
+    assert "'@SUM(A1)" in text
+    assert ",-5.0," in text  # a number stays a number
