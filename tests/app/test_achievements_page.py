@@ -1,0 +1,132 @@
+"""AppTest of the achievements page: every language, the axis filter, the year, missing and hostile data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from enact_dash.config import BUNDLED_DATA_DIR
+from tests.app.conftest import page_text, run_app_page
+
+pytestmark = pytest.mark.skipif(not (BUNDLED_DATA_DIR / "figures.csv").is_file(),
+                                reason="data/ not written yet")
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def visible_text(at) -> str:
+    """The page's text with the Markdown escapes of data-bearing summaries removed."""
+    return page_text(at).replace("\\", "")
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """The page reads today's date through enact_dash.clock: fix it so the year in review is stable."""
+    monkeypatch.setenv("ENACT_TODAY", "2026-03-01")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", ["Bilan et perspectives", "L'année 2025 en bref", "30\u00a0M€", ">9<", ">17<",
+                "6 chaires pas encore publiées", "Intitulé non publié", "Actions prioritaires pour 2026",
+                "Aucune mesure publiée pour l&#x27;instant.", "Chiffres qui diffèrent selon les sources",
+                "environ 67\u00a0M€", "Source : Communiqué de presse, journée annuelle, déc. 2025"]),
+        ("en", ["Achievements and outlook", "2025 in review", "€30M", "6 chairs not yet published",
+                "Title not published", "Priority actions for 2026", "No measure published yet.",
+                "about €67M", "9 international chairs planned for 2026"]),
+        ("de", ["Bilanz und Ausblick", "Das Jahr 2025 im Überblick", "30\u00a0Mio.\u00a0€",
+                "6 Lehrstühle noch nicht veröffentlicht", "Vorrangige Maßnahmen für 2026",
+                "Noch keine Messung veröffentlicht.", "Titel nicht veröffentlicht"]),
+    ],
+)
+def test_page_in_each_language(lang, expected):
+    at = run_app_page("achievements", lang=lang)
+    assert not at.exception
+    text = visible_text(at)
+    missing = [snippet for snippet in expected if snippet not in text]
+    assert missing == []
+    assert at.selectbox(key="flt_year").value == 2025
+    assert at.get("plotly_chart"), "the charts are missing"
+    assert len(at.table) >= 4  # the table alternative of every chart and list
+
+
+def test_axis_filter_applies_to_chairs_and_keeps_unpublished_ones_counted():
+    at = run_app_page("achievements", lang="en", axis="health")
+    assert not at.exception
+    text = visible_text(at)
+    assert "FM4SURG" in text
+    assert "Semantically Consistent LLM Based Text Generation" not in text
+    assert "6 chairs not yet published" in text
+    assert "Axis filter on: Digital health." in text
+    assert "stay visible whatever the axis chosen" in text
+    chairs_table = at.table[0].value
+    assert list(chairs_table.iloc[:, 1]) == ["1", "6"]
+
+
+def test_year_from_the_url_and_from_the_selector():
+    at = run_app_page("achievements", lang="fr", year="2024")
+    assert not at.exception
+    text = visible_text(at)
+    assert "L'année 2024 en bref" in text
+    assert "plus de 2\u202f500" in text
+    at.selectbox(key="flt_year").set_value(2025).run()
+    assert not at.exception
+    assert at.query_params.get("year") == "2025"
+    assert "L'année 2025 en bref" in visible_text(at)
+
+
+def test_a_year_with_nothing_to_show_in_the_url_falls_back():
+    at = run_app_page("achievements", lang="en", year="2031")
+    assert not at.exception
+    assert "2025 in review" in visible_text(at)
+
+
+def test_figures_download_is_offered():
+    at = run_app_page("achievements", lang="en")
+    buttons = [b for b in at.get("download_button") if "key figures" in b.proto.label]
+    assert len(buttons) == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_empty_data_says_not_yet_published(tmp_path, monkeypatch, lang):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("chairs.csv", "figures.csv"):
+        header = (BUNDLED_DATA_DIR / name).read_text("utf-8").splitlines()[0]
+        (folder / name).write_text(header + "\n", encoding="utf-8")
+    monkeypatch.setenv("ENACT_DATA_DIR", str(folder))
+    at = run_app_page("achievements", lang=lang)
+    assert not at.exception
+    text = visible_text(at)
+    expected = {"fr": "Chaires : pas encore publiées.", "en": "Chairs: not yet published.",
+                "de": "Lehrstühle: noch nicht veröffentlicht."}[lang]
+    assert expected in text
+    assert not at.get("download_button") or all(
+        "CSV" not in b.proto.label for b in at.get("download_button")
+    )
+
+
+def test_hostile_text_in_the_data_is_shown_as_text(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA_DIR, folder)
+    chairs = folder / "chairs.csv"
+    lines = chairs.read_text("utf-8").splitlines()
+    lines[1] = lines[1].replace("Nicolas Padoy", HOSTILE)
+    chairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ENACT_DATA_DIR", str(folder))
+    at = run_app_page("achievements", lang="fr")
+    assert not at.exception
+    text = visible_text(at)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert HOSTILE not in text
+
+
+def test_missing_data_directory_has_no_traceback(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("ENACT_DATA_DIR", str(tmp_path / "missing"))
+    at = run_app_page("achievements", lang="en")
+    assert not at.exception
+    text = visible_text(at)
+    assert "No dated figure has been published yet." in text
+    assert "Milestones: not yet published." in text
