@@ -1,0 +1,388 @@
+"""Benchmark of the dashboard in one run: page ready times (headless chromium) as a ratio of a
+one-line Streamlit page, server-side page run times (AppTest, warm), and our partner map against a
+plain one-folium.Marker-per-partner map. Prints a table and writes bench/results/<timestamp>.json.
+
+    python -m bench.bench [--runs 5] [--partners 10000] [--events 50000] [--quick]
+
+Run from the repository root, as a module (it reuses tests/browser/_harness.py). See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import http.server
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from bench.synth_partners import write_synthetic_partners
+from tests.browser._harness import (
+    REPO_ROOT,
+    StreamlitServer,
+    app_path,
+    assert_no_app_errors,
+    launch_chromium,
+    new_guarded_context,
+    wait_app_idle,
+    wait_map_ready,
+)
+
+BENCH_DIR = Path(__file__).resolve().parent
+FLOOR_APP = BENCH_DIR / "floor_app.py"
+RESULTS_DIR = BENCH_DIR / "results"
+PAGES = ("", "partners", "events", "achievements", "about")
+LOAD_TIMEOUT_MS = 180_000
+# No tile layer: nothing leaves loopback, and the figures do not depend on tile downloads.
+SERVER_ENV = {"ENACT_TILES": "none"}
+
+
+@dataclass
+class Target:
+    """One page to time: `label` in the table, on the server `server` (a key of the servers dict)."""
+
+    label: str
+    server: str
+    path: str
+    ready: str = "app"  # "app": script run finished; "map": also the map markers visible
+    query: dict[str, str] = field(default_factory=lambda: {"lang": "fr"})
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def load_once(browser: Browser, base_url: str, target: Target) -> tuple[float, list[str]]:
+    """Seconds from navigation start to ready, in a new context; and the blocked URLs."""
+    context, guard = new_guarded_context(browser, base_url)
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(app_path(target.path, **target.query), wait_until="commit")
+        wait_ready(page, target.ready)
+        seconds = time.perf_counter() - start
+        assert_no_app_errors(page)
+        return seconds, list(guard.blocked)
+    finally:
+        context.close()
+
+
+def wait_ready(page: Page, ready: str) -> None:
+    wait_app_idle(page, LOAD_TIMEOUT_MS)
+    if ready == "map":
+        wait_map_ready(page, LOAD_TIMEOUT_MS)
+
+
+def time_pages(
+    browser: Browser, servers: dict[str, StreamlitServer], targets: list[Target], runs: int
+) -> dict[str, Any]:
+    """Each target N times (after a warm-up), interleaved with the floor page to cancel drift."""
+    floor = Target("floor", "floor", "", query={})
+    out: dict[str, Any] = {}
+    all_floor: list[float] = []
+    for target in targets:
+        base = servers[target.server].base_url
+        floor_base = servers["floor"].base_url
+        load_once(browser, floor_base, floor)
+        load_once(browser, base, target)  # warm-up: caches, first import of the page
+        page_times, floor_times, blocked = [], [], set()
+        for _ in range(runs):
+            floor_times.append(load_once(browser, floor_base, floor)[0])
+            seconds, urls = load_once(browser, base, target)
+            page_times.append(seconds)
+            blocked.update(urls)
+        all_floor += floor_times
+        out[target.label] = {
+            "runs_s": page_times,
+            "median_s": median(page_times),
+            "floor_median_s": median(floor_times),
+            "ratio": median(page_times) / median(floor_times),
+            "blocked": sorted(blocked),
+        }
+        print(f"  {target.label}: {median(page_times):.2f} s ({out[target.label]['ratio']:.2f}x)")
+    out["floor"] = {"runs_s": all_floor, "median_s": median(all_floor)}
+    return out
+
+
+# --- map alone -------------------------------------------------------------
+
+
+class _MapFiles(http.server.SimpleHTTPRequestHandler):
+    """Serves the map HTML files, and /app/static/ from dashboard/static/ as Streamlit does."""
+
+    static_root = REPO_ROOT / "dashboard" / "static"
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith("/app/static/"):
+            relative = path.removeprefix("/app/static/").split("?", 1)[0]
+            return str(self.static_root / relative)
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_dir(root: Path) -> Iterator[str]:
+    handler = functools.partial(_MapFiles, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build_maps(data_dir: Path) -> dict[str, tuple[Any, float]]:
+    """(folium map, build seconds) for ours and for one folium.Marker per partner."""
+    import folium
+
+    from enact_dash.data import load_dataset
+    from enact_dash.geo import GEO_SUBDIR, load_boundaries
+    from enact_dash.maps import build_partner_map
+    from enact_dash.maps.vendor import OfflineMap
+
+    partners = load_dataset(data_dir).tables["partners"]
+    boundaries = load_boundaries(data_dir / GEO_SUBDIR)
+    located = partners.dropna(subset=["lat", "lon"])
+    start = time.perf_counter()
+    ours = build_partner_map(partners, boundaries, "fr", tiles=None)
+    ours_s = time.perf_counter() - start
+    start = time.perf_counter()
+    # The naive way, on the same offline Leaflet (folium.Map itself would need CDNs).
+    plain = OfflineMap(location=[48.9, 6.5], zoom_start=7, tiles=None)
+    for name, lat, lon in zip(located["name"], located["lat"], located["lon"], strict=True):
+        label = html.escape(str(name))
+        folium.Marker([float(lat), float(lon)], tooltip=label, popup=label).add_to(plain)
+    plain_s = time.perf_counter() - start
+    return {"plain": (plain, plain_s), "ours": (ours, ours_s), "located": (len(located), 0.0)}
+
+
+MAP_ALONE_READY = {
+    "plain": ".leaflet-marker-icon",
+    "ours": '.leaflet-container[data-enact-points="ready"] .enact-cluster',
+}
+
+
+def compare_maps(browser: Browser, data_dir: Path, runs: int) -> dict[str, Any]:
+    """Build, render and load (in chromium) ours and the plain map on the synthetic partners."""
+    maps = build_maps(data_dir)
+    out: dict[str, Any] = {"partners": maps.pop("located")[0]}
+    with tempfile.TemporaryDirectory(prefix="enact-maps-") as tmp:
+        for name, (fmap, build_s) in maps.items():
+            start = time.perf_counter()
+            text = fmap.get_root().render()
+            render_s = time.perf_counter() - start
+            (Path(tmp) / f"{name}.html").write_text(text, encoding="utf-8")
+            out[name] = {"build_s": build_s, "render_s": render_s, "html_bytes": len(text.encode())}
+        with serve_dir(Path(tmp)) as base:
+            for name in maps:
+                times = [_load_map(browser, base, name) for _ in range(runs + 1)][1:]
+                out[name].update(browser_runs_s=times, browser_median_s=median(times))
+                print(f"  {name}: {median(times):.2f} s")
+    out["ratio_browser"] = out["plain"]["browser_median_s"] / out["ours"]["browser_median_s"]
+    return out
+
+
+def _load_map(browser: Browser, base_url: str, name: str) -> float:
+    context, guard = new_guarded_context(browser, base_url)
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(f"/{name}.html", wait_until="load")
+        page.locator(MAP_ALONE_READY[name]).first.wait_for(state="visible")
+        seconds = time.perf_counter() - start
+        if guard.blocked:
+            raise RuntimeError(f"{name} map needed non-loopback URLs: {guard.blocked[:3]}")
+        return seconds
+    finally:
+        context.close()
+
+
+# --- server side ----------------------------------------------------------
+
+
+@contextmanager
+def data_dir_env(data_dir: Path | None) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in ("ENACT_DATA_DIR", *SERVER_ENV)}
+    os.environ.update(SERVER_ENV)
+    if data_dir is not None:
+        os.environ["ENACT_DATA_DIR"] = str(data_dir)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def apptest_run_times(path: str, data_dir: Path | None, runs: int) -> dict[str, Any]:
+    """Warm server-side run time of one page (AppTest of the entry point switched to the page)."""
+    from streamlit.testing.v1 import AppTest
+
+    script = REPO_ROOT / "dashboard" / "app.py"
+    page = f"../pages/{path or 'home'}.py"
+    times = []
+    with data_dir_env(data_dir):
+        at = AppTest.from_file(str(script), default_timeout=300)
+        at.query_params["lang"] = "fr"
+        at.switch_page(page).run()  # warm-up: imports, caches
+        for _ in range(runs):
+            start = time.perf_counter()
+            at.switch_page(page).run()
+            times.append(time.perf_counter() - start)
+            if at.exception:
+                return {"error": [e.message for e in at.exception][:3]}
+        title = at.title[0].value if at.title else ""
+    return {"runs_s": times, "median_s": median(times), "title": title}
+
+
+# --- setup ----------------------------------------------------------------
+
+
+def synth_events_module() -> Any | None:
+    """bench/synth_events.py (owned by the events engineer) if it exists."""
+    if importlib.util.find_spec("bench.synth_events") is None:
+        return None
+    import bench.synth_events as module
+
+    return module
+
+
+def write_events_dir(module: Any, out_dir: Path, n: int) -> Path:
+    """Ask bench/synth_events.py for a data directory with N events."""
+    writer = getattr(module, "write_synthetic_events", None)
+    if writer is not None:
+        return Path(writer(out_dir, n))
+    subprocess.run(  # its command line, when it has no importable writer
+        [sys.executable, "-m", "bench.synth_events", str(out_dir), "--events", str(n)],
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    return out_dir
+
+
+def git_commit() -> str:
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True
+    )
+    return result.stdout.strip()
+
+
+def print_table(results: dict[str, Any]) -> None:
+    floor = results["browser"]["floor"]["median_s"]
+    load = results["meta"]["load_average_start"][0]
+    print(f"\nBrowser ready time (median of {results['meta']['runs']}; floor {floor:.2f} s;", end=" ")
+    print(f"load average at start {load:.1f} on {results['meta']['cpus']} CPUs)")
+    print(f"{'page':<24}{'median s':>10}{'x floor':>9}{'server s':>10}  blocked")
+    for label, row in results["browser"].items():
+        if label == "floor":
+            continue
+        server = results["server"].get(label, {}).get("median_s", float("nan"))
+        print(
+            f"{label:<24}{row['median_s']:>10.2f}{row['ratio']:>9.2f}{server:>10.3f}  {len(row['blocked'])}"
+        )
+    maps = results.get("maps")
+    if maps:
+        print(f"\nMap alone, {maps['partners']} partners (served as plain HTML)")
+        print(f"{'map':<10}{'build s':>9}{'render s':>10}{'html MB':>9}{'browser s':>11}")
+        for name in ("plain", "ours"):
+            row = maps[name]
+            print(
+                f"{name:<10}{row['build_s']:>9.2f}{row['render_s']:>10.2f}"
+                f"{row['html_bytes'] / 1e6:>9.2f}{row['browser_median_s']:>11.2f}"
+            )
+        print(f"plain / ours (browser): {maps['ratio_browser']:.1f}x")
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per page (median)")
+    parser.add_argument("--partners", type=int, default=10_000, help="synthetic partners")
+    parser.add_argument("--events", type=int, default=50_000, help="synthetic events")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 run, small data")
+    parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="folder for the JSON")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.partners, args.events = 1, 1_000, 5_000
+
+    results: dict[str, Any] = {
+        "meta": {
+            "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+            "commit": git_commit(),
+            "runs": args.runs,
+            "quick": args.quick,
+            "partners": args.partners,
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "load_average_start": os.getloadavg(),
+        }
+    }
+    with tempfile.TemporaryDirectory(prefix="enact-bench-") as tmp:
+        synth = write_synthetic_partners(Path(tmp) / "partners", args.partners)
+        data_dirs: dict[str, Path | None] = {"app": None, "synth": synth}
+        targets = [Target(p or "home", "app", p, "map" if p == "partners" else "app") for p in PAGES]
+        targets.append(Target(f"partners@{args.partners}", "synth", "partners", "map"))
+        events_module = synth_events_module()
+        if events_module is not None:
+            data_dirs["events"] = write_events_dir(events_module, Path(tmp) / "events", args.events)
+            targets.append(Target(f"events@{args.events}", "events", "events"))
+        else:
+            print("bench/synth_events.py not found: no large-events run")
+
+        servers = {"floor": StreamlitServer(script=FLOOR_APP, env=SERVER_ENV)}
+        servers.update({k: StreamlitServer(data_dir=d, env=SERVER_ENV) for k, d in data_dirs.items()})
+        try:
+            for server in servers.values():
+                server.start()
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                results["meta"]["chromium"] = browser.version
+                print("Browser ready times")
+                results["browser"] = time_pages(browser, servers, targets, args.runs)
+                print("Map alone")
+                results["maps"] = compare_maps(browser, synth, args.runs)
+                browser.close()
+        finally:
+            for server in servers.values():
+                server.stop()
+
+        print("Server-side run times (AppTest, warm)")
+        results["server"] = {
+            t.label: apptest_run_times(t.path, data_dirs[t.server], args.runs) for t in targets
+        }
+
+    results["meta"]["load_average_end"] = os.getloadavg()
+    print_table(results)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = args.out / f"{stamp}{'-quick' if args.quick else ''}.json"
+    path.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"\nwritten {path}")
+    return results
+
+
+if __name__ == "__main__":
+    main()
