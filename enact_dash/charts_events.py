@@ -32,8 +32,8 @@ DAY_MS = 86_400_000
 # Precision rank -> (legend key, opacity, hatch pattern)
 _STYLES = {
     0: ("events.timeline.precision_day", 0.95, ""),
-    1: ("events.timeline.precision_month", 0.35, "/"),
-    2: ("events.timeline.precision_year", 0.25, "x"),
+    1: ("events.timeline.precision_month", 0.45, "/"),
+    2: ("events.timeline.precision_year", 0.35, "x"),
 }
 
 
@@ -109,14 +109,34 @@ def _bars(events: pd.DataFrame, lang: str, fig: go.Figure) -> None:
                     "color": [TYPE_COLOURS.get(str(e), "#555555") for e in part["type"]],
                     "opacity": opacity,
                     "line": {"color": "#333333", "width": 1},
-                    "pattern": {"shape": pattern, "fgcolor": "#333333", "solidity": 0.2}
+                    "pattern": {"shape": pattern, "fgcolor": "#222222", "fillmode": "overlay",
+                                "solidity": 0.25}
                     if pattern else {},
                 },
                 hovertext=[_hover(r, lang) for r in records],
                 hoverinfo="text",
                 width=0.6,
+                legendgroup=legend_key,
             )
         )
+        if rank == 0:  # a one-day bar is a hairline over five years: mark each day event
+            middles = starts + (ends - starts) / 2
+            fig.add_trace(
+                go.Scatter(
+                    x=[m.isoformat() for m in middles.dt.to_pydatetime()],
+                    y=[labels.get(str(e), str(e)) for e in part["type"]],
+                    mode="markers",
+                    marker={
+                        "symbol": "diamond", "size": 11,
+                        "color": [TYPE_COLOURS.get(str(e), "#555555") for e in part["type"]],
+                        "line": {"color": "#222222", "width": 1},
+                    },
+                    hovertext=[_hover(r, lang) for r in records],
+                    hoverinfo="text",
+                    legendgroup=legend_key,
+                    showlegend=False,
+                )
+            )
 
 
 def _heatmap(events: pd.DataFrame, lang: str, fig: go.Figure) -> int:

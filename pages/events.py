@@ -71,7 +71,7 @@ def event_list(frame: Any, name: str, empty_key: str) -> None:
     if not items:
         st.info(t(empty_key, lang))
     for view, row in items:
-        show_event(view, row, key=f"events_{name}_{view.id}", expanded=view.id == filters.event)
+        show_event(view, row, key=f"events_{name}_{view.id}", expanded=False)
 
 
 dataset = get_dataset()
@@ -118,6 +118,8 @@ if selected is not None:
     st.subheader(t("events.selected", lang))
     show_event(ev.event_view(selected, lang, today=today), selected, key="events_selected",
                expanded=True)
+    st.button(t("events.selected_clear", lang), on_click=set_filters, args=(filters.with_(event=""),),
+              key="events_clear_selected", icon=":material/close:")
 
 st.header(t("events.upcoming", lang, count=len(selection.upcoming)))
 event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")

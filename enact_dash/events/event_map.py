@@ -114,15 +114,20 @@ def build_events_map(
     tiles: str | None = "OpenStreetMap",
     selected_id: str | None = None,
     height: int = 480,
+    points: pd.DataFrame | None = None,
 ) -> folium.Map:
-    """Boundaries, clustered event markers (shape + colour per type) and a legend with counts."""
+    """Boundaries, clustered event markers (shape + colour per type) and a legend with counts.
+
+    ``points``: the result of :func:`event_points` for ``events`` and ``lang``, if already computed
+    (the map itself must be built afresh for each render: streamlit-folium rewrites its ids).
+    """
     fmap = build_base_map(lang, tiles=tiles, height=height)
     for layer in build_boundaries_layers(boundaries, lang):
         layer.add_to(fmap)
-    markers = event_points(events, lang)
+    markers = event_points(events, lang) if points is None else points
     if markers.empty:  # build_points_layer needs at least one row (an empty mask selects columns)
         return fmap
-    points = build_points_layer(
+    layer = build_points_layer(
         markers,
         category_col="type",
         categories=event_categories(lang),
@@ -134,10 +139,10 @@ def build_events_map(
         selected_id=selected_id,
         name="events",
     )
-    points.add_to(fmap)
-    counts = Counter(points.category_codes())
+    layer.add_to(fmap)
+    counts = Counter(layer.category_codes())
     if counts:
-        items = [(cat, counts[pos]) for pos, cat in enumerate(points.categories) if counts[pos]]
+        items = [(cat, counts[pos]) for pos, cat in enumerate(layer.categories) if counts[pos]]
         title = t("events.map.legend", lang)
         Legend(title, legend_html(title, items)).add_to(fmap)
     return fmap

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from enact_dash.charts_events import events_timeline
 from enact_dash.data.schemas import EVENTS
 from enact_dash.events.display import EventView, event_view, events_table, summary_text
-from enact_dash.events.event_map import build_events_map, count_located
+from enact_dash.events.event_map import build_events_map, count_located, event_points
 from enact_dash.events.frame import (
     count_without_days,
     filter_by,
@@ -141,11 +141,12 @@ def table(events: pd.DataFrame, selection: EventsSelection, lang: str) -> pd.Dat
 
 def events_map(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[str, Any], lang: str,
                *, tiles: str | None, selected_id: str | None, height: int) -> folium.Map:
-    return _MEMO.get(
-        events, ("map", selection.key, lang, tiles, selected_id, height),
-        lambda: build_events_map(selection.filtered, boundaries, lang, tiles=tiles,
-                                 selected_id=selected_id, height=height),
-    )
+    """A new map each run (streamlit-folium rewrites a map's ids when it renders it), from
+    memoised marker texts."""
+    points = _MEMO.get(events, ("points", selection.key, lang),
+                       lambda: event_points(selection.filtered, lang))
+    return build_events_map(selection.filtered, boundaries, lang, tiles=tiles,
+                            selected_id=selected_id, height=height, points=points)
 
 
 def export_frame(selection: EventsSelection) -> pd.DataFrame:

@@ -99,6 +99,9 @@ def test_selected_event_from_the_url_is_shown_open() -> None:
     assert not at.exception
     assert "Selected event" in [s.value for s in at.subheader]
     assert at.expander[0].proto.expanded
+    at.button(key="events_clear_selected").click().run()
+    assert query_values(at, "event") == []
+    assert "Selected event" not in [s.value for s in at.subheader]
 
 
 def test_axis_filter_of_the_sidebar_applies() -> None:

@@ -36,7 +36,7 @@ AGENDA = prepare(pd.DataFrame([
 
 
 def traces_by_name(fig: go.Figure) -> dict[str, go.Bar]:
-    return {trace.name: trace for trace in fig.data}
+    return {trace.name: trace for trace in fig.data if isinstance(trace, go.Bar)}
 
 
 def test_one_trace_per_precision_with_lighter_partial_dates() -> None:
@@ -62,6 +62,15 @@ def test_bars_span_the_known_period() -> None:
     year = traces["Year only (date to be announced)"]
     assert (year.base[0], year.x[0]) == ("2026-01-01", 365 * DAY_MS)
     assert year.y[0] == "Summer school"
+
+
+def test_day_events_are_also_marked() -> None:
+    fig = events_timeline(AGENDA, "en", today=TODAY)
+    (markers,) = [trace for trace in fig.data if isinstance(trace, go.Scatter)]
+    assert markers.showlegend is False
+    assert sorted(markers.x) == [
+        "2025-10-08T12:00:00", "2025-11-20T12:00:00", "2025-12-12T12:00:00",
+    ]
 
 
 def test_today_line_title_and_five_year_range() -> None:
