@@ -1,0 +1,378 @@
+/* ENACT points layer.
+ *
+ * Decodes the compact columnar payload written by enact_dash/maps/payload.py and shows one canvas
+ * marker per point (shape + colour per category), clustered at low zoom. Two clustering modes:
+ *  - "grid" (default): points are bucketed on a pixel grid for the current zoom and only what is in
+ *    view is drawn; O(n) per zoom/pan, markers created lazily. Co-located points (same city) form a
+ *    cluster whose click lists them.
+ *  - "markercluster": Leaflet.markercluster with chunked loading (slower to build at 10k points).
+ * Tooltips and popups are built lazily with DOM APIs (textContent), never from HTML strings of data.
+ * Inlined into the map script by enact_dash.maps.points.PointsLayer.
+ */
+(function () {
+  "use strict";
+  if (window.EnactPoints) {
+    return;
+  }
+
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-.";
+  var DIGIT = new Int8Array(128);
+  for (var a = 0; a < 64; a++) {
+    DIGIT[ALPHABET.charCodeAt(a)] = a;
+  }
+  var SAFE_URL = /^https?:\/\/[^\s<>"']+$/i;
+  var LIST_LIMIT = 50;
+
+  function ints(col) {
+    var w = col.w, s = col.s, n = s.length / w, out = new Int32Array(n), p = 0;
+    for (var i = 0; i < n; i++) {
+      var v = 0;
+      for (var k = 0; k < w; k++) {
+        v = v * 64 + DIGIT[s.charCodeAt(p++)];
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  function coords(col) {
+    var codes = ints(col), out = new Float64Array(codes.length);
+    for (var i = 0; i < codes.length; i++) {
+      out[i] = (col.o + codes[i]) / 10000;
+    }
+    return out;
+  }
+
+  function textColumn(col) {
+    var prefix = col.p || "";
+    var codes = col.d ? ints(col) : null, dict = col.d, values = col.v;
+    return function (i) {
+      var v = codes ? dict[codes[i]] : values[i];
+      return v ? prefix + v : "";
+    };
+  }
+
+  // streamlit-folium reads a clicked layer's tooltip through innerHTML: keep tooltip strings escaped.
+  function escapeHtml(s) {
+    return String(s)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#39;");
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // A CircleMarker drawn as a polygon (unit vertices scaled by the radius) on a canvas renderer.
+  var ShapeMarker = L.CircleMarker.extend({
+    _updateBounds: function () {
+      var r = this._radius * (this.options.extent || 1) + this._clickTolerance();
+      this._pxBounds = new L.Bounds(this._point.subtract([r, r]), this._point.add([r, r]));
+    },
+    _updatePath: function () {
+      var shape = this.options.shape, renderer = this._renderer;
+      if (!shape || !shape.length || !renderer._ctx) {
+        L.CircleMarker.prototype._updatePath.call(this);
+        return;
+      }
+      if (!renderer._drawing || this._empty()) {
+        return;
+      }
+      var ctx = renderer._ctx, p = this._point, r = this._radius;
+      ctx.beginPath();
+      ctx.moveTo(p.x + shape[0] * r, p.y + shape[1] * r);
+      for (var i = 2; i < shape.length; i += 2) {
+        ctx.lineTo(p.x + shape[i] * r, p.y + shape[i + 1] * r);
+      }
+      ctx.closePath();
+      renderer._fillStroke(ctx, this);
+    }
+  });
+
+  function clusterIcon(count, opts) {
+    var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 48;
+    var title = escapeHtml(opts.clusterTitle.replace("{n}", String(count)));
+    return L.divIcon({
+      html: '<span title="' + title + '">' + count + "</span>",
+      className: "enact-cluster",
+      iconSize: L.point(size, size)
+    });
+  }
+
+  // Bucket the points in view on a grid of `cell` pixels at the current zoom; draw clusters as DOM
+  // icons and single points as canvas markers. Redone on every zoomend / moveend (O(n)).
+  function gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick) {
+    var n = pts.lat.length, wx = new Float64Array(n), wy = new Float64Array(n);
+    for (var i = 0; i < n; i++) {  // Web Mercator world pixels at zoom 0 (what L.CRS.EPSG3857 does)
+      var s = Math.sin(pts.lat[i] * Math.PI / 180);
+      wx[i] = 256 * (0.5 + pts.lon[i] / 360);
+      wy[i] = 256 * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
+    }
+    var clusters = L.featureGroup();
+    parent.addLayer(clusters);
+    clusters.on("click", function (e) {
+      if (e.layer && e.layer._enactMembers) {
+        onClusterClick(e.layer._enactMembers, e.layer.getLatLng());
+      }
+    });
+    var shown = new Map();  // point index -> marker on the map
+
+    function update() {
+      var zoom = map.getZoom(), scale = map.options.crs.scale(zoom) / 256, cell = opts.cellSize;
+      var view = map.getPixelBounds(), pad = Math.max(view.getSize().x, view.getSize().y) * 0.25;
+      var minX = view.min.x - pad, minY = view.min.y - pad, maxX = view.max.x + pad, maxY = view.max.y + pad;
+      var buckets = new Map();
+      for (var i = 0; i < n; i++) {
+        var x = wx[i] * scale, y = wy[i] * scale;
+        if (x < minX || x > maxX || y < minY || y > maxY) {
+          continue;
+        }
+        var key = Math.floor(x / cell) * 4194304 + Math.floor(y / cell);
+        var members = buckets.get(key);
+        if (members) {
+          members.push(i);
+        } else {
+          buckets.set(key, [i]);
+        }
+      }
+      clusters.clearLayers();
+      var keep = new Set();
+      buckets.forEach(function (members) {
+        if (members.length === 1) {
+          keep.add(members[0]);
+          return;
+        }
+        var sumLat = 0, sumLon = 0;
+        for (var k = 0; k < members.length; k++) {
+          sumLat += pts.lat[members[k]];
+          sumLon += pts.lon[members[k]];
+        }
+        var marker = L.marker([sumLat / members.length, sumLon / members.length], {
+          icon: clusterIcon(members.length, opts),
+          title: opts.clusterTitle.replace("{n}", String(members.length)),
+          alt: ""
+        });
+        marker._enactMembers = members;
+        clusters.addLayer(marker);
+      });
+      shown.forEach(function (marker, index) {
+        if (!keep.has(index)) {
+          group.removeLayer(marker);
+          shown.delete(index);
+        }
+      });
+      keep.forEach(function (index) {
+        if (!shown.has(index)) {
+          var marker = markerFor(index);
+          group.addLayer(marker);
+          shown.set(index, marker);
+        }
+      });
+    }
+
+    map.on("moveend", update);
+    update();
+  }
+
+  function build(map, parent, data, opts) {
+    var n = data.n;
+    var pts = { lat: coords(data.lat), lon: coords(data.lon) };
+    var cat = ints(data.c), ids = data.id, titles = data.t, cats = opts.categories;
+    var fields = data.f.map(function (col, k) {
+      return { label: opts.fields[k].label, link: opts.fields[k].kind === "link", get: textColumn(col) };
+    });
+    var canvas = map.options.preferCanvas ? undefined : (map._enactCanvas = map._enactCanvas || L.canvas({ tolerance: 3 }));
+    var container = map.getContainer();
+    var markers = new Array(n);
+
+    function markerFor(i) {
+      if (!markers[i]) {
+        var c = cats[cat[i]];
+        markers[i] = new ShapeMarker([pts.lat[i], pts.lon[i]], {
+          renderer: canvas,
+          radius: opts.radius,
+          shape: c.shape,
+          extent: c.extent,
+          color: opts.outline,
+          weight: 1.5,
+          opacity: 1,
+          fillColor: c.color,
+          fillOpacity: 1
+        });
+        markers[i]._enactIndex = i;
+      }
+      return markers[i];
+    }
+
+    function popupContent(i) {
+      var root = el("div", "enact-popup");
+      root.appendChild(el("div", "enact-popup-title", titles[i]));
+      var list = el("dl");
+      function row(label, value, link) {
+        if (!value) {
+          if (link || !opts.unknown) {
+            return;
+          }
+          value = opts.unknown;
+          link = false;
+        }
+        list.appendChild(el("dt", null, label));
+        var dd = el("dd");
+        if (link && SAFE_URL.test(value)) {
+          var anchor = el("a", null, value.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, ""));
+          anchor.href = value;
+          anchor.target = "_blank";
+          anchor.rel = "noopener noreferrer";
+          dd.appendChild(anchor);
+        } else {
+          dd.textContent = value;
+        }
+        list.appendChild(dd);
+      }
+      if (opts.categoryLabel) {
+        row(opts.categoryLabel, cats[cat[i]].label, false);
+      }
+      for (var k = 0; k < fields.length; k++) {
+        row(fields[k].label, fields[k].get(i), fields[k].link);
+      }
+      root.appendChild(list);
+      return root;
+    }
+
+    function ready() {
+      container.setAttribute("data-enact-points", "ready");
+      map.fire("enact:pointsready", { count: n });
+    }
+
+    var useMarkerCluster = opts.clustering === "markercluster" && L.markerClusterGroup;
+    var group = useMarkerCluster
+      ? L.markerClusterGroup({
+          chunkedLoading: true,
+          chunkProgress: function (done, total) {
+            if (done === total) {
+              ready();
+            }
+          },
+          showCoverageOnHover: false,
+          spiderfyOnMaxZoom: true,
+          removeOutsideVisibleBounds: true,
+          maxClusterRadius: opts.cellSize,
+          iconCreateFunction: function (cluster) {
+            return clusterIcon(cluster.getChildCount(), opts);
+          }
+        })
+      : L.featureGroup();
+    parent.addLayer(group);
+    container.setAttribute("data-enact-points", "loading");
+
+    group.on("mouseover", function (e) {
+      var m = e.layer;
+      if (!m || m._enactIndex === undefined) {
+        return;
+      }
+      if (!m.getTooltip()) {
+        m.bindTooltip(escapeHtml(titles[m._enactIndex]), { direction: "top", offset: [0, -opts.radius] });
+      }
+      m.openTooltip();
+    });
+
+    var popup = L.popup({ maxWidth: 320, autoPanPadding: [24, 24] });
+    group.on("click", function (e) {
+      var m = e.layer;
+      if (!m || m._enactIndex === undefined) {
+        return;
+      }
+      var id = ids[m._enactIndex];
+      popup.setLatLng(m.getLatLng()).setContent(popupContent(m._enactIndex)).openOn(map);
+      container.setAttribute("data-enact-selected", id);
+      // streamlit-folium handles the click on the layer after this handler and reports the popup it
+      // finds; report the point id instead, once its handler has run.
+      Promise.resolve().then(function () {
+        var state = window.__GLOBAL_DATA__;
+        if (state) {
+          state.last_object_clicked_popup = id;
+        }
+      });
+    });
+
+    // Same as clicking the marker itself (so streamlit-folium sees it too).
+    function selectPoint(i) {
+      var m = markerFor(i);
+      group.fire("click", { layer: m, sourceTarget: m, propagatedFrom: m, latlng: m.getLatLng() });
+    }
+
+    // A cluster of co-located points (or at the deepest zoom) lists its members; otherwise zoom in.
+    function onClusterClick(members, latlng) {
+      var bounds = L.latLngBounds(members.map(function (i) { return [pts.lat[i], pts.lon[i]]; }));
+      var target = map.getBoundsZoom(bounds, false, L.point(40, 40));
+      if (target > map.getZoom() && map.getZoom() < map.getMaxZoom()) {
+        map.fitBounds(bounds, { padding: [40, 40] });
+        return;
+      }
+      var root = el("div", "enact-popup");
+      root.appendChild(el("div", "enact-popup-title", opts.clusterTitle.replace("{n}", String(members.length))));
+      var list = el("ul", "enact-popup-list");
+      members.slice(0, LIST_LIMIT).forEach(function (i) {
+        var item = el("li");
+        var button = el("button", "enact-popup-item", titles[i]);
+        button.type = "button";
+        button.addEventListener("click", function () {
+          selectPoint(i);
+        });
+        item.appendChild(button);
+        list.appendChild(item);
+      });
+      root.appendChild(list);
+      if (members.length > LIST_LIMIT) {
+        root.appendChild(el("div", "enact-popup-more", opts.moreText.replace("{n}", String(members.length - LIST_LIMIT))));
+      }
+      popup.setLatLng(latlng).setContent(root).openOn(map);
+    }
+
+    if (useMarkerCluster) {
+      var all = new Array(n);
+      for (var i = 0; i < n; i++) {
+        all[i] = markerFor(i);
+      }
+      group.addLayers(all);
+      if (n === 0) {
+        ready();
+      }
+    } else {
+      gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick);
+      ready();
+    }
+
+    if (opts.selected !== null && opts.selected !== undefined) {
+      var s = ids.indexOf(opts.selected);
+      if (s >= 0) {
+        L.circleMarker([pts.lat[s], pts.lon[s]], {
+          renderer: canvas,
+          radius: opts.radius + 6,
+          color: opts.highlight,
+          weight: 3,
+          fill: false,
+          interactive: false
+        }).addTo(parent);
+        L.popup({ maxWidth: 320, autoPan: false })
+          .setLatLng([pts.lat[s], pts.lon[s]])
+          .setContent(popupContent(s))
+          .openOn(map);
+        container.setAttribute("data-enact-selected", opts.selected);
+      }
+    }
+    return group;
+  }
+
+  window.EnactPoints = { build: build, escapeHtml: escapeHtml, ShapeMarker: ShapeMarker };
+})();

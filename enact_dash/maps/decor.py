@@ -1,0 +1,100 @@
+"""Map furniture: legend control, plain background, attribution. All text is escaped in Python."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from enact_dash.maps.palette import MAP_BACKGROUND, Category, shape_svg
+
+_LEGEND_CSS = """
+.enact-legend {
+  background: rgba(255, 255, 255, 0.94); color: #1a1a1a; padding: 6px 10px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); font: 12px/1.5 system-ui, sans-serif; max-width: 16em;
+}
+.enact-legend-title { font-weight: 700; margin: 0 0 2px; font-size: 12px; }
+.enact-legend ul { list-style: none; margin: 0; padding: 0; }
+.enact-legend li { display: flex; align-items: center; gap: 6px; }
+.enact-legend svg { flex: none; }
+"""
+
+
+def legend_html(title: str, items: Sequence[tuple[Category, int | None]]) -> str:
+    """The legend's inner HTML: a title and one line per category (shape, label, optional count)."""
+    lines = []
+    for category, count in items:
+        label = html.escape(category.label)
+        suffix = f" ({count})" if count is not None else ""
+        lines.append(f"<li>{shape_svg(category.shape, category.color)}<span>{label}{suffix}</span></li>")
+    return f'<p class="enact-legend-title">{html.escape(title)}</p><ul>{"".join(lines)}</ul>'
+
+
+class Legend(MacroElement):
+    """An HTML legend as a Leaflet control (``inner_html`` must already be escaped)."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+            {{ this.get_name() }}.onAdd = function () {
+                var div = L.DomUtil.create("div", "enact-legend");
+                div.setAttribute("role", "group");
+                div.setAttribute("aria-label", {{ this.title|tojson }});
+                div.innerHTML = {{ this.inner_html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str, inner_html: str, position: str = "topright") -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.title = title
+        self.inner_html = inner_html
+        self.position = position
+        self.css = _LEGEND_CSS
+
+
+class MapBackground(MacroElement):
+    """Plain light background of the map container: what shows when tiles are off or unreachable."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>
+            #{{ this._parent.get_name() }}.leaflet-container { background: {{ this.color }}; }
+            </style>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, color: str = MAP_BACKGROUND) -> None:
+        super().__init__()
+        self._name = "MapBackground"
+        self.color = color
+
+
+class Attribution(MacroElement):
+    """Adds a (plain text) attribution to the map's attribution control."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.html|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.html = html.escape(text)

@@ -1,0 +1,202 @@
+"""The partner map: boundaries, one clustered marker per located partner, legend and attributions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import folium
+import pandas as pd
+from folium.utilities import JsCode
+
+from enact_dash.config import MAP_BOUNDS
+from enact_dash.i18n import t
+from enact_dash.maps.boundaries import build_boundaries_layers, country_name
+from enact_dash.maps.decor import Attribution, Legend, MapBackground, legend_html
+from enact_dash.maps.palette import partner_categories
+from enact_dash.maps.points import Clustering, PointsLayer, PopupField, build_points_layer, located_mask
+from enact_dash.maps.vendor import OfflineMap
+
+# What st_folium should return for the partner map (see clicked_point_id).
+RETURNED_OBJECTS = ["last_object_clicked_popup"]
+
+
+def _axes_text(axes: object, axis_labels: Mapping[str, str], lang: str) -> str:
+    if isinstance(axes, str):
+        ids: Iterable[object] = [a for a in axes.split("|") if a]
+    elif isinstance(axes, Iterable):
+        ids = list(axes)
+    else:
+        ids = []
+    labels = []
+    for axis in ids:
+        key = str(axis)
+        labels.append(t("map.axes.all", lang) if key == "all" else axis_labels.get(key, key))
+    return ", ".join(labels)
+
+
+def _relation_text(relation: object, lead: object, lang: str) -> str:
+    text = t(f"map.relation.{relation}", lang) if isinstance(relation, str) and relation else ""
+    if lead is True or (isinstance(lead, bool | int) and bool(lead) and not pd.isna(lead)):
+        lead_text = t("map.lead", lang)
+        text = f"{text} ({lead_text})" if text else lead_text
+    return text
+
+
+def _safe_url(value: object) -> str:
+    """An http(s) URL, or empty text (``javascript:`` and other schemes never become links)."""
+    if not isinstance(value, str):
+        return ""
+    url = value.strip()
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in {"http", "https"} and parts.netloc else ""
+
+
+def _cell(value: object) -> str:
+    if value is None or (not isinstance(value, str | tuple | list) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def partner_points(
+    partners: pd.DataFrame, lang: str, axis_labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """The display columns of the partner markers (texts in ``lang``), one row per partner."""
+    labels = axis_labels or {}
+    rows = []
+    for row in partners.itertuples(index=False):
+        data: dict[str, Any] = row._asdict()
+        country = _cell(data.get("country"))
+        source = _cell(data.get("source"))
+        rows.append(
+            {
+                "id": _cell(data.get("id")),
+                "name": _cell(data.get("name")),
+                "type": _cell(data.get("type")),
+                "lat": data.get("lat"),
+                "lon": data.get("lon"),
+                "city": _cell(data.get("city")),
+                "country": country_name(country, lang) if country else "",
+                "axes": _axes_text(data.get("axes"), labels, lang),
+                "relation": _relation_text(data.get("relation"), data.get("lead"), lang),
+                "website": _safe_url(data.get("website")),
+                "source": source,
+            }
+        )
+    columns = ["id", "name", "type", "lat", "lon", "city", "country", "axes", "relation", "website", "source"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def partner_popup_fields(lang: str) -> list[PopupField]:
+    return [
+        PopupField("city", t("map.field.city", lang)),
+        PopupField("country", t("map.field.country", lang)),
+        PopupField("axes", t("map.field.axes", lang)),
+        PopupField("relation", t("map.field.relation", lang)),
+        PopupField("website", t("map.field.website", lang), kind="link", prefix="https://"),
+        PopupField("source", t("map.field.source", lang), kind="link"),
+    ]
+
+
+def count_located(partners: pd.DataFrame) -> int:
+    """How many partners have coordinates (the others are listed, not mapped)."""
+    return int(located_mask(partners).sum())
+
+
+def build_partner_points_layer(
+    partners: pd.DataFrame,
+    lang: str,
+    *,
+    axis_labels: Mapping[str, str] | None = None,
+    selected_id: str | None = None,
+    clustering: Clustering = "grid",
+) -> PointsLayer:
+    return build_points_layer(
+        partner_points(partners, lang, axis_labels),
+        category_col="type",
+        categories=partner_categories(lang),
+        popup_fields=partner_popup_fields(lang),
+        lang=lang,
+        category_label=t("map.field.type", lang),
+        cluster_title=t("map.cluster.partners", lang),
+        selected_id=selected_id,
+        clustering=clustering,
+        name="partners",
+    )
+
+
+def _tile_layer(tiles: str, lang: str) -> folium.TileLayer:
+    if "{z}" in tiles:  # a URL template: credit its host
+        host = urlsplit(tiles.replace("{s}", "a")).netloc or tiles
+        return folium.TileLayer(tiles=tiles, attr=t("map.tiles.credit", lang, host=host), control=False)
+    return folium.TileLayer(tiles=tiles, control=False)
+
+
+def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: int = 560) -> folium.Map:
+    """An offline map framed on the Grand Est and its border areas, with the geodata attribution."""
+    (south, west), (north, east) = MAP_BOUNDS
+    fmap = OfflineMap(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=7,
+        tiles=None,
+        # Markercluster needs the map's zoom range even when there is no tile layer.
+        minZoom=5,
+        maxZoom=18,
+        height=height,
+        prefer_canvas=True,
+        zoom_snap=0.25,
+        renderer=JsCode("L.canvas({tolerance: 3})"),
+    )
+    MapBackground().add_to(fmap)
+    if tiles:
+        _tile_layer(tiles, lang).add_to(fmap)
+    Attribution(t("map.attribution.geodata", lang)).add_to(fmap)
+    fmap.fit_bounds([[south, west], [north, east]])
+    return fmap
+
+
+def build_partner_map(
+    partners: pd.DataFrame,
+    boundaries: dict[str, Any],
+    lang: str,
+    *,
+    tiles: str | None = "OpenStreetMap",
+    selected_id: str | None = None,
+    height: int = 560,
+    axis_labels: Mapping[str, str] | None = None,
+    clustering: Clustering = "grid",
+) -> folium.Map:
+    """The partner map: boundaries, clustered partner markers (shape + colour per type), legend.
+
+    ``tiles``: a folium/xyzservices tile name or a URL template; ``None`` for no tile layer (the map
+    then shows boundaries and markers on a plain background). ``axis_labels`` maps axis ids to their
+    labels in ``lang``. ``selected_id`` is highlighted with a ring and its popup is open.
+    Render with ``st_folium(m, returned_objects=RETURNED_OBJECTS, ...)`` and read the clicked partner
+    with :func:`clicked_point_id`.
+    """
+    fmap = build_base_map(lang, tiles=tiles, height=height)
+    for layer in build_boundaries_layers(boundaries, lang):
+        layer.add_to(fmap)
+    points = build_partner_points_layer(
+        partners, lang, axis_labels=axis_labels, selected_id=selected_id, clustering=clustering
+    )
+    points.add_to(fmap)
+    counts = Counter(points.category_codes())
+    if counts:
+        items = [(category, counts[pos]) for pos, category in enumerate(points.categories) if counts[pos]]
+        title = t("map.legend.title", lang)
+        Legend(title, legend_html(title, items)).add_to(fmap)
+    return fmap
+
+
+def clicked_point_id(result: Mapping[str, Any] | None) -> str | None:
+    """The id of the last point clicked on a map built here, from ``st_folium``'s return value.
+
+    The points layer reports the id in ``last_object_clicked_popup`` (see points_layer.js).
+    """
+    if not result:
+        return None
+    value = result.get("last_object_clicked_popup")
+    return value if isinstance(value, str) and value else None

@@ -1,0 +1,131 @@
+"""Compact, columnar encoding of map points, decoded in the browser by ``assets/points_layer.js``.
+
+At 10,000 points one folium object per point makes the page slow; instead the points travel as one JSON
+object of columns, and the browser creates the markers. Layout (version 1)::
+
+    {
+      "v": 1, "n": <number of points>,
+      "lat": {"o": <offset>, "w": <digits>, "s": "<codes>"},   # lat = (o + code) / 10^4
+      "lon": {"o": ..., "w": ..., "s": ...},                  # idem
+      "c": {"w": <digits>, "s": "<codes>"},                   # category index per point
+      "id": [...], "t": [...],                                # id and title (tooltip) per point
+      "f": [<column>, ...]                                    # one per popup field, in order
+    }
+
+A ``<column>`` is either ``{"d": [<distinct values>], "w": <digits>, "s": "<codes>"}`` (dictionary
+encoded, for repeated values such as a city) or ``{"v": [<value per point>]}``; ``"p"`` is an optional
+prefix (e.g. ``"https://"``) removed from every value and added back by the browser. Codes are
+fixed-width base-64 numbers written with :data:`ALPHABET`, ``w`` digits per point, no separators.
+Empty text is ``""``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+# 64 characters that need no escaping in JSON, HTML or JS, and contain no "_" (streamlit-folium rewrites
+# "_<id>" tokens in the map script).
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-."
+COORD_SCALE = 10_000  # 4 decimals, about 11 m
+
+
+def width_for(max_value: int) -> int:
+    """Number of base-64 digits needed to write every integer in ``0..max_value``."""
+    width = 1
+    while max_value >= 64**width:
+        width += 1
+    return width
+
+
+def encode_ints(values: Sequence[int], width: int) -> str:
+    """Write non-negative integers as fixed-width base-64 numbers, concatenated."""
+    chars: list[str] = []
+    for value in values:
+        if value < 0 or value >= 64**width:
+            raise ValueError(f"{value} does not fit in {width} base-64 digits")
+        digits = [""] * width
+        for pos in range(width - 1, -1, -1):
+            digits[pos] = ALPHABET[value % 64]
+            value //= 64
+        chars.extend(digits)
+    return "".join(chars)
+
+
+def decode_ints(text: str, width: int) -> list[int]:
+    """Inverse of :func:`encode_ints` (the browser has its own copy; this one serves the tests)."""
+    index = {char: pos for pos, char in enumerate(ALPHABET)}
+    out: list[int] = []
+    for start in range(0, len(text), width):
+        value = 0
+        for char in text[start : start + width]:
+            value = value * 64 + index[char]
+        out.append(value)
+    return out
+
+
+def encode_coords(values: Sequence[float]) -> dict[str, Any]:
+    """Coordinates rounded to 4 decimals, as offset + fixed-width codes."""
+    scaled = [round(v * COORD_SCALE) for v in values]
+    offset = min(scaled, default=0)
+    codes = [v - offset for v in scaled]
+    width = width_for(max(codes, default=0))
+    return {"o": offset, "w": width, "s": encode_ints(codes, width)}
+
+
+def decode_coords(column: dict[str, Any]) -> list[float]:
+    return [(column["o"] + c) / COORD_SCALE for c in decode_ints(column["s"], column["w"])]
+
+
+def encode_codes(codes: Sequence[int]) -> dict[str, Any]:
+    width = width_for(max(codes, default=0))
+    return {"w": width, "s": encode_ints(codes, width)}
+
+
+def encode_text_column(values: Sequence[str], *, prefix: str = "") -> dict[str, Any]:
+    """Dictionary-encode ``values`` when they repeat, else keep them as a plain list.
+
+    ``prefix`` is stripped from the values that start with it only if all non-empty values do.
+    """
+    column: dict[str, Any] = {}
+    if prefix and any(values) and all(v.startswith(prefix) for v in values if v):
+        values = [v[len(prefix) :] if v else v for v in values]
+        column["p"] = prefix
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) * 2 <= len(values):
+        position = {value: pos for pos, value in enumerate(distinct)}
+        column.update(d=distinct, **encode_codes([position[v] for v in values]))
+    else:
+        column["v"] = list(values)
+    return column
+
+
+def decode_text_column(column: dict[str, Any]) -> list[str]:
+    if "d" in column:
+        values = [column["d"][c] for c in decode_ints(column["s"], column["w"])]
+    else:
+        values = list(column["v"])
+    prefix = column.get("p", "")
+    return [prefix + v if v else v for v in values]
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to embed in an inline ``<script>``: no ``</script>``, ``<!--`` or ``]]>`` can appear.
+
+    ``json.dumps`` then ``<``, ``>`` and ``&`` as ``\\u00XX`` escapes (still valid JSON and JS), and the
+    JS line terminators U+2028/U+2029 escaped too. NaN or infinity are refused.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def is_finite(value: object) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value)

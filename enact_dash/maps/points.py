@@ -1,0 +1,234 @@
+"""A generic, fast point layer: compact JSON in, canvas markers clustered at low zoom out.
+
+Used by the partner map and reusable for any table of points (events...). The data travel once, as
+columns (see :mod:`enact_dash.maps.payload`); the browser creates the markers, tooltips and popups
+(``enact_dash/assets/points_layer.js``, built with DOM APIs and ``textContent``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+import pandas as pd
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from enact_dash.i18n import t
+from enact_dash.maps.palette import (
+    MARKER_OUTLINE,
+    SHAPES,
+    Category,
+    other_category,
+    shape_extent,
+)
+from enact_dash.maps.payload import (
+    decode_ints,
+    encode_codes,
+    encode_coords,
+    encode_text_column,
+    is_finite,
+    script_json,
+)
+from enact_dash.maps.vendor import MARKERCLUSTER_CSS, MARKERCLUSTER_JS
+
+MARKER_RADIUS = 6
+CLUSTER_CELL_PX = 60  # points closer than about this many pixels are clustered
+Clustering = Literal["grid", "markercluster"]
+HIGHLIGHT_COLOR = "#000000"
+CLUSTER_COLOR = "#2B3A4A"  # white text on it: contrast 11.6:1
+
+
+@dataclass(frozen=True)
+class PopupField:
+    """One row of the popup: the value of ``column`` (display-ready text) under ``label``.
+
+    ``kind="link"`` makes an http(s) value a link (``rel="noopener"``); ``prefix`` (e.g. ``"https://"``)
+    is stripped from the payload when every value starts with it.
+    """
+
+    column: str
+    label: str
+    kind: Literal["text", "link"] = "text"
+    prefix: str = ""
+
+
+@cache
+def _library_js() -> str:
+    return files("enact_dash").joinpath("assets", "points_layer.js").read_text(encoding="utf-8")
+
+
+_CSS = f"""
+.enact-cluster {{ background: transparent; }}
+.enact-cluster span {{
+  display: flex; align-items: center; justify-content: center; width: 100%; height: 100%;
+  border-radius: 50%; background: {CLUSTER_COLOR}; color: #ffffff; border: 2px solid #ffffff;
+  box-shadow: 0 0 0 1px {CLUSTER_COLOR}; font: 600 12px/1 system-ui, sans-serif; box-sizing: border-box;
+}}
+.enact-popup {{ font: 13px/1.4 system-ui, sans-serif; color: #1a1a1a; }}
+.enact-popup-title {{ font-weight: 700; font-size: 14px; margin-bottom: 4px; }}
+.enact-popup dl {{ display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0; }}
+.enact-popup dt {{ color: #4a4a4a; }}
+.enact-popup dd {{ margin: 0; overflow-wrap: anywhere; }}
+.enact-popup a {{ color: #0b57a4; }}
+.enact-popup-list {{ list-style: none; margin: 0; padding: 0; max-height: 14em; overflow-y: auto; }}
+.enact-popup-item {{
+  background: none; border: 0; padding: 2px 0; color: #0b57a4; text-decoration: underline;
+  font: inherit; cursor: pointer; text-align: left;
+}}
+.enact-popup-more {{ color: #4a4a4a; margin-top: 4px; }}
+"""
+
+
+class PointsLayer(JSCSSMixin):
+    """Folium element for :func:`build_points_layer` (clustered canvas markers from compact JSON)."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            {{ this.library_js }}
+            var {{ this.get_name() }} = window.EnactPoints.build(
+                {{ this.map_name() }}, {{ this._parent.get_name() }},
+                {{ this.payload_json }}, {{ this.options_json }});
+        {% endmacro %}
+        """
+    )
+    # Only the "markercluster" mode needs a library (set per instance by build_points_layer).
+    default_js: list[tuple[str, str]]
+    default_css: list[tuple[str, str]]
+
+    def __init__(
+        self,
+        payload: dict[str, Any],
+        options: dict[str, Any],
+        categories: Sequence[Category],
+        name: str = "points",
+    ) -> None:
+        super().__init__()
+        self._name = "EnactPoints"
+        self.default_js = []
+        self.default_css = []
+        self.layer_name = name
+        self.categories = list(categories)
+        self.payload = payload
+        self.options = options
+        # Encoded once here: st_folium renders the script twice.
+        self.payload_json = script_json(payload)
+        self.options_json = script_json(options)
+        self.library_js = _library_js()
+        self.css = _CSS
+
+    @property
+    def count(self) -> int:
+        return int(self.payload["n"])
+
+    def category_codes(self) -> list[int]:
+        """Category index (into ``categories``) of each point, in order."""
+        return decode_ints(self.payload["c"]["s"], self.payload["c"]["w"])
+
+    def map_name(self) -> str:
+        element: Any = self._parent
+        while element is not None and element._name != "Map":
+            element = element._parent
+        if element is None:
+            raise ValueError("PointsLayer must be added to a folium.Map (or a layer on one)")
+        return str(element.get_name())
+
+
+def located_mask(points: pd.DataFrame, lat_col: str = "lat", lon_col: str = "lon") -> pd.Series:
+    """True for the rows whose coordinates are both finite numbers."""
+    if points.empty or lat_col not in points or lon_col not in points:
+        return pd.Series(False, index=points.index, dtype=bool)
+    lat = pd.to_numeric(points[lat_col], errors="coerce")
+    lon = pd.to_numeric(points[lon_col], errors="coerce")
+    finite = [is_finite(la) and is_finite(lo) for la, lo in zip(lat, lon, strict=True)]
+    return pd.Series(finite, index=points.index, dtype=bool)
+
+
+def _text(value: object) -> str:
+    """Display text of a cell: missing values become empty text, newlines become spaces."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return " ".join(str(value).split())
+
+
+def build_points_layer(
+    points: pd.DataFrame,
+    *,
+    category_col: str,
+    categories: Sequence[Category],
+    popup_fields: Sequence[PopupField],
+    lang: str,
+    id_col: str = "id",
+    title_col: str = "name",
+    lat_col: str = "lat",
+    lon_col: str = "lon",
+    category_label: str | None = None,
+    cluster_title: str | None = None,
+    clustering: Clustering = "grid",
+    selected_id: str | None = None,
+    name: str = "points",
+) -> PointsLayer:
+    """A layer of ``points`` (one marker per row that has finite coordinates).
+
+    ``category_col`` holds category ids (``Category.id``); a value outside ``categories`` gets the
+    "other" category. The popup shows the title, then ``category_label: <category label>`` (when
+    given), then ``popup_fields`` in order; an empty text field reads as "unknown", an empty link is
+    left out. ``cluster_title`` is a cluster's hover text, ``{n}`` standing for its size. Rows
+    without coordinates are skipped: see ``PointsLayer.count`` for how many are drawn.
+    """
+    located = points.loc[located_mask(points, lat_col, lon_col)]
+    cats = list(categories)
+    index = {cat.id: pos for pos, cat in enumerate(cats)}
+    raw_categories = [_text(v) for v in located[category_col]]
+    if any(value not in index for value in raw_categories):
+        index[other_category(lang).id] = len(cats)
+        cats.append(other_category(lang))
+    codes = [index.get(value, len(cats) - 1) for value in raw_categories]
+
+    payload: dict[str, Any] = {
+        "v": 1,
+        "n": len(located),
+        "lat": encode_coords(pd.to_numeric(located[lat_col]).astype(float).tolist()),
+        "lon": encode_coords(pd.to_numeric(located[lon_col]).astype(float).tolist()),
+        "c": encode_codes(codes),
+        "id": [_text(v) for v in located[id_col]],
+        "t": [_text(v) for v in located[title_col]],
+        "f": [
+            encode_text_column([_text(v) for v in located[field.column]], prefix=field.prefix)
+            for field in popup_fields
+        ],
+    }
+    options: dict[str, Any] = {
+        "categories": [
+            {
+                "label": c.label,
+                "color": c.color,
+                "shape": list(SHAPES[c.shape]),
+                "extent": shape_extent(c.shape),
+            }
+            for c in cats
+        ],
+        "fields": [{"label": f.label, "kind": f.kind} for f in popup_fields],
+        "categoryLabel": category_label,
+        "unknown": t("map.unknown", lang),
+        "clusterTitle": cluster_title or t("map.cluster.title", lang),
+        "radius": MARKER_RADIUS,
+        "outline": MARKER_OUTLINE,
+        "highlight": HIGHLIGHT_COLOR,
+        "clustering": clustering,
+        "cellSize": CLUSTER_CELL_PX,
+        "moreText": t("map.cluster.more", lang),
+        "selected": selected_id,
+    }
+    layer = PointsLayer(payload, options, cats, name=name)
+    if clustering == "markercluster":
+        layer.default_js = [("leaflet_markercluster", MARKERCLUSTER_JS)]
+        layer.default_css = [("leaflet_markercluster_css", MARKERCLUSTER_CSS)]
+    return layer
