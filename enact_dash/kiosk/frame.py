@@ -69,12 +69,14 @@ KIOSK_CSS = f"""
 .kiosk-tile .value.small {{ font-size: 1.3em; padding: 0.35em 0; }}
 .kiosk-tile .label {{ font-size: 0.9em; margin-top: 0.2em; }}
 .kiosk-tile .source, .kiosk-note {{ font-size: 0.6em; color: {MUTED}; margin-top: 0.4em; }}
-.kiosk-list {{ margin: 0; padding: 0; list-style: none; display: grid; gap: 2.2vh; }}
-.kiosk-list li {{ display: grid; grid-template-columns: 30% 1fr; gap: 2vw; align-items: baseline; }}
-.kiosk-list .when {{ color: {ACCENT}; font-weight: 700; font-size: 1.1em; }}
-.kiosk-list .title {{ font-size: 1.15em; font-weight: 600; display: -webkit-box; -webkit-line-clamp: 2;
+.kiosk-list {{ margin: 0; padding: 0; list-style: none; display: grid; gap: 1.8vh; }}
+.kiosk .kiosk-list li {{ display: grid; grid-template-columns: 30% 1fr; gap: 2vw; align-items: baseline; }}
+.kiosk-list li > div {{ min-width: 0; }}
+.kiosk-list .when {{ color: {ACCENT}; font-weight: 700; font-size: 1.05em; }}
+.kiosk-list .title {{ font-size: 1.05em; font-weight: 600; display: -webkit-box; -webkit-line-clamp: 2;
   -webkit-box-orient: vertical; overflow: hidden; }}
-.kiosk-list .meta {{ font-size: 0.7em; color: {MUTED}; margin-top: 0.2em; }}
+.kiosk-list .meta {{ font-size: 0.7em; color: {MUTED}; margin-top: 0.15em; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }}
 .kiosk-columns {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(20vw, 1fr)); gap: 2.5vw;
   margin: 0; padding: 0; list-style: none; }}
 .kiosk-columns h2 {{ margin: 0 0 0.4em; padding: 0; font-size: 1em; color: {ACCENT}; line-height: 1.15; }}

@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 
 from enact_dash import events as ev
 from enact_dash.achievements import build_view
@@ -34,6 +36,21 @@ logger = logging.getLogger(__name__)
 MAX_EVENTS = 5
 MAX_TILES = 6
 MAP_HEIGHT = 700  # px; the kiosk CSS sizes the frame to the screen
+
+
+class FillFrame(MacroElement):
+    """Makes the map fill its frame, which the kiosk CSS sizes to the screen (st_folium gives the map
+    a fixed height in pixels: too small on a 4K screen)."""
+
+    _template = Template("""
+{% macro header(this, kwargs) %}
+<style>
+html, body, #root, #parent, .float-child { height: 100%; margin: 0; }
+body { overflow: hidden; }
+#map_div, .folium-map { height: 100% !important; }
+</style>
+{% endmacro %}
+""")
 
 
 @dataclass(frozen=True)
@@ -114,6 +131,7 @@ def partners_slide(dataset: Dataset, filters: Filters, lang: str, *, data_dir: P
     partners = filter_partners(dataset.partners, filters)
     fmap = build_partner_map(partners, boundaries_for(data_dir), lang, tiles=None, height=MAP_HEIGHT,
                              axis_labels=axis_names(dataset.axes, lang))
+    FillFrame().add_to(fmap)
     located = count_located(partners)
     note = t("kiosk.partners.count", lang, located=format_number(located, lang),
              total=format_number(len(partners), lang))

@@ -1,0 +1,165 @@
+"""The kiosk in a real browser: rotation, no chrome, QR code, broken data, server restart, axe.
+
+Slides rotate every 5 s here (the minimum); every wait is on a DOM state, never a sleep.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from _harness import (
+    REPO_ROOT,
+    AppPage,
+    StreamlitServer,
+    assert_no_app_errors,
+    assert_no_serious_axe,
+    free_port,
+    wait_frames_loaded,
+)
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PUBLIC = "https://enact.example.org"
+ENV = {"ENACT_PUBLIC_URL": PUBLIC, "ENACT_TODAY": "2026-03-01"}
+HEAD = "header.kiosk-head"
+ROTATION_TIMEOUT_MS = 20_000  # a 5 s slide, plus the rerun, on a busy 2-core machine
+RESTART_TIMEOUT_MS = 90_000  # Streamlit's client retries with a growing back-off
+CHROME = ("stSidebar", "stHeader", "stToolbar", "stMainMenu", "stStatusWidget", "stDecoration")
+
+
+@pytest.fixture(scope="module")
+def kiosk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """The repo's data, a public URL to encode and a fixed "today"."""
+    data = tmp_path_factory.mktemp("kiosk") / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    with StreamlitServer(data_dir=data, env=ENV) as server:
+        yield server
+
+
+@pytest.fixture
+def kiosk(new_app_page: Callable[..., AppPage], kiosk_server: StreamlitServer) -> AppPage:
+    return new_app_page(kiosk_server, viewport={"width": 1920, "height": 1080})
+
+
+def head(page: Page) -> dict[str, str]:
+    return dict(page.eval_on_selector(HEAD, "h => ({...h.dataset})"))
+
+
+def wait_next_tick(page: Page, tick: str) -> None:
+    page.wait_for_function(
+        "t => { const h = document.querySelector('header.kiosk-head'); return h && h.dataset.tick !== t; }",
+        arg=tick,
+        timeout=ROTATION_TIMEOUT_MS,
+    )
+
+
+def assert_no_chrome(page: Page) -> None:
+    """No sidebar, header, toolbar, menu or status widget is visible (absent or hidden)."""
+    for testid in CHROME:
+        for element in page.get_by_test_id(testid).all():
+            expect(element).to_be_hidden()
+
+
+def test_slides_and_languages_rotate_without_clicks(kiosk: AppPage) -> None:
+    page = kiosk.goto("", kiosk="1", rotate="5", slides="home,events", langs="fr,de")
+    expect(page.locator(f"{HEAD}[data-slide='home'][data-lang='fr']")).to_be_attached()
+    assert_no_chrome(page)
+
+    seen = [(head(page)["slide"], head(page)["lang"])]
+    for _ in range(2):
+        wait_next_tick(page, head(page)["tick"])
+        seen.append((head(page)["slide"], head(page)["lang"]))
+        expect(page.locator("html")).to_have_attribute("lang", seen[-1][1])
+
+    assert seen == [("home", "fr"), ("events", "fr"), ("home", "de")]
+    expect(page.locator(f"{HEAD} h1")).to_have_text("Der Cluster in Zahlen")
+    expect(page.locator(".kiosk-dots li")).to_have_count(2)
+    assert_no_chrome(page)
+    assert_no_app_errors(page)
+    assert kiosk.blocked == [], "the kiosk needed non-loopback URLs"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"slides": "events", "lang": "en", "axis": "health"}, f"{PUBLIC}/events?lang=en&axis=health"),
+        ({"slides": "home"}, f"{PUBLIC}/"),
+        ({"slides": "chairs", "lang": "de"}, f"{PUBLIC}/achievements?lang=de"),
+    ],
+    ids=["events-en-health", "home-fr", "chairs-de"],
+)
+def test_qr_code_decodes_to_the_public_view(kiosk: AppPage, query: dict[str, str], expected: str) -> None:
+    page = kiosk.goto("", kiosk="1", rotate="600", **query)
+    qr = page.locator("img.enact-qr")
+    expect(qr).to_be_visible()
+
+    image = Image.open(io.BytesIO(qr.screenshot())).convert("L")
+    decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+
+    assert decoded == [expected]
+    expect(page.locator(".kiosk-qr .url")).to_have_text(expected.removeprefix("https://").rstrip("/"))
+
+
+@pytest.mark.parametrize("slide", ["home", "partners", "events", "chairs", "achievements"])
+def test_no_serious_axe_violation(kiosk: AppPage, slide: str) -> None:
+    page = kiosk.goto("", kiosk="1", rotate="600", slides=slide)
+    expect(page.locator(f"{HEAD}[data-slide='{slide}']")).to_be_attached()
+    wait_frames_loaded(page)
+
+    assert_no_app_errors(page)
+    assert_no_serious_axe(page)
+
+
+def test_survives_a_data_file_broken_mid_run_and_repaired(
+    new_app_page: Callable[..., AppPage], data_copy: Path
+) -> None:
+    with StreamlitServer(data_dir=data_copy, env=ENV) as server:
+        page = new_app_page(server).goto("", kiosk="1", rotate="5", slides="home")
+        tiles = page.locator(".kiosk-tiles")
+        expect(tiles).to_contain_text("30 M€")
+        figures = data_copy / "figures.csv"
+        good = figures.read_text(encoding="utf-8")
+
+        figures.write_text("id,metric,unit\nfunding,funding,eur\n", encoding="utf-8")  # "value" lost
+        wait_next_tick(page, head(page)["tick"])
+        wait_next_tick(page, head(page)["tick"])
+        expect(tiles).to_contain_text("30 M€")
+        assert_no_app_errors(page)
+
+        figures.write_bytes(b"\x00\xff\xfe not a csv \x00" * 40)  # unreadable
+        wait_next_tick(page, head(page)["tick"])
+        expect(tiles).to_contain_text("30 M€")
+        assert_no_app_errors(page)
+
+        figures.write_text(good.replace(",30000000,", ",31000000,", 1), encoding="utf-8")
+        expect(tiles).to_contain_text("31 M€", timeout=ROTATION_TIMEOUT_MS)
+        assert_no_app_errors(page)
+
+
+def test_comes_back_by_itself_after_a_server_restart(
+    new_app_page: Callable[..., AppPage], kiosk_server: StreamlitServer
+) -> None:
+    port = free_port()
+    data_dir = kiosk_server.data_dir
+    first = StreamlitServer(data_dir=data_dir, env=ENV, port=port).start()
+    try:
+        app = new_app_page(first)
+        page = app.goto("", kiosk="1", rotate="5", slides="home,events")
+        wait_next_tick(page, "0")  # rotating: this session's tick is now 1 or more
+    finally:
+        first.stop()
+
+    with StreamlitServer(data_dir=data_dir, env=ENV, port=port):
+        # A new server means a new session, whose first slide has tick 0: the screen came back.
+        expect(page.locator(f"{HEAD}[data-tick='0']")).to_be_attached(timeout=RESTART_TIMEOUT_MS)
+        wait_next_tick(page, "0")  # and it rotates again
+        assert_no_app_errors(page)
+        expect(page.get_by_role("dialog")).to_have_count(0)
+        assert_no_chrome(page)
