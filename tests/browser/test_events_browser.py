@@ -1,0 +1,144 @@
+"""The events page in a real browser, offline: the calendar file downloads and parses, a filter
+changes the list and the URL, a hostile title stays text, no serious axe violation, no sideways
+scroll on a phone.
+
+Runs on its own small data directory and a pinned day (ENACT_TODAY), so the counts do not move.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from _harness import (
+    AppPage,
+    StreamlitServer,
+    assert_no_app_errors,
+    assert_no_serious_axe,
+    horizontal_overflow,
+    wait_app_idle,
+    wait_map_ready,
+)
+from icalendar import Calendar
+from playwright.sync_api import Page, expect
+
+from tests.conftest import HOSTILE_NAME, write_data_dir
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 1000}
+TODAY = "2025-11-01"
+INJECTED_IMAGES = """() => document.querySelectorAll('img[src="x"]').length"""
+
+
+def event(event_id: str, title: str, etype: str, start: str, **more: str) -> dict[str, str]:
+    return {"id": event_id, "title_fr": title, "type": etype, "start": start, "country": "FR",
+            "status": "confirmed", "source": "test", **more}
+
+
+# Test data, not facts.
+EVENTS = [
+    event("day-2025", "Journée annuelle", "annual_day", "2025-12-12", city="Villers-lès-Nancy",
+          audience="researchers"),
+    event("nuit-2025", "Nuit de la science", "fete_science", "2025-10-03", city="Vandœuvre-lès-Nancy",
+          audience="public|schools", accessibility="sign_language"),
+    event("hostile", HOSTILE_NAME, "workshop", "2026-03-02", end="2026-03-03", city="Metz",
+          status="cancelled", description_fr="<script>alert(2)</script>"),
+    event("summer-2026", "École d'été", "summer_school", "2026"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    data = write_data_dir(tmp_path_factory.mktemp("events") / "data", events=EVENTS)
+    with StreamlitServer(data_dir=data, env={"ENACT_TILES": "none", "ENACT_TODAY": TODAY}) as running:
+        yield running
+
+
+@pytest.fixture
+def dialogs() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def app(new_app_page, server: StreamlitServer, dialogs: list[str]) -> AppPage:
+    opened = new_app_page(server, viewport=DESKTOP, accept_downloads=True)
+    opened.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return opened
+
+
+def download(page: Page, label: str, tmp_path: Path) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return target.read_bytes()
+
+
+def test_calendar_file_downloads_and_parses(app: AppPage, tmp_path: Path) -> None:
+    page = app.goto("events", lang="fr")
+    wait_app_idle(page)
+    assert_no_app_errors(page)
+    expect(page.get_by_text("1 événement(s) n'ont pas encore de date précise")).to_be_visible()
+    calendar = Calendar.from_ical(download(page, "Ajouter à mon agenda (.ics)", tmp_path))
+    events = {str(ev["UID"]): ev for ev in calendar.walk("VEVENT")}
+    assert sorted(events) == [
+        "day-2025@cluster-ia-enact.ai", "hostile@cluster-ia-enact.ai", "nuit-2025@cluster-ia-enact.ai",
+    ]
+    hostile = events["hostile@cluster-ia-enact.ai"]
+    assert (hostile.decoded("DTSTART"), hostile.decoded("DTEND")) == (date(2026, 3, 2), date(2026, 3, 4))
+    assert str(hostile["STATUS"]) == "CANCELLED"
+    assert str(hostile["SUMMARY"]) == f"[ANNULÉ] {HOSTILE_NAME}"
+    assert app.blocked == []
+
+
+def test_csv_download_neutralises_nothing_it_should_not(app: AppPage, tmp_path: Path) -> None:
+    page = app.goto("events", lang="en")
+    wait_app_idle(page)
+    data = download(page, "Download (CSV)", tmp_path)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [r["id"] for r in rows] == ["day-2025", "hostile", "summer-2026", "nuit-2025"]
+    assert rows[2]["start"] == "2026"
+
+
+def test_type_filter_changes_the_list_and_the_url(app: AppPage) -> None:
+    page = app.goto("events", lang="en")
+    wait_app_idle(page)
+    expect(page.get_by_role("heading", name="Upcoming (3)")).to_be_visible()
+    page.get_by_role("combobox", name=re.compile("Event type")).click()
+    page.get_by_role("option", name="Annual day").click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("heading", name="Upcoming (1)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Past (0)")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]etype=annual_day"))
+    wait_app_idle(page)
+    assert_no_app_errors(page)
+
+
+def test_hostile_title_stays_text_and_page_is_accessible(app: AppPage, dialogs: list[str]) -> None:
+    page = app.goto("events", lang="fr", event="hostile")
+    wait_app_idle(page)
+    wait_map_ready(page)
+    expect(page.get_by_role("heading", name="Événement sélectionné")).to_be_visible()
+    expect(page.get_by_text("<script>alert(2)</script>").first).to_be_visible()
+    assert dialogs == []
+    for each in page.frames:
+        assert each.evaluate(INJECTED_IMAGES) == 0, each.url
+    assert_no_app_errors(page)
+    assert_no_serious_axe(page)
+
+
+def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitServer) -> None:
+    app = new_app_page(server, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = app.goto("events", lang="de")
+    wait_app_idle(page)
+    wait_map_ready(page)
+    assert_no_app_errors(page)
+    assert horizontal_overflow(page) == {}
+    assert_no_serious_axe(page)
