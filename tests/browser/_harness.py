@@ -14,6 +14,7 @@ Plain functions and classes (no pytest here), shared by tests/browser/conftest.p
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
 import subprocess
@@ -182,7 +183,12 @@ def is_loopback(url: str) -> bool:
     if parts.scheme in ("data", "blob", "about"):
         return True
     host = (parts.hostname or "").lower()
-    return host in LOOPBACK_HOSTS or host.startswith("127.")
+    if host in LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name other than localhost, e.g. "127.0.0.1.example.com"
+        return False
 
 
 @dataclass
