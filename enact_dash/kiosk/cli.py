@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -80,7 +81,12 @@ def cli_main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     env = dict(os.environ)
     if args.data_dir:
         env["ENACT_DATA_DIR"] = str(Path(args.data_dir).resolve())
+    server = subprocess.Popen(command, cwd=REPO_ROOT, env=env)
+    # Stopping this command (Ctrl+C, or SIGTERM from a service manager) stops the server with it.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
-        return subprocess.call(command, cwd=REPO_ROOT, env=env)
+        return server.wait()
     except KeyboardInterrupt:
+        server.terminate()
+        server.wait(timeout=15)
         return 0

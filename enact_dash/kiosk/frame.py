@@ -40,8 +40,9 @@ KIOSK_CSS = f"""
   text-transform: uppercase; }}
 .kiosk-head h1 {{ margin: 0.1em 0 0; padding: 0; color: #ffffff; font-size: 1.9em; line-height: 1.1;
   font-weight: 700; }}
-.kiosk-theme {{ margin: 0.3em 0 0; font-size: 0.8em; color: {ACCENT}; }}
-.kiosk ol.kiosk-dots {{ display: flex; gap: 0.45em; margin: 0.5em 0 0 !important; padding: 0;
+.kiosk-sub {{ display: flex; align-items: center; gap: 1.2em; margin-top: 0.5em; }}
+.kiosk-theme {{ margin: 0; font-size: 0.8em; color: {ACCENT}; }}
+.kiosk ol.kiosk-dots {{ display: flex; gap: 0.45em; margin: 0 !important; padding: 0;
   list-style: none; font-size: 0.6em !important; color: {MUTED}; align-items: center; }}
 .kiosk-dots li {{ width: 0.8em; height: 0.8em; border-radius: 50%; border: 2px solid {MUTED}; }}
 .kiosk-dots li.on {{ background: {ACCENT}; border-color: {ACCENT}; }}
@@ -143,7 +144,8 @@ def head_html(slot: Slot, title: str, public_url: str, lang: str, *, theme: str 
         f"data-slide='{html.escape(slot.slide, quote=True)}' data-tick='{slot.tick}' "
         f"data-lang='{html.escape(lang, quote=True)}'>"
         f"<div><p class='kiosk-brand'>{html.escape(t('common.app_title', lang))}</p>"
-        f"<h1>{html.escape(title)}</h1>{theme_html}{progress_html(slot, lang)}</div>"
+        f"<h1>{html.escape(title)}</h1><div class='kiosk-sub'>{progress_html(slot, lang)}{theme_html}</div>"
+        "</div>"
         f"{qr_html(public_url, lang)}</header>"
     )
 

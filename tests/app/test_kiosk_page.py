@@ -57,9 +57,13 @@ def test_each_slide_renders_in_each_language(slide: str, lang: str) -> None:
 
 
 def test_the_page_hides_streamlit_chrome_only_in_kiosk_mode() -> None:
-    text = page_text(run_app_page("home", kiosk="1", slides="events"))
-    assert '[data-testid="stSidebar"]' in text
-    assert '[data-testid="stToolbar"]' in text
+    kiosk_text = page_text(run_app_page("home", kiosk="1", slides="events"))
+    assert '[data-testid="stToolbar"]' in kiosk_text
+    assert '[data-testid="stSidebar"]' in kiosk_text
+
+    public = run_app_page("home")
+    assert '[data-testid="stToolbar"]' not in page_text(public)
+    assert len(public.sidebar) > 0
 
 
 def test_rotation_follows_the_clock(frozen_clock: Callable[[float], None]) -> None:
