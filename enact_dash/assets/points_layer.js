@@ -44,11 +44,11 @@
   }
 
   function textColumn(col) {
-    var prefix = col.p || "";
+    var prefix = col.p || "", suffix = col.x || "";
     var codes = col.d ? ints(col) : null, dict = col.d, values = col.v;
     return function (i) {
       var v = codes ? dict[codes[i]] : values[i];
-      return v ? prefix + v : "";
+      return v ? prefix + v + suffix : "";
     };
   }
 

@@ -95,7 +95,7 @@ def partner_popup_fields(lang: str) -> list[PopupField]:
         PopupField("country", t("map.field.country", lang)),
         PopupField("axes", t("map.field.axes", lang)),
         PopupField("relation", t("map.field.relation", lang)),
-        PopupField("website", t("map.field.website", lang), kind="link", prefix="https://"),
+        PopupField("website", t("map.field.website", lang), kind="link"),
         PopupField("source", t("map.field.source", lang), kind="link"),
     ]
 

@@ -13,8 +13,9 @@ object of columns, and the browser creates the markers. Layout (version 1)::
     }
 
 A ``<column>`` is either ``{"d": [<distinct values>], "w": <digits>, "s": "<codes>"}`` (dictionary
-encoded, for repeated values such as a city) or ``{"v": [<value per point>]}``; ``"p"`` is an optional
-prefix (e.g. ``"https://"``) removed from every value and added back by the browser. Codes are
+encoded, for repeated values such as a city) or ``{"v": [<value per point>]}``; ``"p"`` and ``"x"`` are
+an optional prefix and suffix (e.g. ``"https://www."``) removed from every non-empty value and added
+back by the browser. Codes are
 fixed-width base-64 numbers written with :data:`ALPHABET`, ``w`` digits per point, no separators.
 Empty text is ``""``.
 """
@@ -84,17 +85,45 @@ def encode_codes(codes: Sequence[int]) -> dict[str, Any]:
     return {"w": width, "s": encode_ints(codes, width)}
 
 
-def encode_text_column(values: Sequence[str], *, prefix: str = "") -> dict[str, Any]:
-    """Dictionary-encode ``values`` when they repeat, else keep them as a plain list.
+def _common_prefix(values: Sequence[str]) -> str:
+    first, last = min(values), max(values)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
-    ``prefix`` is stripped from the values that start with it only if all non-empty values do.
+
+def _common_affixes(values: Sequence[str]) -> tuple[str, str]:
+    """Longest prefix and suffix shared by all ``values`` that leave each of them non-empty."""
+    if len(values) < 2:
+        return "", ""
+    prefix = _common_prefix(values)[: min(len(v) for v in values) - 1]
+    rests = [v[len(prefix) :] for v in values]
+    reversed_suffix = _common_prefix([r[::-1] for r in rests])[: min(len(r) for r in rests) - 1]
+    return prefix, reversed_suffix[::-1]
+
+
+def _json_size(values: Sequence[Any]) -> int:
+    return len(script_json(list(values)).encode("utf-8"))
+
+
+def encode_text_column(values: Sequence[str]) -> dict[str, Any]:
+    """A text column, as compact as the values allow.
+
+    A prefix (``"p"``) and a suffix (``"x"``) shared by every non-empty value are written once; the
+    column is dictionary-encoded when that is smaller than the plain list (repeated cities, types).
     """
     column: dict[str, Any] = {}
-    if prefix and any(values) and all(v.startswith(prefix) for v in values if v):
-        values = [v[len(prefix) :] if v else v for v in values]
-        column["p"] = prefix
+    prefix, suffix = _common_affixes([v for v in values if v])
+    if prefix or suffix:
+        values = [v[len(prefix) : len(v) - len(suffix)] if v else v for v in values]
+        if prefix:
+            column["p"] = prefix
+        if suffix:
+            column["x"] = suffix
     distinct = list(dict.fromkeys(values))
-    if len(distinct) * 2 <= len(values):
+    width = width_for(len(distinct) - 1)
+    if _json_size(distinct) + width * len(values) + 10 < _json_size(values):
         position = {value: pos for pos, value in enumerate(distinct)}
         column.update(d=distinct, **encode_codes([position[v] for v in values]))
     else:
@@ -107,8 +136,8 @@ def decode_text_column(column: dict[str, Any]) -> list[str]:
         values = [column["d"][c] for c in decode_ints(column["s"], column["w"])]
     else:
         values = list(column["v"])
-    prefix = column.get("p", "")
-    return [prefix + v if v else v for v in values]
+    prefix, suffix = column.get("p", ""), column.get("x", "")
+    return [prefix + v + suffix if v else v for v in values]
 
 
 def script_json(value: Any) -> str:

@@ -46,14 +46,12 @@ CLUSTER_COLOR = "#2B3A4A"  # white text on it: contrast 11.6:1
 class PopupField:
     """One row of the popup: the value of ``column`` (display-ready text) under ``label``.
 
-    ``kind="link"`` makes an http(s) value a link (``rel="noopener"``); ``prefix`` (e.g. ``"https://"``)
-    is stripped from the payload when every value starts with it.
+    ``kind="link"`` makes an http(s) value a link (``rel="noopener"``).
     """
 
     column: str
     label: str
     kind: Literal["text", "link"] = "text"
-    prefix: str = ""
 
 
 @cache
@@ -200,10 +198,7 @@ def build_points_layer(
         "c": encode_codes(codes),
         "id": [_text(v) for v in located[id_col]],
         "t": [_text(v) for v in located[title_col]],
-        "f": [
-            encode_text_column([_text(v) for v in located[field.column]], prefix=field.prefix)
-            for field in popup_fields
-        ],
+        "f": [encode_text_column([_text(v) for v in located[field.column]]) for field in popup_fields],
     }
     options: dict[str, Any] = {
         "categories": [

@@ -318,17 +318,22 @@ def test_coordinates_round_trip_at_4_decimals():
 
 
 @pytest.mark.parametrize(
-    ("values", "prefix", "dictionary"),
+    ("values", "dictionary", "prefix", "suffix"),
     [
-        (["Nancy", "Metz", "Nancy", "Nancy"], "", True),
-        (["a", "b", "c"], "", False),
-        (["https://a.fr", "", "https://b.fr"], "https://", False),
-        (["https://a.fr", "http://b.fr"], "https://", False),
+        (["Nancy", "Metz", "Nancy", "Nancy", "Metz", "Nancy"], True, "", ""),
+        (["Nancy", "Metz", "Reims"], False, "", ""),
+        (["https://a.fr", "", "https://b.fr"], False, "https://", ".fr"),
+        (["https://a.fr", "http://b.de"], False, "http", ""),
+        (["ab", "abc"], False, "a", ""),  # never strip a value down to nothing
+        (["xab", "yab", "ab"], False, "", "b"),
+        (["same", "same"], False, "sam", ""),
+        (["", ""], False, "", ""),
     ],
 )
-def test_text_columns_round_trip(values, prefix, dictionary):
-    column = encode_text_column(values, prefix=prefix)
+def test_text_columns_round_trip(values, dictionary, prefix, suffix):
+    column = encode_text_column(values)
     assert ("d" in column) is dictionary
+    assert (column.get("p", ""), column.get("x", "")) == (prefix, suffix)
     assert decode_text_column(column) == values
 
 
