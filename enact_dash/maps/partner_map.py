@@ -60,33 +60,44 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _column(frame: pd.DataFrame, name: str) -> list[Any]:
+    return frame[name].tolist() if name in frame else [None] * len(frame)
+
+
 def partner_points(
     partners: pd.DataFrame, lang: str, axis_labels: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
     """The display columns of the partner markers (texts in ``lang``), one row per partner."""
     labels = axis_labels or {}
-    rows = []
-    for row in partners.itertuples(index=False):
-        data: dict[str, Any] = row._asdict()
-        country = _cell(data.get("country"))
-        source = _cell(data.get("source"))
-        rows.append(
-            {
-                "id": _cell(data.get("id")),
-                "name": _cell(data.get("name")),
-                "type": _cell(data.get("type")),
-                "lat": data.get("lat"),
-                "lon": data.get("lon"),
-                "city": _cell(data.get("city")),
-                "country": country_name(country, lang) if country else "",
-                "axes": _axes_text(data.get("axes"), labels, lang),
-                "relation": _relation_text(data.get("relation"), data.get("lead"), lang),
-                "website": _safe_url(data.get("website")),
-                "source": source,
-            }
-        )
-    columns = ["id", "name", "type", "lat", "lon", "city", "country", "axes", "relation", "website", "source"]
-    return pd.DataFrame(rows, columns=columns)
+    countries = [_cell(v) for v in _column(partners, "country")]
+    country_names = {code: country_name(code, lang) for code in set(countries) if code}
+    axes_texts: dict[object, str] = {}
+    axes = []
+    for value in _column(partners, "axes"):
+        key = tuple(value) if isinstance(value, list) else value
+        if key not in axes_texts:
+            axes_texts[key] = _axes_text(value, labels, lang)
+        axes.append(axes_texts[key])
+    relations = [
+        _relation_text(rel, lead, lang)
+        for rel, lead in zip(_column(partners, "relation"), _column(partners, "lead"), strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "id": [_cell(v) for v in _column(partners, "id")],
+            "name": [_cell(v) for v in _column(partners, "name")],
+            "type": [_cell(v) for v in _column(partners, "type")],
+            "lat": _column(partners, "lat"),
+            "lon": _column(partners, "lon"),
+            "city": [_cell(v) for v in _column(partners, "city")],
+            "country": [country_names.get(code, "") for code in countries],
+            "axes": axes,
+            "relation": relations,
+            "website": [_safe_url(v) for v in _column(partners, "website")],
+            "source": [_cell(v) for v in _column(partners, "source")],
+        },
+        index=partners.index,
+    )
 
 
 def partner_popup_fields(lang: str) -> list[PopupField]:

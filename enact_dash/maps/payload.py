@@ -27,10 +27,13 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 # 64 characters that need no escaping in JSON, HTML or JS, and contain no "_" (streamlit-folium rewrites
 # "_<id>" tokens in the map script).
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-."
 COORD_SCALE = 10_000  # 4 decimals, about 11 m
+_ALPHABET_BYTES = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
 
 
 def width_for(max_value: int) -> int:
@@ -43,16 +46,13 @@ def width_for(max_value: int) -> int:
 
 def encode_ints(values: Sequence[int], width: int) -> str:
     """Write non-negative integers as fixed-width base-64 numbers, concatenated."""
-    chars: list[str] = []
-    for value in values:
-        if value < 0 or value >= 64**width:
-            raise ValueError(f"{value} does not fit in {width} base-64 digits")
-        digits = [""] * width
-        for pos in range(width - 1, -1, -1):
-            digits[pos] = ALPHABET[value % 64]
-            value //= 64
-        chars.extend(digits)
-    return "".join(chars)
+    numbers = np.asarray(values, dtype=np.int64).reshape(-1)
+    if numbers.size and (numbers.min() < 0 or numbers.max() >= 64**width):
+        bad = numbers[(numbers < 0) | (numbers >= 64**width)][0]
+        raise ValueError(f"{bad} does not fit in {width} base-64 digits")
+    powers = 64 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    digits = (numbers[:, None] // powers) % 64
+    return _ALPHABET_BYTES[digits.reshape(-1)].tobytes().decode("ascii")
 
 
 def decode_ints(text: str, width: int) -> list[int]:
@@ -69,10 +69,10 @@ def decode_ints(text: str, width: int) -> list[int]:
 
 def encode_coords(values: Sequence[float]) -> dict[str, Any]:
     """Coordinates rounded to 4 decimals, as offset + fixed-width codes."""
-    scaled = [round(v * COORD_SCALE) for v in values]
-    offset = min(scaled, default=0)
-    codes = [v - offset for v in scaled]
-    width = width_for(max(codes, default=0))
+    scaled = np.rint(np.asarray(values, dtype=np.float64) * COORD_SCALE).astype(np.int64)
+    offset = int(scaled.min()) if scaled.size else 0
+    codes = scaled - offset
+    width = width_for(int(codes.max()) if codes.size else 0)
     return {"o": offset, "w": width, "s": encode_ints(codes, width)}
 
 
@@ -103,8 +103,9 @@ def _common_affixes(values: Sequence[str]) -> tuple[str, str]:
     return prefix, reversed_suffix[::-1]
 
 
-def _json_size(values: Sequence[Any]) -> int:
-    return len(script_json(list(values)).encode("utf-8"))
+def _json_size(values: Sequence[str]) -> int:
+    """About the size of ``values`` as a JSON list (quotes and comma per value; escapes ignored)."""
+    return sum(len(v) for v in values) + 3 * len(values)
 
 
 def encode_text_column(values: Sequence[str]) -> dict[str, Any]:

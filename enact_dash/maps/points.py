@@ -150,10 +150,16 @@ def located_mask(points: pd.DataFrame, lat_col: str = "lat", lon_col: str = "lon
 
 
 def _text(value: object) -> str:
-    """Display text of a cell: missing values become empty text, newlines become spaces."""
+    """Display text of a cell: missing values become empty text, runs of whitespace one space."""
+    if isinstance(value, str) and value.isprintable() and "  " not in value and value == value.strip():
+        return value  # the usual case, fast
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     return " ".join(str(value).split())
+
+
+def _texts(frame: pd.DataFrame, column: str) -> list[str]:
+    return [_text(v) for v in frame[column].tolist()]
 
 
 def build_points_layer(
@@ -184,7 +190,7 @@ def build_points_layer(
     located = points.loc[located_mask(points, lat_col, lon_col)]
     cats = list(categories)
     index = {cat.id: pos for pos, cat in enumerate(cats)}
-    raw_categories = [_text(v) for v in located[category_col]]
+    raw_categories = _texts(located, category_col)
     if any(value not in index for value in raw_categories):
         index[other_category(lang).id] = len(cats)
         cats.append(other_category(lang))
@@ -196,9 +202,9 @@ def build_points_layer(
         "lat": encode_coords(pd.to_numeric(located[lat_col]).astype(float).tolist()),
         "lon": encode_coords(pd.to_numeric(located[lon_col]).astype(float).tolist()),
         "c": encode_codes(codes),
-        "id": [_text(v) for v in located[id_col]],
-        "t": [_text(v) for v in located[title_col]],
-        "f": [encode_text_column([_text(v) for v in located[field.column]]) for field in popup_fields],
+        "id": _texts(located, id_col),
+        "t": _texts(located, title_col),
+        "f": [encode_text_column(_texts(located, field.column)) for field in popup_fields],
     }
     options: dict[str, Any] = {
         "categories": [
