@@ -15,7 +15,7 @@ from enact_dash import partners as pt
 from enact_dash.config import get_settings
 from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator, json_bytes, safe_csv_bytes
 from enact_dash.i18n import t
-from enact_dash.maps.partner_map import RETURNED_OBJECTS, build_partner_map, clicked_point_id
+from enact_dash.maps import RETURNED_OBJECTS, build_partner_map, clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import current_filters, multiselect_filter, set_filters, text_filter
@@ -62,7 +62,7 @@ axes = axis_labels(dataset, lang)
 everyone = t("common.sidebar.all", lang)
 
 st.title(t("partners.title", lang))
-st.caption(t("partners.intro", lang))
+st.markdown(t("partners.intro", lang))
 
 type_col, country_col, relation_col, search_col = st.columns([1, 1, 1, 1.3])
 multiselect_filter("ptype", t("partners.filter.type", lang), pt.type_options(),
@@ -90,7 +90,7 @@ with map_col:
         )
         st_folium(partner_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
                   use_container_width=True, on_change=on_map_click)
-        st.caption(t("partners.map.help", lang) + " " + t("partners.map.sources", lang))
+        st.markdown(t("partners.map.help", lang) + " " + t("partners.map.sources", lang))
     else:
         st.info(t("partners.map.empty", lang))
 
@@ -101,7 +101,7 @@ with card_col:
         st.selectbox(t("partners.detail.choose", lang), ["", *choices], key=PICK_KEY, on_change=on_pick,
                      format_func=lambda i: choices.get(i) or t("partners.detail.nobody", lang))
     else:
-        st.caption(t("partners.detail.too_many", lang, count=len(choices)))
+        st.markdown(t("partners.detail.too_many", lang, count=len(choices)))
     if selected:
         st.html(pt.detail_card_html(pt.partner_detail(selected, lang, axes), lang))
     else:
@@ -116,7 +116,7 @@ list_tab, city_tab = st.tabs([
 with list_tab:
     table = pt.list_frame(shown, lang, axes)
     headers = pt.list_columns(lang)
-    st.caption(t("partners.list.caption", lang))
+    st.markdown(t("partners.list.caption", lang))
     st.dataframe(
         table, hide_index=True, column_order=pt.LIST_COLUMNS, key=LIST_KEY,
         on_select=partial(on_list_select, table["id"].tolist()), selection_mode="single-row",
@@ -143,7 +143,7 @@ with list_tab:
     )
 
 with city_tab:
-    st.caption(t("partners.cities.caption", lang))
+    st.markdown(t("partners.cities.caption", lang))
     if cities.empty:
         st.info(t("partners.cities.none", lang))
     else:

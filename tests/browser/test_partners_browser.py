@@ -1,0 +1,169 @@
+"""The partners page in a real browser, offline: markers visible, a filter change updates map and list,
+a map click opens the detail card, a hostile name stays text and never runs, no serious axe violation.
+
+Runs on its own small data directory (ENACT_DATA_DIR), so the counts below do not move with data/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from _harness import (
+    MAP_FRAME,
+    AppPage,
+    StreamlitServer,
+    assert_no_app_errors,
+    assert_no_serious_axe,
+    horizontal_overflow,
+    wait_app_idle,
+    wait_map_ready,
+)
+from playwright.sync_api import Frame, Page, expect
+
+from tests.conftest import HOSTILE_NAME, write_data_dir
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 1000}  # the whole map in view, as on a laptop
+
+
+def partner(partner_id: str, name: str, ptype: str, city: str, country: str = "FR",
+            **more: str) -> dict[str, str]:
+    return {"id": partner_id, "name": name, "type": ptype, "relation": "member", "city": city,
+            "country": country, "axes": "all", "source": "test", **more}
+
+
+# Test data, not facts. Nancy's three partners cluster at the first zoom; Reims stands alone.
+PARTNERS = [
+    partner("ul", "Université de Lorraine", "university", "Nancy", website="https://www.univ-lorraine.fr"),
+    partner("chru", "CHRU de Nancy", "hospital", "Nancy"),
+    partner("inria", "Inria", "research_organisation", "Villers-lès-Nancy"),
+    partner("hus", "Hôpitaux Universitaires de Strasbourg", "hospital", "Strasbourg"),
+    partner("saar", "Forschungsinstitut Saar", "research_organisation", "Saarbrücken", "DE"),
+    partner("hostile", HOSTILE_NAME, "company", "Reims", short_name="<b>bold</b>",
+            note_fr="<script>alert(2)</script>", source='<img src=x onerror="alert(3)">'),
+    partner("region", "Région Grand Est", "local_authority", ""),  # no site: listed, not mapped
+]
+LOCATED = 6
+
+# Markers the map shows now: the number on each cluster icon, plus one per single (canvas) marker.
+COUNT_MARKERS = """() => {
+    const map = window.map_div;
+    if (!map || !document.querySelector('[data-enact-points="ready"]')) { return -1; }
+    let n = 0;
+    for (const icon of document.querySelectorAll(".enact-cluster")) { n += Number(icon.textContent); }
+    for (const layer of Object.values(map._layers)) {
+        if (layer._enactIndex !== undefined) { n += 1; }
+    }
+    return n;
+}"""
+SINGLE_MARKERS = """() => Object.values(window.map_div._layers)
+    .filter((layer) => layer._enactIndex !== undefined)
+    .map((layer) => { const p = window.map_div.latLngToContainerPoint(layer.getLatLng());
+                      return [p.x, p.y]; })"""
+INJECTED_IMAGES = """() => document.querySelectorAll('img[src="x"]').length"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    data = write_data_dir(tmp_path_factory.mktemp("partners") / "data", partners=PARTNERS)
+    with StreamlitServer(data_dir=data, env={"ENACT_TILES": "none"}) as running:
+        yield running
+
+
+@pytest.fixture
+def dialogs() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def app(new_app_page, server: StreamlitServer, dialogs: list[str]) -> AppPage:
+    opened = new_app_page(server, viewport=DESKTOP)
+    opened.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return opened
+
+
+def map_frame(page: Page) -> Frame:
+    handle = page.locator(MAP_FRAME).first.element_handle()
+    assert handle is not None
+    frame = handle.content_frame()
+    assert frame is not None
+    return frame
+
+
+def wait_marker_count(page: Page, expected: int) -> None:
+    map_frame(page).wait_for_function(f"() => ({COUNT_MARKERS})() === {expected}")
+
+
+def test_markers_visible_offline(app: AppPage) -> None:
+    page = app.goto("partners", lang="fr")
+    wait_map_ready(page)
+    assert_no_app_errors(page)
+    wait_marker_count(page, LOCATED)
+    expect(page.frame_locator(MAP_FRAME).locator(".enact-cluster").first).to_be_visible()
+    expect(page.get_by_text("7 partenaires dans 5 villes, 2 pays")).to_be_visible()
+    assert app.blocked == []
+
+
+def test_filter_change_updates_map_and_list(app: AppPage) -> None:
+    page = app.goto("partners", lang="en")
+    wait_map_ready(page)
+    wait_marker_count(page, LOCATED)
+    expect(page.get_by_role("tab", name="List (7)")).to_be_visible()
+
+    search = page.get_by_label("Search (name, acronym, city)")
+    search.fill("nancy")
+    search.press("Enter")
+
+    expect(page.get_by_text("3 partners in 2 cities, 1 country")).to_be_visible()
+    expect(page.get_by_role("tab", name="List (3)")).to_be_visible()
+    rows = page.locator('[data-testid="stDataFrame"]').first.locator('[role="row"]')
+    expect(rows).to_have_count(4)  # header + 3 partners
+    expect(rows.filter(has_text="Inria")).to_have_count(1)
+    expect(rows.filter(has_text="Strasbourg")).to_have_count(0)
+    wait_app_idle(page)
+    wait_marker_count(page, 3)
+    expect(page).to_have_url(re.compile(r"[?&]q=nancy"))
+
+
+def test_map_click_opens_the_card_and_hostile_name_stays_text(app: AppPage, dialogs: list[str]) -> None:
+    page = app.goto("partners", lang="fr", ptype="company")
+    wait_map_ready(page)
+    wait_marker_count(page, 1)
+    frame = map_frame(page)
+    [(x, y)] = frame.evaluate(SINGLE_MARKERS)
+    page.locator(MAP_FRAME).first.click(position={"x": x, "y": y})
+
+    expect(frame.locator(".enact-popup-title")).to_have_text(HOSTILE_NAME)
+    card = page.locator(".enact-card")
+    expect(card.locator("h3")).to_have_text(HOSTILE_NAME)
+    expect(page).to_have_url(re.compile(r"[?&]partner=hostile"))
+    expect(card).to_contain_text("<script>alert(2)</script>")
+    expect(card).to_contain_text('<img src=x onerror="alert(3)">')
+    wait_app_idle(page)
+
+    assert dialogs == []
+    for each in page.frames:
+        assert each.evaluate(INJECTED_IMAGES) == 0, each.url
+    assert card.locator("img, script, b").count() == 0
+
+
+def test_accessible_with_a_partner_selected(app: AppPage) -> None:
+    page = app.goto("partners", lang="de", partner="hus")
+    wait_map_ready(page)
+    expect(page.locator(".enact-card h3")).to_have_text("Hôpitaux Universitaires de Strasbourg")
+    assert_no_app_errors(page)
+    assert_no_serious_axe(page)
+
+
+def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitServer) -> None:
+    app = new_app_page(server, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = app.goto("partners", lang="fr")
+    wait_map_ready(page)
+    assert_no_app_errors(page)
+    assert horizontal_overflow(page) == {}
+    assert_no_serious_axe(page)
+
