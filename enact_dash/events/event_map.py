@@ -7,12 +7,15 @@ Events without coordinates (no city, or a city outside the map area) are listed,
 
 from __future__ import annotations
 
-from collections import Counter
+import copy
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import folium
 import pandas as pd
+from branca.element import CssLink, Element, Figure, JavascriptLink
 
 from enact_dash.config import BUNDLED_DATA_DIR
 from enact_dash.data.vocab import EVENT_TYPES
@@ -21,7 +24,14 @@ from enact_dash.events.frame import as_partial
 from enact_dash.events.periods import format_when
 from enact_dash.geo import GEO_SUBDIR, load_boundaries
 from enact_dash.i18n import t
-from enact_dash.maps import Category, PopupField, build_base_map, build_boundaries_layers, build_points_layer
+from enact_dash.maps import (
+    Category,
+    PointsLayer,
+    PopupField,
+    build_base_map,
+    build_boundaries_layers,
+    build_points_layer,
+)
 from enact_dash.maps.decor import Legend, legend_html
 
 # Event type -> (colour, marker shape); also the timeline's colours. Order is the legend order.
@@ -106,27 +116,71 @@ def boundaries_for(data_dir: Path) -> dict[str, Any]:
     return load_boundaries(geo_dir(data_dir))
 
 
-def build_events_map(
-    events: pd.DataFrame,
-    boundaries: dict[str, Any],
-    lang: str,
-    *,
-    tiles: str | None = "OpenStreetMap",
-    selected_id: str | None = None,
-    height: int = 480,
-    points: pd.DataFrame | None = None,
-) -> folium.Map:
-    """Boundaries, clustered event markers (shape + colour per type) and a legend with counts.
+class _RenderedText(Element):
+    """Text that is already rendered. ``branca.element.Element(text)`` compiles its text as a Jinja
+    template: for a points layer's script (megabytes of JSON at 50,000 events) that takes seconds."""
 
-    ``points``: the result of :func:`event_points` for ``events`` and ``lang``, if already computed
-    (the map itself must be built afresh for each render: streamlit-folium rewrites its ids).
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class _PointsLayerNoRecompile(PointsLayer):
+    """The shared points layer, rendered into the figure without re-compiling its output.
+
+    Same output as :class:`enact_dash.maps.PointsLayer` (MacroElement.render with the header and
+    script macros), minus the Jinja compilation of the rendered text. A candidate for maps/points.py.
     """
-    fmap = build_base_map(lang, tiles=tiles, height=height)
-    for layer in build_boundaries_layers(boundaries, lang):
-        layer.add_to(fmap)
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("a PointsLayer renders inside a folium Figure")
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        module = self._template.module.__dict__
+        for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
+            macro = module.get(part)
+            if macro is not None:
+                target.add_child(_RenderedText(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+@dataclass(frozen=True)
+class EventsLayer:
+    """The marker layer of a set of events, built once (the costly part at 50,000 events) and
+    reused: :meth:`fresh` gives a copy to add to a new map (streamlit-folium rewrites element ids
+    when it renders a map, so neither the map nor a layer can be rendered twice)."""
+
+    layer: PointsLayer
+    legend_items: tuple[tuple[Category, int], ...]
+
+    def fresh(self) -> PointsLayer:
+        clone = copy.copy(self.layer)
+        clone.__class__ = _PointsLayerNoRecompile
+        clone._children = OrderedDict()
+        clone._parent = None
+        clone._id = clone._generate_id()
+        return clone
+
+
+def build_events_layer(
+    events: pd.DataFrame, lang: str, *, selected_id: str | None = None,
+    points: pd.DataFrame | None = None,
+) -> EventsLayer | None:
+    """The clustered event markers (shape + colour per type), or None when no event has a place.
+
+    ``points``: the result of :func:`event_points` for ``events`` and ``lang``, if already computed.
+    """
     markers = event_points(events, lang) if points is None else points
     if markers.empty:  # build_points_layer needs at least one row (an empty mask selects columns)
-        return fmap
+        return None
     layer = build_points_layer(
         markers,
         category_col="type",
@@ -139,10 +193,34 @@ def build_events_map(
         selected_id=selected_id,
         name="events",
     )
-    layer.add_to(fmap)
     counts = Counter(layer.category_codes())
-    if counts:
-        items = [(cat, counts[pos]) for pos, cat in enumerate(layer.categories) if counts[pos]]
-        title = t("events.map.legend", lang)
-        Legend(title, legend_html(title, items)).add_to(fmap)
+    items = tuple((cat, counts[pos]) for pos, cat in enumerate(layer.categories) if counts[pos])
+    return EventsLayer(layer, items)
+
+
+def build_events_map(
+    events: pd.DataFrame,
+    boundaries: dict[str, Any],
+    lang: str,
+    *,
+    tiles: str | None = "OpenStreetMap",
+    selected_id: str | None = None,
+    height: int = 480,
+    layer: EventsLayer | None = None,
+) -> folium.Map:
+    """Boundaries, clustered event markers (shape + colour per type) and a legend with counts.
+
+    ``layer``: :func:`build_events_layer` of ``events`` (same ``lang`` and ``selected_id``) if
+    already built; the map itself is always new.
+    """
+    fmap = build_base_map(lang, tiles=tiles, height=height)
+    for boundary in build_boundaries_layers(boundaries, lang):
+        boundary.add_to(fmap)
+    if layer is None:
+        layer = build_events_layer(events, lang, selected_id=selected_id)
+    if layer is None:
+        return fmap
+    layer.fresh().add_to(fmap)
+    title = t("events.map.legend", lang)
+    Legend(title, legend_html(title, list(layer.legend_items))).add_to(fmap)
     return fmap

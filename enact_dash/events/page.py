@@ -20,7 +20,12 @@ import plotly.graph_objects as go
 from enact_dash.charts_events import events_timeline
 from enact_dash.data.schemas import EVENTS
 from enact_dash.events.display import EventView, event_view, events_table, summary_text
-from enact_dash.events.event_map import build_events_map, count_located, event_points
+from enact_dash.events.event_map import (
+    build_events_layer,
+    build_events_map,
+    count_located,
+    event_points,
+)
 from enact_dash.events.frame import (
     count_without_days,
     filter_by,
@@ -141,12 +146,15 @@ def table(events: pd.DataFrame, selection: EventsSelection, lang: str) -> pd.Dat
 
 def events_map(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[str, Any], lang: str,
                *, tiles: str | None, selected_id: str | None, height: int) -> folium.Map:
-    """A new map each run (streamlit-folium rewrites a map's ids when it renders it), from
-    memoised marker texts."""
+    """A new map each run (streamlit-folium rewrites a map's ids when it renders it) around a
+    memoised marker layer."""
     points = _MEMO.get(events, ("points", selection.key, lang),
                        lambda: event_points(selection.filtered, lang))
+    layer = _MEMO.get(events, ("layer", selection.key, lang, selected_id),
+                      lambda: build_events_layer(selection.filtered, lang, selected_id=selected_id,
+                                                 points=points))
     return build_events_map(selection.filtered, boundaries, lang, tiles=tiles,
-                            selected_id=selected_id, height=height, points=points)
+                            selected_id=selected_id, height=height, layer=layer)
 
 
 def export_frame(selection: EventsSelection) -> pd.DataFrame:
