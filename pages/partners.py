@@ -95,13 +95,13 @@ with map_col:
         st.info(t("partners.map.empty", lang))
 
 with card_col:
-    choices = pt.name_choices(shown)
-    if len(choices) <= MAX_PICK:
+    if counts.partners <= MAX_PICK:
+        choices = pt.name_choices(shown)
         st.session_state[PICK_KEY] = selected["id"] if selected else ""
         st.selectbox(t("partners.detail.choose", lang), ["", *choices], key=PICK_KEY, on_change=on_pick,
                      format_func=lambda i: choices.get(i) or t("partners.detail.nobody", lang))
     else:
-        st.markdown(t("partners.detail.too_many", lang, count=len(choices)))
+        st.markdown(t("partners.detail.too_many", lang, count=counts.partners))
     if selected:
         st.html(pt.detail_card_html(pt.partner_detail(selected, lang, axes), lang))
     else:

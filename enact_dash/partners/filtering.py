@@ -49,25 +49,39 @@ def axis_mask(axes: pd.Series, wanted: Iterable[str]) -> pd.Series:
     return pd.Series([not accepted.isdisjoint(as_ids(v)) for v in axes], index=axes.index, dtype=bool)
 
 
+_FOLD_SEPARATORS = r"[-'’_.,()/\s]+"
+_FOLD_LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss"}
+
+
+def fold(texts: pd.Series) -> pd.Series:
+    """Text for searching, column-wise: lower case, no accents, ligatures spelt out, hyphens and
+    punctuation as single spaces (``"Vandœuvre-lès-Nancy"`` -> ``"vandoeuvre les nancy"``)."""
+    out = texts.fillna("").astype(str).str.lower()
+    for ligature, spelt in _FOLD_LIGATURES.items():
+        out = out.str.replace(ligature, spelt, regex=False)
+    out = out.str.normalize("NFKD").str.replace(r"[\u0300-\u036f]", "", regex=True)
+    return out.str.replace(_FOLD_SEPARATORS, " ", regex=True).str.strip()
+
+
 def search_terms(query: str) -> list[str]:
-    """The words of a search, normalised like city names (no case, accents, hyphens)."""
-    return normalize_name(query).split()
+    """The words of a search, folded like the searched text (see :func:`fold`)."""
+    return str(fold(pd.Series([query], dtype=object)).iloc[0]).split()
 
 
 def search_text(partners: pd.DataFrame) -> pd.Series:
-    """Name, short name and city of every partner, normalised, in one string per partner."""
-    parts = [partners[col] if col in partners else pd.Series("", index=partners.index)
+    """Name, short name and city of every partner, folded, in one string per partner."""
+    parts = [partners[col].fillna("").astype(str) if col in partners else pd.Series("", index=partners.index)
              for col in SEARCH_COLUMNS]
-    joined = [" ".join(_text(v) for v in values) for values in zip(*parts, strict=True)]
-    return pd.Series([normalize_name(text) for text in joined], index=partners.index, dtype=object)
+    return fold(parts[0] + " " + parts[1] + " " + parts[2])
 
 
 def search_mask(partners: pd.DataFrame, query: str) -> pd.Series:
     """Partners whose name, short name or city contains every word of ``query``."""
-    terms = search_terms(query)
     haystack = search_text(partners)
-    return pd.Series([all(term in text for term in terms) for text in haystack],
-                     index=partners.index, dtype=bool)
+    mask = pd.Series(True, index=partners.index, dtype=bool)
+    for term in search_terms(query):
+        mask &= haystack.str.contains(term, regex=False).fillna(False).astype(bool)
+    return mask
 
 
 def filter_partners(partners: pd.DataFrame, filters: Filters, *,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -82,21 +83,22 @@ def unlocated_text(counts: PartnerCounts, lang: str) -> str:
 def by_city(partners: pd.DataFrame) -> pd.DataFrame:
     """One row per city (``city``: the most frequent spelling, ``country``, ``partners``: count),
     most partners first, then by name. Partners without a city are left out."""
-    keys = city_keys(partners)
-    frame = pd.DataFrame({
-        "key": keys.to_numpy(),
-        "city": partners["city"].fillna("").astype(str).to_numpy(),
-        "country": partners["country"].fillna("").astype(str).to_numpy(),
+    keys = city_keys(partners).tolist()
+    cities = partners["city"].fillna("").astype(str).tolist()
+    countries = partners["country"].fillna("").astype(str).tolist()
+    sizes: Counter[tuple[str, str]] = Counter()
+    spellings: Counter[tuple[str, str, str]] = Counter()
+    for key, city, country in zip(keys, cities, countries, strict=True):
+        if key:
+            sizes[(country, key)] += 1
+            spellings[(country, key, city)] += 1
+    usual: dict[tuple[str, str], str] = {}
+    for (country, key, city), _count in sorted(spellings.items(), key=lambda item: (-item[1], item[0][2])):
+        usual.setdefault((country, key), city)
+    rows = sorted(((usual[place], place[0], size) for place, size in sizes.items()),
+                  key=lambda row: (-row[2], row[0].casefold(), row[1]))
+    return pd.DataFrame({
+        "city": pd.Series([r[0] for r in rows], dtype=object),
+        "country": pd.Series([r[1] for r in rows], dtype=object),
+        "partners": pd.Series([r[2] for r in rows], dtype="int64"),
     })
-    frame = frame[frame["key"] != ""]
-    if frame.empty:
-        return pd.DataFrame({"city": pd.Series(dtype=str), "country": pd.Series(dtype=str),
-                             "partners": pd.Series(dtype="int64")})
-    spelling = (frame.groupby(["country", "key", "city"]).size().reset_index(name="n")
-                .sort_values(["n", "city"], ascending=[False, True])
-                .drop_duplicates(["country", "key"]))
-    counts = frame.groupby(["country", "key"]).size().reset_index(name="partners")
-    out = counts.merge(spelling[["country", "key", "city"]], on=["country", "key"])
-    out["_sort"] = out["city"].map(lambda c: c.casefold())
-    out = out.sort_values(["partners", "_sort", "country"], ascending=[False, True, True])
-    return out[["city", "country", "partners"]].reset_index(drop=True)

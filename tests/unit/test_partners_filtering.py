@@ -11,6 +11,7 @@ import pytest
 from enact_dash.data import load_dataset
 from enact_dash.filters import Filters
 from enact_dash.partners import filter_partners
+from enact_dash.partners.filtering import fold
 from tests.conftest import HOSTILE_NAME
 
 
@@ -134,3 +135,27 @@ def test_loaded_data_filters_by_city_key(make_data_dir) -> None:
     partners = load_dataset(make_data_dir(partners=rows)).partners
     assert list(filter_partners(partners, Filters(city=("vandoeuvre les nancy",)))["id"]) == ["a"]
     assert list(filter_partners(partners, Filters(axis=("nlp",)))["id"]) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Vandœuvre-lès-Nancy", "vandoeuvre les nancy"),
+        ("Saarbrücken", "saarbrucken"),
+        ("Straße", "strasse"),
+        ("L'Oréal  (Paris)", "l oreal paris"),
+        ("Hôpitaux Universitaires", "hopitaux universitaires"),
+        ("  Æsop / ÉCOLE_NORMALE ", "aesop ecole normale"),
+        (None, ""),
+        (math.nan, ""),
+    ],
+)
+def test_fold(text: object, folded: str) -> None:
+    assert fold(pd.Series([text], dtype=object)).tolist() == [folded]
+
+
+def test_search_and_text_are_folded_the_same_way() -> None:
+    partners = frame(partner("a", name="Ville", city="Saint-Dié-des-Vosges"), partner("b", city="Épinal"))
+    assert list(filter_partners(partners, Filters(q="SAINT-DIÉ"))["id"]) == ["a"]
+    assert list(filter_partners(partners, Filters(q="die des"))["id"]) == ["a"]
+    assert list(filter_partners(partners, Filters(q="epinal"))["id"]) == ["b"]
