@@ -1,0 +1,153 @@
+"""What the events page computes per run (enact_dash.events.page) and its identity memo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from icalendar import Calendar
+
+from enact_dash.data.schemas import EVENTS as EVENTS_SPEC
+from enact_dash.dates import PartialDate
+from enact_dash.events import page as ev
+from enact_dash.events.memo import IdentityMemo
+from enact_dash.filters import Filters
+
+TODAY = date(2025, 11, 1)
+
+
+def event(event_id: str, start: str, **fields: Any) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(EVENTS_SPEC.column_names, "")
+    row.update({"id": event_id, "title_fr": event_id, "type": "workshop", "start": PartialDate.parse(start),
+                "end": None, "axes": (), "audience": (), "accessibility": (), "status": "planned",
+                "lat": float("nan"), "lon": float("nan"), "source": "test"})
+    row.update(fields)
+    return row
+
+
+def loaded() -> pd.DataFrame:
+    return pd.DataFrame([
+        event("day", "2025-12-12", type="annual_day", audience=("researchers",), lat=48.66, lon=6.15),
+        event("nuit", "2025-10-03", type="fete_science", audience=("public",)),
+        event("formula", "2026-02-02", title_fr="=HYPERLINK(\"http://x\")"),
+        event("summer", "2026", type="summer_school"),
+    ])
+
+
+def test_selection_splits_and_counts() -> None:
+    selection = ev.select_events(loaded(), Filters(), today=TODAY)
+    assert list(selection.upcoming["id"]) == ["day", "formula", "summer"]
+    assert list(selection.past["id"]) == ["nuit"]
+    assert list(selection.filtered["id"]) == ["day", "formula", "summer", "nuit"]
+    assert (selection.count, selection.all_count, selection.without_days, selection.located) == (4, 4, 1, 1)
+
+
+def test_selection_is_computed_once_per_data_filters_and_day() -> None:
+    events = loaded()
+    first = ev.select_events(events, Filters(etype=("annual_day",)), today=TODAY)
+    assert ev.select_events(events, Filters(etype=("annual_day",), lang="de"), today=TODAY) is first
+    assert ev.select_events(events, Filters(etype=("workshop",)), today=TODAY) is not first
+    assert ev.select_events(events, Filters(etype=("annual_day",)), today=date(2026, 1, 1)) is not first
+    assert ev.select_events(loaded(), Filters(etype=("annual_day",)), today=TODAY) is not first
+
+
+def test_page_items_and_detail_lines() -> None:
+    selection = ev.select_events(loaded(), Filters(), today=TODAY)
+    items = ev.page_items(selection.upcoming, 1, "en", today=TODAY, size=2)
+    assert [view.id for view, _row in items] == ["day", "formula"]
+    view, row = items[0]
+    assert row["id"] == "day"
+    assert ev.detail_lines(view, "en") == [
+        ("Date", "12 December 2025"), ("Place", "unknown"), ("Type", "Annual day"),
+        ("Status", "Planned"), ("Audience", "Researchers"),
+    ]
+    assert ev.pages(selection.upcoming, size=2) == 2
+
+
+def test_find_event_only_in_the_view() -> None:
+    events = loaded()
+    everything = ev.select_events(events, Filters(), today=TODAY)
+    assert ev.find_event(everything, "nuit")["title_fr"] == "nuit"
+    only_days = ev.select_events(events, Filters(etype=("annual_day",)), today=TODAY)
+    assert ev.find_event(only_days, "nuit") is None
+    assert ev.find_event(everything, "") is None
+
+
+def test_csv_download_has_the_data_file_columns_and_neutralised_cells() -> None:
+    selection = ev.select_events(loaded(), Filters(), today=TODAY)
+    text = ev.csv_bytes(selection, ";").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    assert list(rows[0]) == list(EVENTS_SPEC.column_names)
+    assert [(r["id"], r["start"]) for r in rows] == [
+        ("day", "2025-12-12"), ("formula", "2026-02-02"), ("summer", "2026"), ("nuit", "2025-10-03"),
+    ]
+    assert rows[1]["title_fr"] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_calendar_download_of_the_view() -> None:
+    selection = ev.select_events(loaded(), Filters(audience=("public", "researchers")), today=TODAY)
+    calendar = Calendar.from_ical(ev.ics_bytes(selection, "fr"))
+    assert sorted(str(e["UID"]) for e in calendar.walk("VEVENT")) == [
+        "day@cluster-ia-enact.ai", "nuit@cluster-ia-enact.ai",
+    ]
+    row = ev.find_event(selection, "day")
+    assert row is not None
+    assert b"UID:day@cluster-ia-enact.ai" in ev.event_ics_bytes(row, "en")
+
+
+def test_timeline_and_table_are_memoised_per_language() -> None:
+    events = loaded()
+    selection = ev.select_events(events, Filters(), today=TODAY)
+    fr = ev.timeline(events, selection, "fr", today=TODAY)
+    assert ev.timeline(events, selection, "fr", today=TODAY) is fr
+    assert ev.timeline(events, selection, "en", today=TODAY) is not fr
+    table = ev.table(events, selection, "de")
+    assert list(table.columns) == ["Datum", "Veranstaltung", "Art", "Ort", "Zielgruppe", "Status"]
+
+
+def test_a_new_map_every_call() -> None:
+    events = loaded()
+    selection = ev.select_events(events, Filters(), today=TODAY)
+    boundaries = {"type": "FeatureCollection", "features": []}
+    first = ev.events_map(events, selection, boundaries, "fr", tiles=None, selected_id=None, height=300)
+    second = ev.events_map(events, selection, boundaries, "fr", tiles=None, selected_id=None, height=300)
+    assert first is not second
+
+
+def test_identity_memo_keys_on_the_owner_and_evicts_oldest() -> None:
+    memo = IdentityMemo(maxsize=2)
+    a, b, c = object(), object(), object()
+    calls: list[str] = []
+
+    def compute(name: str) -> str:
+        calls.append(name)
+        return name
+
+    assert memo.get(a, "k", lambda: compute("a")) == "a"
+    assert memo.get(a, "k", lambda: compute("again")) == "a"
+    memo.get(b, "k", lambda: compute("b"))
+    memo.get(c, "k", lambda: compute("c"))  # evicts a
+    assert memo.get(a, "k", lambda: compute("a2")) == "a2"
+    assert calls == ["a", "b", "c", "a2"]
+    assert len(memo) == 2
+
+
+def test_identity_memo_is_safe_across_threads() -> None:
+    memo = IdentityMemo(maxsize=8)
+    owner = object()
+    results: list[int] = []
+
+    def worker() -> None:
+        results.append(memo.get(owner, "k", lambda: 42))
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [42] * 8
+    assert len(memo) == 1
