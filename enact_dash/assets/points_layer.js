@@ -311,11 +311,12 @@
       group.fire("click", { layer: m, sourceTarget: m, propagatedFrom: m, latlng: m.getLatLng() });
     }
 
-    // A cluster of co-located points (or at the deepest zoom) lists its members; otherwise zoom in.
+    // A cluster whose points never separate (same place) lists its members; otherwise zoom in.
     function onClusterClick(members, latlng) {
       var bounds = L.latLngBounds(members.map(function (i) { return [pts.lat[i], pts.lon[i]]; }));
-      var target = map.getBoundsZoom(bounds, false, L.point(40, 40));
-      if (target > map.getZoom() && map.getZoom() < map.getMaxZoom()) {
+      var maxZoom = map.getMaxZoom();
+      var spread = map.project(bounds.getNorthEast(), maxZoom).distanceTo(map.project(bounds.getSouthWest(), maxZoom));
+      if (spread >= opts.cellSize && map.getZoom() < maxZoom) {  // they separate when zooming in
         map.fitBounds(bounds, { padding: [40, 40] });
         return;
       }
@@ -326,7 +327,10 @@
         var item = el("li");
         var button = el("button", "enact-popup-item", titles[i]);
         button.type = "button";
-        button.addEventListener("click", function () {
+        button.addEventListener("click", function (ev) {
+          // The popup content is replaced below: keep the click from reaching the map, which would
+          // no longer see it came from a popup and close it.
+          L.DomEvent.stop(ev);
           selectPoint(i);
         });
         item.appendChild(button);
