@@ -81,7 +81,7 @@ counts = pt.count_partners(shown)
 st.markdown(f"**{pt.summary_text(counts, lang)}** {pt.unlocated_text(counts, lang)}".strip())
 
 selected = pt.partner_row(shown, filters.partner)
-map_col, card_col = st.columns([2.2, 1], gap="medium")
+map_col, card_col = st.columns([2, 1], gap="medium")
 with map_col:
     if counts.partners > counts.unlocated:
         partner_map = build_partner_map(
@@ -130,13 +130,13 @@ with list_tab:
     )
     export = pt.export_frame(shown)
     stem = t("partners.download.file", lang)
-    csv_col, json_col = st.columns(2)
-    csv_col.download_button(
+    buttons = st.container(horizontal=True, gap="small")
+    buttons.download_button(
         t("common.download_csv", lang), partial(safe_csv_bytes, export, sep=csv_separator(lang)),
         file_name=f"{stem}.csv", mime=CSV_MIME, on_click="ignore", key="partners_csv",
         help=t("partners.download.help", lang), icon=":material/download:",
     )
-    json_col.download_button(
+    buttons.download_button(
         t("common.download_json", lang), partial(json_bytes, export),
         file_name=f"{stem}.json", mime=JSON_MIME, on_click="ignore", key="partners_json",
         help=t("partners.download.help", lang), icon=":material/download:",

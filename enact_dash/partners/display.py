@@ -217,13 +217,13 @@ def partner_detail(row: Mapping[str, Any], lang: str, axis_labels: Mapping[str, 
 CARD_CSS = """
 <style>
 .enact-card { border: 1px solid #c9d3e0; border-radius: 0.6rem; padding: 0.8rem 1rem; background: #f5f8fc; }
-.enact-card h3 { margin: 0 0 0.2rem; font-size: 1.2rem; color: #0b2e59; }
-.enact-card .short { margin: 0 0 0.5rem; color: #44505e; }
-.enact-card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0; }
-.enact-card dt { color: #44505e; }
-.enact-card dd { margin: 0; overflow-wrap: anywhere; }
+.enact-card h3 { margin: 0 0 0.2rem; padding: 0; font-size: 1.2rem; line-height: 1.3; color: #0b2e59; }
+.enact-card .short { margin: 0 0 0.3rem; color: #44505e; }
+.enact-card dl { margin: 0; padding: 0; }
+.enact-card dt { margin: 0.5rem 0 0; font-size: 0.85rem; font-weight: 600; color: #44505e; }
+.enact-card dd { margin: 0; padding: 0; overflow-wrap: anywhere; }
 .enact-card a { color: #1d4e89; }
-.enact-card .note, .enact-card .off-map { margin: 0.6rem 0 0; }
+.enact-card .note, .enact-card .off-map { margin: 0.7rem 0 0; }
 </style>
 """
 
