@@ -48,6 +48,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 FLOOR_APP = BENCH_DIR / "floor_app.py"
 RESULTS_DIR = BENCH_DIR / "results"
 PAGES = ("", "partners", "events", "achievements", "about")
+MAP_PAGES = ("partners", "events")  # ready = script run finished and map markers shown
 LOAD_TIMEOUT_MS = 180_000
 # No tile layer: nothing leaves loopback, and the figures do not depend on tile downloads.
 SERVER_ENV = {"ENACT_TILES": "none"}
@@ -343,12 +344,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="enact-bench-") as tmp:
         synth = write_synthetic_partners(Path(tmp) / "partners", args.partners)
         data_dirs: dict[str, Path | None] = {"app": None, "synth": synth}
-        targets = [Target(p or "home", "app", p, "map" if p == "partners" else "app") for p in PAGES]
+        targets = [Target(p or "home", "app", p, "map" if p in MAP_PAGES else "app") for p in PAGES]
         targets.append(Target(f"partners@{args.partners}", "synth", "partners", "map"))
         events_module = synth_events_module()
         if events_module is not None:
             data_dirs["events"] = write_events_dir(events_module, Path(tmp) / "events", args.events)
-            targets.append(Target(f"events@{args.events}", "events", "events"))
+            targets.append(Target(f"events@{args.events}", "events", "events", "map"))
         else:
             print("bench/synth_events.py not found: no large-events run")
 
