@@ -111,7 +111,8 @@
 
   // Bucket the points in view on a grid of `cell` pixels at the current zoom; draw clusters as DOM
   // icons and single points as canvas markers. Redone on every zoomend / moveend (O(n)).
-  function gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick) {
+  // `pinned` (a point index or -1) is never clustered: the selected point stays visible.
+  function gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, pinned) {
     var n = pts.lat.length, wx = new Float64Array(n), wy = new Float64Array(n);
     for (var i = 0; i < n; i++) {  // Web Mercator world pixels at zoom 0 (what L.CRS.EPSG3857 does)
       var s = Math.sin(pts.lat[i] * Math.PI / 180);
@@ -134,7 +135,7 @@
       var buckets = new Map();
       for (var i = 0; i < n; i++) {
         var x = wx[i] * scale, y = wy[i] * scale;
-        if (x < minX || x > maxX || y < minY || y > maxY) {
+        if (i === pinned || x < minX || x > maxX || y < minY || y > maxY) {
           continue;
         }
         var key = Math.floor(x / cell) * 4194304 + Math.floor(y / cell);
@@ -146,7 +147,7 @@
         }
       }
       clusters.clearLayers();
-      var keep = new Set();
+      var keep = new Set(pinned >= 0 ? [pinned] : []);
       buckets.forEach(function (members) {
         if (members.length === 1) {
           keep.add(members[0]);
@@ -254,6 +255,7 @@
       map.fire("enact:pointsready", { count: n });
     }
 
+    var selected = opts.selected === null || opts.selected === undefined ? -1 : ids.indexOf(opts.selected);
     var useMarkerCluster = opts.clustering === "markercluster" && L.markerClusterGroup;
     var group = useMarkerCluster
       ? L.markerClusterGroup({
@@ -353,27 +355,22 @@
         ready();
       }
     } else {
-      gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick);
+      gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, selected);
       ready();
     }
 
-    if (opts.selected !== null && opts.selected !== undefined) {
-      var s = ids.indexOf(opts.selected);
-      if (s >= 0) {
-        L.circleMarker([pts.lat[s], pts.lon[s]], {
-          renderer: canvas,
-          radius: opts.radius + 6,
-          color: opts.highlight,
-          weight: 3,
-          fill: false,
-          interactive: false
-        }).addTo(parent);
-        L.popup({ maxWidth: 320, autoPan: false })
-          .setLatLng([pts.lat[s], pts.lon[s]])
-          .setContent(popupContent(s))
-          .openOn(map);
-        container.setAttribute("data-enact-selected", opts.selected);
-      }
+    if (selected >= 0) {
+      var at = [pts.lat[selected], pts.lon[selected]];
+      L.circleMarker(at, {
+        renderer: canvas,
+        radius: opts.radius + 6,
+        color: opts.highlight,
+        weight: 3,
+        fill: false,
+        interactive: false
+      }).addTo(parent);
+      L.popup({ maxWidth: 320, autoPan: false }).setLatLng(at).setContent(popupContent(selected)).openOn(map);
+      container.setAttribute("data-enact-selected", opts.selected);
     }
     return group;
   }

@@ -67,7 +67,7 @@ _CSS = f"""
   box-shadow: 0 0 0 1px {CLUSTER_COLOR}; font: 600 12px/1 system-ui, sans-serif; box-sizing: border-box;
 }}
 .enact-popup {{ font: 13px/1.4 system-ui, sans-serif; color: #1a1a1a; }}
-.enact-popup-title {{ font-weight: 700; font-size: 14px; margin-bottom: 4px; }}
+.enact-popup-title {{ font-weight: 700; font-size: 14px; margin: 0 12px 4px 0; overflow-wrap: anywhere; }}
 .enact-popup dl {{ display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0; }}
 .enact-popup dt {{ color: #4a4a4a; }}
 .enact-popup dd {{ margin: 0; overflow-wrap: anywhere; }}
