@@ -124,6 +124,9 @@ def locate(frame: pd.DataFrame, file: str, gazetteer: Gazetteer) -> tuple[pd.Dat
                                         (("country", country),), Level.WARNING))
             elif in_map_area(place.lat, place.lon):
                 lat, lon = place.lat, place.lon
+            else:  # a gazetteer point outside the map area (a known quirk of a few source points)
+                problems.append(Problem(file, line, "city", "outside_map", f"{place.lat}, {place.lon}",
+                                        level=Level.WARNING))
         lats.append(math.nan if lat is None else lat)
         lons.append(math.nan if lon is None else lon)
     frame = frame.assign(

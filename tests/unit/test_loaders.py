@@ -166,3 +166,10 @@ def test_every_problem_has_a_message_in_every_language(make_data_dir, lang):
         assert not message.startswith("problems.")
         assert "{" not in message
     assert all(p.level in (Level.ERROR, Level.WARNING) for p in dataset.problems)
+
+
+def test_a_gazetteer_point_outside_the_map_is_reported(make_data_dir):
+    # The shared communes file places Betting (57) at lon 49.1: a source quirk, reported, not drawn.
+    data_dir = make_data_dir(partners=[partner(city="Betting")])
+    assert (2, "city", "outside_map", "warning") in problems_of(data_dir)
+    assert math.isnan(load_dataset(data_dir).partners.iloc[0]["lon"])
