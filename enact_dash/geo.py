@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from enact_dash.config import MAP_BOUNDS
+from enact_dash.config import BUNDLED_DATA_DIR, MAP_BOUNDS
 
 GEO_SUBDIR = "geo"
 COMMUNES_FILE = "communes_grand_est.csv"
@@ -126,3 +126,24 @@ def load_boundaries(geo_dir: Path) -> dict[str, Any]:
     with (geo_dir / BOUNDARIES_FILE).open(encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
     return data
+
+
+EMPTY_BOUNDARIES: dict[str, Any] = {"type": "FeatureCollection", "features": []}
+
+
+def geo_dir_for(data_dir: Path) -> Path:
+    """``<data_dir>/geo`` if present, else the bundled geodata: a deployment may bring its own."""
+    own = Path(data_dir) / GEO_SUBDIR
+    return own if own.is_dir() else BUNDLED_DATA_DIR / GEO_SUBDIR
+
+
+def boundaries_for(data_dir: Path) -> dict[str, Any]:
+    """The boundaries of ``data_dir``'s geodata; an empty collection when missing or broken (the map
+    then shows its points alone, and the data notice reports the geodata problem). Never raises."""
+    path = geo_dir_for(data_dir)
+    if not (path / BOUNDARIES_FILE).is_file():
+        return EMPTY_BOUNDARIES
+    try:
+        return load_boundaries(path)
+    except (OSError, ValueError):
+        return EMPTY_BOUNDARIES

@@ -20,7 +20,7 @@ from enact_dash.data.problems import FieldError, Level, Problem
 from enact_dash.data.schemas import TableSpec
 from enact_dash.data.tables import RawTable, TableError, read_table
 from enact_dash.data.vocab import AXIS_ALL
-from enact_dash.geo import GEO_SUBDIR, Gazetteer, in_map_area, load_gazetteer, normalize_name
+from enact_dash.geo import GEO_SUBDIR, Gazetteer, geo_dir_for, in_map_area, load_gazetteer, normalize_name
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
         if not result.readable:
             unreadable.add(spec.name)
 
-    geo = geo_dir or _geo_dir(data_dir)
+    geo = geo_dir or geo_dir_for(data_dir)
     try:
         gazetteer = load_gazetteer(geo)
     except (OSError, ValueError, KeyError) as err:
@@ -247,16 +247,6 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
     problems.extend(found)
     problems.extend(check_date_order(tables["events"], "events.csv", "start", "end"))
     return Dataset(tables, tuple(problems), frozenset(unreadable))
-
-
-def _geo_dir(data_dir: Path) -> Path:
-    """``<data_dir>/geo`` if present, else the bundled gazetteer."""
-    own = data_dir / GEO_SUBDIR
-    if own.is_dir():
-        return own
-    from enact_dash.config import BUNDLED_DATA_DIR
-
-    return BUNDLED_DATA_DIR / GEO_SUBDIR
 
 
 def localized(frame: pd.DataFrame, stem: str, lang: str) -> pd.Series:
