@@ -146,9 +146,41 @@
           buckets.set(key, [i]);
         }
       }
+      // Grid cells next to each other can have centres a few pixels apart: merge the groups whose
+      // centres are closer than `merge` pixels, biggest first (a few hundred groups at most in view).
+      var groups = [];
+      buckets.forEach(function (members) {
+        var sx = 0, sy = 0;
+        for (var k = 0; k < members.length; k++) {
+          sx += wx[members[k]];
+          sy += wy[members[k]];
+        }
+        groups.push({ members: members, x: sx * scale / members.length, y: sy * scale / members.length });
+      });
+      groups.sort(function (a, b) { return b.members.length - a.members.length; });
+      var merged = [], merge2 = opts.mergeDistance * opts.mergeDistance;
+      for (var g = 0; g < groups.length; g++) {
+        var group_ = groups[g], into = null;
+        for (var m = 0; m < merged.length && groups.length <= 3000; m++) {
+          var dx = merged[m].x - group_.x, dy = merged[m].y - group_.y;
+          if (dx * dx + dy * dy < merge2) {
+            into = merged[m];
+            break;
+          }
+        }
+        if (into) {
+          var total = into.members.length + group_.members.length;
+          into.x = (into.x * into.members.length + group_.x * group_.members.length) / total;
+          into.y = (into.y * into.members.length + group_.y * group_.members.length) / total;
+          into.members = into.members.concat(group_.members);
+        } else {
+          merged.push(group_);
+        }
+      }
       clusters.clearLayers();
       var keep = new Set(pinned >= 0 ? [pinned] : []);
-      buckets.forEach(function (members) {
+      merged.forEach(function (item) {
+        var members = item.members;
         if (members.length === 1) {
           keep.add(members[0]);
           return;

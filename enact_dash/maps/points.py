@@ -37,6 +37,7 @@ from enact_dash.maps.vendor import MARKERCLUSTER_CSS, MARKERCLUSTER_JS
 
 MARKER_RADIUS = 6
 CLUSTER_CELL_PX = 60  # points closer than about this many pixels are clustered
+CLUSTER_MERGE_PX = 40  # groups of neighbouring grid cells closer than this are merged
 Clustering = Literal["grid", "markercluster"]
 HIGHLIGHT_COLOR = "#000000"
 CLUSTER_COLOR = "#2B3A4A"  # white text on it: contrast 11.6:1
@@ -225,6 +226,7 @@ def build_points_layer(
         "highlight": HIGHLIGHT_COLOR,
         "clustering": clustering,
         "cellSize": CLUSTER_CELL_PX,
+        "mergeDistance": CLUSTER_MERGE_PX,
         "moreText": t("map.cluster.more", lang),
         "selected": selected_id,
     }
