@@ -29,6 +29,7 @@ MAX_BARS = 400
 # One colour per event type, the same as on the map (readable with colour-vision deficiencies).
 TYPE_COLOURS = {etype: colour for etype, (colour, _shape) in EVENT_TYPE_STYLE.items()}
 DAY_MS = 86_400_000
+LEGEND_COLOUR = "#6b7280"
 # Precision rank -> (legend key, opacity, hatch pattern)
 _STYLES = {
     0: ("events.timeline.precision_day", 0.95, ""),
@@ -117,6 +118,18 @@ def _bars(events: pd.DataFrame, lang: str, fig: go.Figure) -> None:
                 hoverinfo="text",
                 width=0.6,
                 legendgroup=legend_key,
+                showlegend=False,
+            )
+        )
+        # The legend explains the style (precision), not the colour (the axis names the type).
+        fig.add_trace(
+            go.Bar(
+                orientation="h", x=[None], y=[None], name=t(legend_key, lang),
+                marker={"color": LEGEND_COLOUR, "opacity": opacity,
+                        "line": {"color": "#333333", "width": 1},
+                        "pattern": {"shape": pattern, "fgcolor": "#222222", "fillmode": "overlay",
+                                    "solidity": 0.25} if pattern else {}},
+                legendgroup=legend_key, hoverinfo="skip",
             )
         )
         if rank == 0:  # a one-day bar is a hairline over five years: mark each day event
@@ -178,10 +191,10 @@ def events_timeline(
     year_only = _heatmap(events, lang, fig)
     if year_only:
         fig.add_annotation(
-            xref="paper", yref="paper", x=0, y=-0.18, showarrow=False, xanchor="left",
+            xref="paper", yref="paper", x=0, y=-0.1, showarrow=False, xanchor="left", yanchor="top",
             text=_esc(
                 t("events.timeline.year_only", lang, count=format_number(year_only, lang))
             ),
         )
-    fig.update_layout(height=420, showlegend=False)
+    fig.update_layout(height=440, showlegend=False, margin={"l": 10, "r": 10, "t": 60, "b": 80})
     return fig

@@ -16,7 +16,7 @@ from enact_dash.events import page as ev
 from enact_dash.events.display import EventView, audience_label, escape_markdown, headline, type_label
 from enact_dash.events.event_map import boundaries_for
 from enact_dash.exports import CSV_MIME, csv_separator
-from enact_dash.i18n import t
+from enact_dash.i18n import format_number, t
 from enact_dash.ics import ICS_MIME, ics_filename
 from enact_dash.maps.partner_map import RETURNED_OBJECTS, clicked_point_id
 from enact_dash.ui.data import get_dataset
@@ -26,6 +26,10 @@ MAP_KEY = "events_map"
 MAP_HEIGHT = 460
 DATE_RANGE = (date(2024, 1, 1), date(2030, 12, 31))
 DATE_FORMAT = {"fr": "DD/MM/YYYY", "en": "DD/MM/YYYY", "de": "DD.MM.YYYY"}
+
+
+def n(value: int) -> str:
+    return format_number(value, lang)
 
 
 def note(text: str, container: Any = st) -> None:
@@ -70,7 +74,7 @@ def event_list(frame: Any, name: str, empty_key: str) -> None:
     total_pages = ev.pages(frame)
     page = 1
     if total_pages > 1:
-        page = int(st.number_input(t("events.list.page", lang, pages=total_pages), min_value=1,
+        page = int(st.number_input(t("events.list.page", lang, pages=n(total_pages)), min_value=1,
                                    max_value=total_pages, value=1, step=1, key=f"events_{name}_page"))
     items = ev.page_items(frame, page, lang, today=today)
     if not items:
@@ -102,7 +106,7 @@ filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)
 summary = ev.summary(dataset.events, selection, lang, today=today)
 st.markdown(escape_markdown(summary))
-note(t("events.count", lang, shown=selection.count, total=selection.all_count))
+note(t("events.count", lang, shown=n(selection.count), total=n(selection.all_count)))
 
 ics_col, csv_col = st.columns(2)
 ics_col.download_button(
@@ -116,7 +120,7 @@ csv_col.download_button(
     key="events_csv", icon=":material/download:", disabled=selection.count == 0,
 )
 if selection.without_days:
-    st.info(t("events.notice.no_day", lang, count=selection.without_days), icon=":material/info:")
+    st.info(t("events.notice.no_day", lang, count=n(selection.without_days)), icon=":material/info:")
 
 selected = ev.find_event(selection, filters.event)
 if selected is not None:
@@ -126,10 +130,10 @@ if selected is not None:
     st.button(t("events.selected_clear", lang), on_click=set_filters, args=(filters.with_(event=""),),
               key="events_clear_selected", icon=":material/close:")
 
-st.header(t("events.upcoming", lang, count=len(selection.upcoming)))
+st.header(t("events.upcoming", lang, count=n(len(selection.upcoming))))
 event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
 
-st.header(t("events.past", lang, count=len(selection.past)))
+st.header(t("events.past", lang, count=n(len(selection.past))))
 event_list(selection.past, "past", "events.list.none_past")
 
 st.header(t("events.timeline.heading", lang))
@@ -139,7 +143,7 @@ with st.expander(t("events.table.expander", lang)):
     st.markdown(escape_markdown(summary))
     st.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)
     if selection.count > ev.TABLE_LIMIT:
-        note(t("events.table.limited", lang, limit=ev.TABLE_LIMIT, total=selection.count))
+        note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)))
 
 st.header(t("events.map.heading", lang))
 events_map = ev.events_map(dataset.events, selection, boundaries_for(settings.data_dir), lang,
@@ -148,5 +152,7 @@ events_map = ev.events_map(dataset.events, selection, boundaries_for(settings.da
 st_folium(events_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
           use_container_width=True, on_change=on_map_click)
 note(t("events.map.help", lang))
+if selection.map_capped:
+    note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))
 if selection.count > selection.located:
-    note(t("events.map.unlocated", lang, count=selection.count - selection.located))
+    note(t("events.map.unlocated", lang, count=n(selection.count - selection.located)))

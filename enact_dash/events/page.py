@@ -26,6 +26,7 @@ from enact_dash.events.event_map import (
     count_located,
     event_points,
 )
+from enact_dash.events.event_map import located as located_events
 from enact_dash.events.frame import (
     count_without_days,
     filter_by,
@@ -43,6 +44,9 @@ from enact_dash.ics import event_to_ics, export_ics
 
 PAGE_SIZE = 10
 TABLE_LIMIT = 500  # rows of the table alternative (the CSV has them all)
+# Markers on the map: the first events of the view (upcoming soonest first, then the latest past).
+# Fifty thousand markers are no overview and cost seconds in the browser; the page says when it cuts.
+MAP_LIMIT = 2000
 FILTER_FIELDS = ("axis", "city", "etype", "audience", "date_from", "date_to")
 
 _MEMO = IdentityMemo(maxsize=96)
@@ -67,11 +71,20 @@ class EventsSelection:
     upcoming: pd.DataFrame
     past: pd.DataFrame
     without_days: int  # not in the calendar file
-    located: int  # on the map
+    located: int  # events with a place (the map shows at most MAP_LIMIT of them)
 
     @property
     def count(self) -> int:
         return len(self.filtered)
+
+    @property
+    def on_map(self) -> pd.DataFrame:
+        """The located events the map shows: the first MAP_LIMIT of the view's order."""
+        return located_events(self.filtered).head(MAP_LIMIT)
+
+    @property
+    def map_capped(self) -> bool:
+        return self.located > MAP_LIMIT
 
 
 def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> EventsSelection:
@@ -148,13 +161,12 @@ def events_map(events: pd.DataFrame, selection: EventsSelection, boundaries: dic
                *, tiles: str | None, selected_id: str | None, height: int) -> folium.Map:
     """A new map each run (streamlit-folium rewrites a map's ids when it renders it) around a
     memoised marker layer."""
-    points = _MEMO.get(events, ("points", selection.key, lang),
-                       lambda: event_points(selection.filtered, lang))
+    shown = _MEMO.get(events, ("on_map", selection.key), lambda: selection.on_map)
+    points = _MEMO.get(events, ("points", selection.key, lang), lambda: event_points(shown, lang))
     layer = _MEMO.get(events, ("layer", selection.key, lang, selected_id),
-                      lambda: build_events_layer(selection.filtered, lang, selected_id=selected_id,
-                                                 points=points))
-    return build_events_map(selection.filtered, boundaries, lang, tiles=tiles,
-                            selected_id=selected_id, height=height, layer=layer)
+                      lambda: build_events_layer(shown, lang, selected_id=selected_id, points=points))
+    return build_events_map(shown, boundaries, lang, tiles=tiles, selected_id=selected_id,
+                            height=height, layer=layer)
 
 
 def export_frame(selection: EventsSelection) -> pd.DataFrame:

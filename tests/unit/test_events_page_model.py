@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+import pytest
 from icalendar import Calendar
 
 from enact_dash.data.schemas import EVENTS as EVENTS_SPEC
@@ -151,3 +152,17 @@ def test_identity_memo_is_safe_across_threads() -> None:
         thread.join()
     assert results == [42] * 8
     assert len(memo) == 1
+
+
+def test_map_shows_the_first_events_of_the_view_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    events = pd.DataFrame([
+        event(f"e{i}", f"2026-01-{i + 1:02d}", lat=48.6 + i / 100, lon=6.1) for i in range(5)
+    ] + [event("past", "2025-01-01", lat=48.7, lon=6.2), event("nowhere", "2026-01-09")])
+    monkeypatch.setattr(ev, "MAP_LIMIT", 3)
+    selection = ev.select_events(events, Filters(), today=TODAY)
+    assert selection.located == 6
+    assert selection.map_capped
+    assert list(selection.on_map["id"]) == ["e0", "e1", "e2"]  # soonest upcoming first
+    monkeypatch.setattr(ev, "MAP_LIMIT", 10)
+    assert not selection.map_capped
+    assert list(selection.on_map["id"]) == ["e0", "e1", "e2", "e3", "e4", "past"]

@@ -36,12 +36,18 @@ AGENDA = prepare(pd.DataFrame([
 
 
 def traces_by_name(fig: go.Figure) -> dict[str, go.Bar]:
-    return {trace.name: trace for trace in fig.data if isinstance(trace, go.Bar)}
+    """The bars of each precision (the legend-only entries left aside)."""
+    return {trace.name: trace for trace in fig.data if isinstance(trace, go.Bar) and trace.showlegend is False}
+
+
+def legend_entries(fig: go.Figure) -> list[str]:
+    return [trace.name for trace in fig.data if trace.showlegend is not False]
 
 
 def test_one_trace_per_precision_with_lighter_partial_dates() -> None:
-    traces = traces_by_name(events_timeline(AGENDA, "en", today=TODAY))
-    assert list(traces) == [
+    fig = events_timeline(AGENDA, "en", today=TODAY)
+    traces = traces_by_name(fig)
+    assert list(traces) == legend_entries(fig) == [
         "Known days", "Month only (day to be announced)", "Year only (date to be announced)",
     ]
     day, month, year = traces.values()
