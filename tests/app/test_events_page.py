@@ -127,3 +127,10 @@ def test_hostile_event_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.Monk
     assert label.startswith(r"\[ANNULÉ\] ~~")
     assert r"\<img src=x onerror=alert\(1\)\> \[clic\]\(javascript\:alert\(1\)\)" in label
     assert not any(b.proto.url.startswith("javascript") for b in at.get("link_button"))
+
+
+def test_city_filter_of_the_sidebar_applies() -> None:
+    at = run_app_page("events", lang="en", city="Strasbourg")
+    assert not at.exception
+    assert headings(at)[:2] == ["Upcoming (0)", "Past (2)"]
+    assert all("Strasbourg" in label for label in expander_labels(at)[:2])

@@ -37,7 +37,11 @@ AGENDA = prepare(pd.DataFrame([
 
 def traces_by_name(fig: go.Figure) -> dict[str, go.Bar]:
     """The bars of each precision (the legend-only entries left aside)."""
-    return {trace.name: trace for trace in fig.data if isinstance(trace, go.Bar) and trace.showlegend is False}
+    return {
+        trace.name: trace
+        for trace in fig.data
+        if isinstance(trace, go.Bar) and trace.showlegend is False
+    }
 
 
 def legend_entries(fig: go.Figure) -> list[str]:
