@@ -401,7 +401,7 @@
         fill: false,
         interactive: false
       }).addTo(parent);
-      L.popup({ maxWidth: 320, autoPan: false }).setLatLng(at).setContent(popupContent(selected)).openOn(map);
+      L.popup({ maxWidth: 320, autoPanPadding: [24, 24] }).setLatLng(at).setContent(popupContent(selected)).openOn(map);
       container.setAttribute("data-enact-selected", opts.selected);
     }
     return group;

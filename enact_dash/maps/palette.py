@@ -97,7 +97,7 @@ OTHER_STYLE: tuple[str, str] = ("#5A5A5A", "triangle_down")
 def partner_categories(lang: str) -> list[Category]:
     """The partner types as marker categories, labelled in ``lang``."""
     return [
-        Category(type_id, t(f"map.type.{type_id}", lang), color, shape)
+        Category(type_id, t(f"vocab.partner_type.{type_id}", lang), color, shape)
         for type_id, (color, shape) in PARTNER_TYPE_STYLE.items()
     ]
 

@@ -33,12 +33,12 @@ def _axes_text(axes: object, axis_labels: Mapping[str, str], lang: str) -> str:
     labels = []
     for axis in ids:
         key = str(axis)
-        labels.append(t("map.axes.all", lang) if key == "all" else axis_labels.get(key, key))
+        labels.append(t("vocab.axis.all", lang) if key == "all" else axis_labels.get(key, key))
     return ", ".join(labels)
 
 
 def _relation_text(relation: object, lead: object, lang: str) -> str:
-    text = t(f"map.relation.{relation}", lang) if isinstance(relation, str) and relation else ""
+    text = t(f"vocab.relation.{relation}", lang) if isinstance(relation, str) and relation else ""
     if lead is True or (isinstance(lead, bool | int) and bool(lead) and not pd.isna(lead)):
         lead_text = t("map.lead", lang)
         text = f"{text} ({lead_text})" if text else lead_text

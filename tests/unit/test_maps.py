@@ -16,7 +16,7 @@ import folium.elements
 import pandas as pd
 import pytest
 
-from enact_dash.i18n import t
+from enact_dash.i18n import has_key, t
 from enact_dash.maps import (
     RETURNED_OBJECTS,
     Category,
@@ -534,7 +534,7 @@ def test_selected_partner_is_passed_to_the_browser(boundaries):
 
 @pytest.mark.parametrize("lang", ["fr", "en", "de"])
 def test_every_map_label_is_translated(lang):
-    catalogue = json.loads((REPO / "enact_dash" / "locales" / lang / "map.json").read_text(encoding="utf-8"))
-    keys = [f"map.type.{ptype}" for ptype in PARTNER_TYPE_STYLE]
-    keys += [f"map.relation.{rel}" for rel in ("member", "partner", "network", "cooperation")]
-    assert all(catalogue.get(key) for key in keys)
+    keys = [f"vocab.partner_type.{ptype}" for ptype in PARTNER_TYPE_STYLE]
+    keys += [f"vocab.relation.{rel}" for rel in ("member", "partner", "network", "cooperation")]
+    keys += ["map.type.other", "vocab.axis.all"]
+    assert all(has_key(key, lang) for key in keys)
