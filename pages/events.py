@@ -14,8 +14,8 @@ from enact_dash.config import get_settings
 from enact_dash.data.vocab import AUDIENCES, EVENT_TYPES
 from enact_dash.events import page as ev
 from enact_dash.events.display import EventView, audience_label, escape_markdown, headline, type_label
-from enact_dash.events.event_map import boundaries_for
 from enact_dash.exports import CSV_MIME, csv_separator
+from enact_dash.geo import boundaries_for
 from enact_dash.i18n import format_number, t
 from enact_dash.ics import ICS_MIME, ics_filename
 from enact_dash.maps.partner_map import RETURNED_OBJECTS, clicked_point_id

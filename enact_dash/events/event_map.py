@@ -10,19 +10,16 @@ from __future__ import annotations
 import copy
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import folium
 import pandas as pd
 from branca.element import CssLink, Element, Figure, JavascriptLink
 
-from enact_dash.config import BUNDLED_DATA_DIR
 from enact_dash.data.vocab import EVENT_TYPES
 from enact_dash.events.display import localized, place_text, status_label, type_label
 from enact_dash.events.frame import as_partial
 from enact_dash.events.periods import format_when
-from enact_dash.geo import GEO_SUBDIR, load_boundaries
 from enact_dash.i18n import t
 from enact_dash.maps import (
     Category,
@@ -104,16 +101,6 @@ def event_popup_fields(lang: str) -> list[PopupField]:
         PopupField("registration", t("events.detail.registration", lang), kind="link"),
         PopupField("source", t("events.detail.source", lang), kind="link"),
     ]
-
-
-def geo_dir(data_dir: Path) -> Path:
-    """``<data dir>/geo`` if present, else the bundled gazetteer (as the loaders do)."""
-    own = Path(data_dir) / GEO_SUBDIR
-    return own if own.is_dir() else BUNDLED_DATA_DIR / GEO_SUBDIR
-
-
-def boundaries_for(data_dir: Path) -> dict[str, Any]:
-    return load_boundaries(geo_dir(data_dir))
 
 
 class _RenderedText(Element):
