@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import total_ordering
 
 from enact_dash.i18n import format_day, format_month, normalize_lang, t
 
@@ -26,9 +27,16 @@ _PATTERN = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 
 
-@dataclass(frozen=True, order=True)
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the day, the month or the year. Orders by its first possible day."""
+    """A date known to the day, the month or the year.
+
+    Orders by its first possible day, then the more precise first: 2026-01-01 < 2026-01 < 2026.
+    """
 
     year: int
     month: int | None = None
@@ -56,6 +64,14 @@ class PartialDate:
     @classmethod
     def of(cls, value: date) -> PartialDate:
         return cls(value.year, value.month, value.day)
+
+    def _key(self) -> tuple[date, int]:
+        return (self.first_day, _RANK[self.precision.value])
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
 
     @property
     def precision(self) -> Precision:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from enact_dash.data import Dataset, localized
-from enact_dash.events import event_view, filter_by, prepare, split_upcoming_past
+from enact_dash.events import event_view, filter_by, split_upcoming_past
+from enact_dash.events.page import prepared
 from enact_dash.events.display import EventView
 from enact_dash.figures import Figure, primary_figure
 from enact_dash.filters import Filters
@@ -58,7 +59,7 @@ def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max
     tiles.append(Tile(format_number(len(partners), lang), t("home.partners_listed", lang),
                       t("home.partners_source", lang)))
 
-    events = prepare(dataset.events)
+    events = prepared(dataset.events)
     upcoming_all, _ = split_upcoming_past(events, today=today)
     upcoming = split_upcoming_past(filter_by(events, filters), today=today)[0]
     views = tuple(event_view(row, lang, today=today)

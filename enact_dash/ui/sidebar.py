@@ -26,7 +26,7 @@ def city_options(dataset: Dataset) -> list[str]:
     for key in ("partners", "events"):
         frame = dataset.tables.get(key)
         if frame is not None and "city" in frame:
-            names.update(str(c) for c in frame["city"] if c)
+            names.update(str(c) for c in frame["city"].dropna().unique() if c)
     return sorted(names, key=lambda n: n.casefold())
 
 

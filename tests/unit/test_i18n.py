@@ -96,3 +96,19 @@ def test_partial_date_bounds():
     assert PartialDate(2026).first_day == date(2026, 1, 1)
     assert PartialDate(2026).last_day == date(2026, 12, 31)
     assert PartialDate(2024, 2).last_day == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        (PartialDate(2026, 1, 1), PartialDate(2026, 1)),
+        (PartialDate(2026, 1), PartialDate(2026)),
+        (PartialDate(2025), PartialDate(2026, 5)),
+        (PartialDate(2026), PartialDate(2026, 5)),
+        (PartialDate(2026, 5, 1), PartialDate(2026, 5, 2)),
+    ],
+)
+def test_partial_dates_order_across_precisions(earlier, later):
+    assert earlier < later
+    assert later > earlier
+    assert sorted([later, earlier]) == [earlier, later]
