@@ -14,7 +14,6 @@ from typing import Any
 
 import folium
 import pandas as pd
-from branca.element import CssLink, Element, Figure, JavascriptLink
 
 from enact_dash.data.vocab import EVENT_TYPES
 from enact_dash.events.display import localized, place_text, status_label, type_label
@@ -103,42 +102,6 @@ def event_popup_fields(lang: str) -> list[PopupField]:
     ]
 
 
-class _RenderedText(Element):
-    """Text that is already rendered. ``branca.element.Element(text)`` compiles its text as a Jinja
-    template: for a points layer's script (megabytes of JSON at 50,000 events) that takes seconds."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self._text
-
-
-class _PointsLayerNoRecompile(PointsLayer):
-    """The shared points layer, rendered into the figure without re-compiling its output.
-
-    Same output as :class:`enact_dash.maps.PointsLayer` (MacroElement.render with the header and
-    script macros), minus the Jinja compilation of the rendered text. A candidate for maps/points.py.
-    """
-
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        if not isinstance(figure, Figure):
-            raise TypeError("a PointsLayer renders inside a folium Figure")
-        for name, url in self.default_js:
-            figure.header.add_child(JavascriptLink(url), name=name)
-        for name, url in self.default_css:
-            figure.header.add_child(CssLink(url), name=name)
-        module = self._template.module.__dict__
-        for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
-            macro = module.get(part)
-            if macro is not None:
-                target.add_child(_RenderedText(macro(self, kwargs)), name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
-
-
 @dataclass(frozen=True)
 class EventsLayer:
     """The marker layer of a set of events, built once (the costly part at 50,000 events) and
@@ -150,7 +113,6 @@ class EventsLayer:
 
     def fresh(self) -> PointsLayer:
         clone = copy.copy(self.layer)
-        clone.__class__ = _PointsLayerNoRecompile
         clone._children = OrderedDict()
         clone._parent = None
         clone._id = clone._generate_id()
