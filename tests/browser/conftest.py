@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from _harness import (
     APP_SCRIPT,
+    CHROMIUM_PATH,
     REPO_ROOT,
     AppPage,
     StreamlitServer,
@@ -78,7 +79,7 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not chromium_available():
-        message = "Debian's chromium is missing at /usr/bin/chromium (apt-get install chromium)"
+        message = f"Debian's chromium is missing at {CHROMIUM_PATH} (apt-get install chromium)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
