@@ -33,7 +33,7 @@ validate: $(STAMP)
 	$(BIN)/enact-dash validate data
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python -m bench.bench
 
 kiosk: $(STAMP)
 	$(BIN)/enact-dash kiosk --port $(PORT)

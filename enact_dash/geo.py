@@ -26,7 +26,6 @@ MAP_COUNTRIES = ("FR", *BORDER_COUNTRIES)
 # GeoNames spells a few places differently from common usage.
 ALIASES = {
     ("DE", "freiburg im breisgau"): "freiburg",
-    ("DE", "frankfurt am main"): "frankfurt",
     ("CH", "bale"): "basel",
     ("DE", "sarrebruck"): "saarbrucken",
     ("DE", "treves"): "trier",

@@ -16,7 +16,8 @@ BASE_CSS = """
 <style>
 :focus-visible { outline: 3px solid #1d4e89 !important; outline-offset: 2px; }
 /* Streamlit greys captions to about 4:1; WCAG AA asks 4.5:1 for small text. */
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5563 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5563 !important;
+  opacity: 1 !important; }
 .enact-tiles { display: grid; margin-left: 0 !important; padding-left: 0 !important;
   grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem;
   margin: 0.5rem 0 1.5rem; padding: 0; list-style: none; }
