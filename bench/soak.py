@@ -181,6 +181,9 @@ def browser_soak(minutes: float, rotate: int, sample_s: float) -> dict[str, Any]
     heap = [s["heap_used"] for s in trace]
     rss = [s["server_rss"] for s in trace]
     growth = quarter_growth(heap)
+    minutes_axis = [s["minute"] for s in trace]
+    slope = (statistics.linear_regression(minutes_axis, heap).slope * 60 / 2**20
+             if len(trace) > 2 else float("nan"))
     return {
         "minutes": minutes,
         "rotate_s": rotate,
@@ -190,6 +193,7 @@ def browser_soak(minutes: float, rotate: int, sample_s: float) -> dict[str, Any]
         "heap_last": heap[-1],
         "heap_max": max(heap),
         "heap_growth_quarters": growth,
+        "heap_slope_mib_per_hour": slope,
         "server_rss_growth_quarters": quarter_growth(rss),
         "dom_nodes_first": trace[0]["dom_nodes"],
         "dom_nodes_last": trace[-1]["dom_nodes"],
@@ -218,7 +222,8 @@ def print_table(results: dict[str, Any]) -> None:
         print(
             f"  browser {browser['minutes']:.1f} min, {browser['rotations']:.0f} rotations: "
             f"JS heap {mib(browser['heap_first'])} -> {mib(browser['heap_last'])} "
-            f"(max {mib(browser['heap_max'])}, last/first quarter {browser['heap_growth_quarters']:+.1%}); "
+            f"(max {mib(browser['heap_max'])}, last/first quarter {browser['heap_growth_quarters']:+.1%}, "
+              f"trend {browser['heap_slope_mib_per_hour']:+.2f} MiB/h); "
             f"DOM nodes {browser['dom_nodes_first']:.0f} -> {browser['dom_nodes_last']:.0f}; "
             f"server RSS {browser['server_rss_growth_quarters']:+.1%}; errors {browser['errors_shown']}; "
             f"blocked {len(browser['blocked'])}  {'PASS' if browser['passed'] else 'FAIL'}"
@@ -249,18 +254,24 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             "cpus": os.cpu_count(),
         }
     }
-    if not args.skip_browser:
-        print(f"Browser soak: {args.minutes:g} min at {args.browser_rotate} s per slide")
-        results["browser"] = browser_soak(args.minutes, args.browser_rotate, args.sample)
-    if not args.skip_server:
-        print(f"Server soak: {args.rotations} rotations under AppTest")
-        results["server"] = server_soak(args.rotations, args.rotate)
-
-    print_table(results)
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     path = args.out / f"soak-{stamp}{'-quick' if args.quick else ''}.json"
-    path.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+
+    def save() -> None:  # after each part: a long run keeps what it measured if a later part fails
+        path.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+
+    if not args.skip_browser:
+        print(f"Browser soak: {args.minutes:g} min at {args.browser_rotate} s per slide")
+        results["browser"] = browser_soak(args.minutes, args.browser_rotate, args.sample)
+        save()
+    if not args.skip_server:
+        print(f"Server soak: {args.rotations} rotations under AppTest")
+        results["server"] = server_soak(args.rotations, args.rotate)
+        save()
+
+    print_table(results)
+    save()
     print(f"\nwritten {path}")
     return results
 

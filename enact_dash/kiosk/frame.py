@@ -91,6 +91,20 @@ iframe[title="streamlit_folium.st_folium"] {{ height: 64vh !important; border-ra
 </style>
 """
 
+# Streamlit's client adds two performance marks and a measure at every script run and never clears
+# them: over a day of rotation that is a slow, steady growth of the page's memory. Installed once per
+# page load (a full run), it clears them every ten minutes.
+HOUSEKEEPING_JS = """
+<script>
+if (!window.__enactKioskHousekeeping) {
+  window.__enactKioskHousekeeping = setInterval(function () {
+    performance.clearMarks();
+    performance.clearMeasures();
+  }, 600000);
+}
+</script>
+"""
+
 
 def short_url(url: str) -> str:
     """``example.org/events?lang=en``: the address as a visitor would type it (no scheme)."""
