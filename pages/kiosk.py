@@ -43,7 +43,8 @@ def show_slide() -> None:
     if view.map is not None:
         st_folium(view.map, returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
                   key="kiosk_map")
-    set_document_language(slot.lang)
+    if langs != (filters.lang,):  # otherwise the entry point has set it already
+        set_document_language(slot.lang)
 
 
 show_slide()
