@@ -19,7 +19,7 @@ BASE_CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5563 !important;
   opacity: 1 !important; }
 .enact-tiles { display: grid; margin-left: 0 !important; padding-left: 0 !important;
-  grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem;
+  grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 1rem;
   margin: 0.5rem 0 1.5rem; padding: 0; list-style: none; }
 .enact-tile { border: 1px solid #c9d3e0; border-radius: 0.6rem; padding: 1rem; background: #f5f8fc; }
 .enact-tile .value { font-size: 2.2rem; font-weight: 700; line-height: 1.1; color: #0b2e59; }
