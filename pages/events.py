@@ -7,7 +7,6 @@ from functools import partial
 from typing import Any
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from enact_dash.clock import today as clock_today
 from enact_dash.config import get_settings
@@ -18,8 +17,9 @@ from enact_dash.exports import CSV_MIME, csv_separator
 from enact_dash.geo import boundaries_for
 from enact_dash.i18n import format_number, t
 from enact_dash.ics import ICS_MIME, ics_filename
-from enact_dash.maps.partner_map import RETURNED_OBJECTS, clicked_point_id
+from enact_dash.maps.partner_map import clicked_point_id
 from enact_dash.ui.data import get_dataset
+from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
 
 MAP_KEY = "events_map"
@@ -146,11 +146,10 @@ with st.expander(t("events.table.expander", lang)):
         note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)))
 
 st.header(t("events.map.heading", lang))
-events_map = ev.events_map(dataset.events, selection, boundaries_for(settings.data_dir), lang,
-                           tiles=settings.tiles, selected_id=selected["id"] if selected else None,
-                           height=MAP_HEIGHT)
-st_folium(events_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
-          use_container_width=True, on_change=on_map_click)
+events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data_dir), lang,
+                         tiles=settings.tiles, selected_id=selected["id"] if selected else None,
+                         height=MAP_HEIGHT, key=MAP_KEY)
+show_folium(events_map, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
 note(t("events.map.help", lang))
 if selection.map_capped:
     note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))

@@ -9,22 +9,22 @@ from __future__ import annotations
 from functools import partial
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from enact_dash import partners as pt
 from enact_dash.config import get_settings
 from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator, json_bytes, safe_csv_bytes
-from enact_dash.i18n import t
-from enact_dash.maps import RETURNED_OBJECTS, build_partner_map, clicked_point_id
+from enact_dash.i18n import format_number, t
+from enact_dash.maps import clicked_point_id
 from enact_dash.ui.data import get_dataset
+from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import current_filters, multiselect_filter, set_filters, text_filter
 
 MAP_KEY = "partners_map"
 PICK_KEY = "partners_pick"
 LIST_KEY = "partners_list"
+LIST_PAGE_KEY = "partners_list_page"
 CITY_KEY = "partners_city"
-MAX_PICK = 300  # above this, choose from the list (a chooser of 10,000 names is no help)
 MAP_HEIGHT = 520
 
 
@@ -76,27 +76,27 @@ text_filter("q", t("partners.filter.search", lang), container=search_col,
             placeholder=t("partners.filter.search_placeholder", lang))
 
 filters = current_filters()
-shown = pt.filter_partners(partners, filters)
-counts = pt.count_partners(shown)
+view = pt.partners_view(partners, filters)
+counts = view.counts
 st.markdown(f"**{pt.summary_text(counts, lang)}** {pt.unlocated_text(counts, lang)}".strip())
 
-selected = pt.partner_row(shown, filters.partner)
+selected = pt.partner_row(view.shown, filters.partner)
 map_col, card_col = st.columns([2, 1], gap="medium")
 with map_col:
-    if counts.partners > counts.unlocated:
-        partner_map = build_partner_map(
-            shown, pt.boundaries_for(settings.data_dir), lang, tiles=settings.tiles,
+    if view.on_map:
+        rendered = pt.map_args(
+            partners, view, pt.boundaries_for(settings.data_dir), lang, tiles=settings.tiles,
             selected_id=selected["id"] if selected else None, height=MAP_HEIGHT, axis_labels=axes,
+            key=MAP_KEY,
         )
-        st_folium(partner_map, key=MAP_KEY, returned_objects=RETURNED_OBJECTS, height=MAP_HEIGHT,
-                  use_container_width=True, on_change=on_map_click)
+        show_folium(rendered, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
         st.markdown(t("partners.map.help", lang) + " " + t("partners.map.sources", lang))
     else:
         st.info(t("partners.map.empty", lang))
 
 with card_col:
-    if counts.partners <= MAX_PICK:
-        choices = pt.name_choices(shown)
+    choices = pt.pick_choices(partners, view)
+    if choices is not None:
         st.session_state[PICK_KEY] = selected["id"] if selected else ""
         st.selectbox(t("partners.detail.choose", lang), ["", *choices], key=PICK_KEY, on_change=on_pick,
                      format_func=lambda i: choices.get(i) or t("partners.detail.nobody", lang))
@@ -107,16 +107,29 @@ with card_col:
     else:
         st.info(t("partners.detail.none", lang))
 
-cities = pt.by_city(pt.filter_partners(partners, filters, ignore=("city",)))
+cities = view.cities
 list_tab, city_tab = st.tabs([
     t("partners.tab.list", lang, count=counts.partners),
     t("partners.tab.cities", lang, count=len(cities)),
 ])
 
 with list_tab:
-    table = pt.list_frame(shown, lang, axes)
+    full_table = pt.list_table(partners, view, lang, axes)
     headers = pt.list_columns(lang)
     st.markdown(t("partners.list.caption", lang))
+    page = 1
+    if view.list_pages > 1:
+        if st.session_state.get(LIST_PAGE_KEY, 1) > view.list_pages:  # the view got shorter
+            st.session_state[LIST_PAGE_KEY] = view.list_pages
+        page = int(st.number_input(
+            t("partners.list.page", lang, pages=format_number(view.list_pages, lang)), min_value=1,
+            max_value=view.list_pages, step=1, key=LIST_PAGE_KEY,
+        ))
+        first = (page - 1) * pt.LIST_PAGE_SIZE + 1
+        st.markdown(t("partners.list.paged", lang, first=format_number(first, lang),
+                      last=format_number(min(first + pt.LIST_PAGE_SIZE - 1, counts.partners), lang),
+                      total=format_number(counts.partners, lang)))
+    table = pt.list_page(full_table, page)
     st.dataframe(
         table, hide_index=True, column_order=pt.LIST_COLUMNS, key=LIST_KEY,
         on_select=partial(on_list_select, table["id"].tolist()), selection_mode="single-row",
@@ -128,7 +141,7 @@ with list_tab:
                                                    display_text=r"https?://(?:www\.)?([^/]+)"),
         },
     )
-    export = pt.export_frame(shown)
+    export = pt.export_table(partners, view)
     stem = t("partners.download.file", lang)
     buttons = st.container(horizontal=True, gap="small")
     buttons.download_button(
@@ -147,14 +160,14 @@ with city_tab:
     if cities.empty:
         st.info(t("partners.cities.none", lang))
     else:
-        city_names = pt.city_choices(cities, lang)
+        city_names = pt.city_options(partners, view, lang)
         current = filters.city[0] if len(filters.city) == 1 else ""
         st.session_state[CITY_KEY] = current if current in city_names else ""
         st.selectbox(t("partners.cities.choose", lang), ["", *city_names], key=CITY_KEY, on_change=on_city,
                      format_func=lambda c: city_names.get(c) or t("partners.cities.all", lang))
         city_headers = {name: t(f"partners.column.{name}", lang) for name in ("city", "country", "partners")}
         st.dataframe(
-            pt.city_table(cities, lang), hide_index=True, alt=t("partners.cities.alt", lang),
+            pt.city_rows(partners, view, lang), hide_index=True, alt=t("partners.cities.alt", lang),
             column_config={
                 "city": st.column_config.TextColumn(city_headers["city"]),
                 "country": st.column_config.TextColumn(city_headers["country"]),

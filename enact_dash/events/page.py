@@ -1,7 +1,7 @@
 """What the events page needs for one run, computed once per (data, filters, language, day).
 
 Pure (no Streamlit): ``pages/events.py`` calls these and renders. The heavy parts are memoised on the
-identity of the loaded events frame (see :mod:`enact_dash.events.memo`), so a rerun with the same
+identity of the loaded events frame (see :mod:`enact_dash.memo`), so a rerun with the same
 data and filters costs a few dictionary look-ups even with 50,000 events; downloads are built only
 when clicked (the page passes callables).
 """
@@ -21,6 +21,7 @@ from enact_dash.charts_events import events_timeline
 from enact_dash.data.schemas import EVENTS
 from enact_dash.events.display import EventView, event_view, events_table, summary_text
 from enact_dash.events.event_map import (
+    EventsLayer,
     build_events_layer,
     build_events_map,
     count_located,
@@ -36,11 +37,13 @@ from enact_dash.events.frame import (
     public_columns,
     split_upcoming_past,
 )
-from enact_dash.events.memo import IdentityMemo
 from enact_dash.exports import safe_csv_bytes
 from enact_dash.filters import Filters
 from enact_dash.i18n import t
 from enact_dash.ics import event_to_ics, export_ics
+from enact_dash.maps.component import FoliumComponentArgs, folium_component_args
+from enact_dash.maps.partner_map import RETURNED_OBJECTS
+from enact_dash.memo import IdentityMemo
 
 PAGE_SIZE = 10
 TABLE_LIMIT = 500  # rows of the table alternative (the CSV has them all)
@@ -159,14 +162,30 @@ def table(events: pd.DataFrame, selection: EventsSelection, lang: str) -> pd.Dat
 
 def events_map(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[str, Any], lang: str,
                *, tiles: str | None, selected_id: str | None, height: int) -> folium.Map:
-    """A new map each run (streamlit-folium rewrites a map's ids when it renders it) around a
-    memoised marker layer."""
+    """A new map each call (streamlit-folium rewrites a map's ids when it renders it) around a
+    memoised marker layer (built once per view and language, whatever the selected event)."""
     shown = _MEMO.get(events, ("on_map", selection.key), lambda: selection.on_map)
     points = _MEMO.get(events, ("points", selection.key, lang), lambda: event_points(shown, lang))
-    layer = _MEMO.get(events, ("layer", selection.key, lang, selected_id),
-                      lambda: build_events_layer(shown, lang, selected_id=selected_id, points=points))
+    layer = _MEMO.get(events, ("layer", selection.key, lang),
+                      lambda: build_events_layer(shown, lang, points=points))
+    if layer is not None and selected_id:
+        layer = EventsLayer(layer.layer.with_selected(selected_id), layer.legend_items)
     return build_events_map(shown, boundaries, lang, tiles=tiles, selected_id=selected_id,
                             height=height, layer=layer)
+
+
+def map_args(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[str, Any], lang: str,
+             *, tiles: str | None, selected_id: str | None, height: int, key: str) -> FoliumComponentArgs:
+    """:func:`events_map` rendered once for the map component (``key``: its Streamlit key), per
+    view, language, selection, tiles, height and boundaries (a cached object, named by its id)."""
+    return _MEMO.get(
+        events, ("map_args", selection.key, lang, selected_id, tiles, height, id(boundaries), key),
+        lambda: folium_component_args(
+            events_map(events, selection, boundaries, lang, tiles=tiles, selected_id=selected_id,
+                       height=height),
+            key=key, returned_objects=RETURNED_OBJECTS,
+        ),
+    )
 
 
 def export_frame(selection: EventsSelection) -> pd.DataFrame:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -178,25 +177,32 @@ def build_partner_map(
     height: int = 560,
     axis_labels: Mapping[str, str] | None = None,
     clustering: Clustering = "grid",
+    layer: PointsLayer | None = None,
 ) -> folium.Map:
     """The partner map: boundaries, clustered partner markers (shape + colour per type), legend.
 
     ``tiles``: a folium/xyzservices tile name or a URL template; ``None`` for no tile layer (the map
     then shows boundaries and markers on a plain background). ``axis_labels`` maps axis ids to their
     labels in ``lang``. ``selected_id`` is highlighted with a ring and its popup is open.
-    Render with ``st_folium(m, returned_objects=RETURNED_OBJECTS, ...)`` and read the clicked partner
-    with :func:`clicked_point_id`.
+    ``layer``: :func:`build_partner_points_layer` of ``partners`` in ``lang`` if already built (it
+    is reused with ``selected_id``; never add one layer to two maps).
+    Render with ``st_folium(m, returned_objects=RETURNED_OBJECTS, ...)`` (or once with
+    :func:`enact_dash.maps.component.folium_component_args`) and read the clicked partner with
+    :func:`clicked_point_id`.
     """
     fmap = build_base_map(lang, tiles=tiles, height=height)
-    for layer in build_boundaries_layers(boundaries, lang):
-        layer.add_to(fmap)
-    points = build_partner_points_layer(
-        partners, lang, axis_labels=axis_labels, selected_id=selected_id, clustering=clustering
-    )
+    for boundary in build_boundaries_layers(boundaries, lang):
+        boundary.add_to(fmap)
+    if layer is None:
+        points = build_partner_points_layer(
+            partners, lang, axis_labels=axis_labels, selected_id=selected_id, clustering=clustering
+        )
+    else:
+        points = layer.with_selected(selected_id)
     points.add_to(fmap)
-    counts = Counter(points.category_codes())
-    if counts:
-        items = [(category, counts[pos]) for pos, category in enumerate(points.categories) if counts[pos]]
+    counts = points.category_counts()
+    items = [(category, counts[pos]) for pos, category in enumerate(points.categories) if counts[pos]]
+    if items:
         title = t("map.legend.title", lang)
         Legend(title, legend_html(title, items)).add_to(fmap)
     return fmap

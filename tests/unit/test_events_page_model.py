@@ -15,8 +15,8 @@ from icalendar import Calendar
 from enact_dash.data.schemas import EVENTS as EVENTS_SPEC
 from enact_dash.dates import PartialDate
 from enact_dash.events import page as ev
-from enact_dash.events.memo import IdentityMemo
 from enact_dash.filters import Filters
+from enact_dash.memo import IdentityMemo
 
 TODAY = date(2025, 11, 1)
 

@@ -1,10 +1,11 @@
 """A small, thread-safe memo keyed on an object's identity plus a hashable key (no Streamlit here).
 
-The events page recomputes the same things on every rerun (prepared table, filtered lists, figure,
-map) from the *same* DataFrame object: the cached dataset keeps it alive between reruns. Hashing a
-50,000-row frame on each run (what ``st.cache_data`` does) would cost more than the work saved, so
-entries are keyed on ``id(owner)`` and keep a strong reference to ``owner`` (its id cannot be reused
-while the entry lives). A new data file gives a new frame, hence new entries; old ones age out.
+The partners and events pages recompute the same things on every rerun (filtered views, list
+tables, figures, the map's rendered script) from the *same* DataFrame object: the cached dataset
+keeps it alive between reruns. Hashing a 10,000- or 50,000-row frame on each run (what
+``st.cache_data`` does) would cost more than the work saved, so entries are keyed on ``id(owner)``
+and keep a strong reference to ``owner`` (its id cannot be reused while the entry lives). A new data
+file gives a new frame, hence new entries; old ones age out (least recently used first).
 """
 
 from __future__ import annotations

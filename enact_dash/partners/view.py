@@ -1,0 +1,138 @@
+"""What the partners page needs for one run, computed once per (data, filters, language).
+
+Pure (no Streamlit): ``pages/partners.py`` calls these and renders. Everything costly at 10,000
+partners (filtering, counts, the list and by-city tables, the map's points and its rendered script)
+is memoised on the identity of the loaded partners frame (see :mod:`enact_dash.memo`), so a rerun
+with the same data and filters costs a few dictionary look-ups. Downloads are built when clicked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from enact_dash.filters import Filters
+from enact_dash.maps.component import FoliumComponentArgs, folium_component_args
+from enact_dash.maps.partner_map import (
+    RETURNED_OBJECTS,
+    build_partner_map,
+    build_partner_points_layer,
+)
+from enact_dash.memo import IdentityMemo
+from enact_dash.partners.display import (
+    city_choices,
+    city_table,
+    export_frame,
+    list_frame,
+    name_choices,
+)
+from enact_dash.partners.filtering import filter_partners
+from enact_dash.partners.summary import PartnerCounts, by_city, count_partners
+
+FILTER_FIELDS = ("axis", "city", "ptype", "country", "relation", "q")
+# Rows of the list view per page. The browser's table costs about 0.1 s of main thread per 1,000
+# rows; views this long are searched and filtered rather than read, and the downloads have them all.
+LIST_PAGE_SIZE = 500
+# Above this many partners, the "show details" chooser is replaced by a hint (10,000 names is no help).
+MAX_PICK = 300
+
+_MEMO = IdentityMemo(maxsize=96)
+_MAPS = IdentityMemo(maxsize=24)  # points layers and rendered maps: up to a few MB each at 10,000
+
+
+def filter_key(filters: Filters) -> tuple[Any, ...]:
+    return tuple(getattr(filters, name) for name in FILTER_FIELDS)
+
+
+@dataclass(frozen=True)
+class PartnersView:
+    """The partners of one view and what the page says about them."""
+
+    key: tuple[Any, ...]  # the filters that made it (names the view in the memo)
+    shown: pd.DataFrame  # in the data's order
+    counts: PartnerCounts
+    cities: pd.DataFrame  # by_city of the view without its city filter (the cities to switch to)
+
+    @property
+    def list_pages(self) -> int:
+        return max(1, math.ceil(len(self.shown) / LIST_PAGE_SIZE))
+
+    @property
+    def on_map(self) -> bool:
+        return self.counts.partners > self.counts.unlocated
+
+
+def partners_view(partners: pd.DataFrame, filters: Filters) -> PartnersView:
+    key = filter_key(filters)
+
+    def compute() -> PartnersView:
+        shown = filter_partners(partners, filters)
+        return PartnersView(key, shown, count_partners(shown),
+                            by_city(filter_partners(partners, filters, ignore=("city",))))
+
+    return _MEMO.get(partners, ("view", key), compute)
+
+
+def _labels_key(axis_labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(axis_labels.items()))
+
+
+def list_table(partners: pd.DataFrame, view: PartnersView, lang: str,
+               axis_labels: Mapping[str, str]) -> pd.DataFrame:
+    """The whole list view of ``view`` (see :func:`enact_dash.partners.display.list_frame`)."""
+    return _MEMO.get(partners, ("list", view.key, lang, _labels_key(axis_labels)),
+                     lambda: list_frame(view.shown, lang, axis_labels))
+
+
+def list_page(table: pd.DataFrame, page: int) -> pd.DataFrame:
+    """Rows of page ``page`` (1-based, clamped) of a list table, numbered from 0."""
+    pages = max(1, math.ceil(len(table) / LIST_PAGE_SIZE))
+    start = (min(max(page, 1), pages) - 1) * LIST_PAGE_SIZE
+    return table.iloc[start : start + LIST_PAGE_SIZE].reset_index(drop=True)
+
+
+def pick_choices(partners: pd.DataFrame, view: PartnersView) -> dict[str, str] | None:
+    """Partner id -> name for the "show details" chooser, or None when the view is too long."""
+    if view.counts.partners > MAX_PICK:
+        return None
+    return _MEMO.get(partners, ("pick", view.key), lambda: name_choices(view.shown))
+
+
+def export_table(partners: pd.DataFrame, view: PartnersView) -> pd.DataFrame:
+    return _MEMO.get(partners, ("export", view.key), lambda: export_frame(view.shown))
+
+
+def city_options(partners: pd.DataFrame, view: PartnersView, lang: str) -> dict[str, str]:
+    return _MEMO.get(partners, ("city_choices", view.key, lang), lambda: city_choices(view.cities, lang))
+
+
+def city_rows(partners: pd.DataFrame, view: PartnersView, lang: str) -> pd.DataFrame:
+    return _MEMO.get(partners, ("city_table", view.key, lang), lambda: city_table(view.cities, lang))
+
+
+def map_args(partners: pd.DataFrame, view: PartnersView, boundaries: dict[str, Any], lang: str, *,
+             tiles: str | None, selected_id: str | None, height: int,
+             axis_labels: Mapping[str, str], key: str) -> FoliumComponentArgs:
+    """The partner map of ``view``, rendered once for the map component (``key``: its Streamlit key).
+
+    The points layer (the costly part) is built once per (view, language) and reused for every
+    selection; the map around it once per selection, tiles, height and boundaries.
+    """
+    labels = _labels_key(axis_labels)
+
+    def layer() -> Any:
+        return build_partner_points_layer(view.shown, lang, axis_labels=axis_labels)
+
+    def render() -> FoliumComponentArgs:
+        points = _MAPS.get(partners, ("layer", view.key, lang, labels), layer)
+        fmap = build_partner_map(view.shown, boundaries, lang, tiles=tiles, selected_id=selected_id,
+                                 height=height, axis_labels=axis_labels, layer=points)
+        return folium_component_args(fmap, key=key, returned_objects=RETURNED_OBJECTS)
+
+    # ``boundaries`` is a cached (long-lived) object: its id names it.
+    map_key = ("map", view.key, lang, labels, selected_id, tiles, height, id(boundaries), key)
+    return _MAPS.get(partners, map_key, render)
