@@ -7,8 +7,8 @@ from datetime import date
 
 from enact_dash.data import Dataset, localized
 from enact_dash.events import event_view, filter_by, split_upcoming_past
-from enact_dash.events.page import prepared
 from enact_dash.events.display import EventView
+from enact_dash.events.page import prepared
 from enact_dash.figures import Figure, primary_figure
 from enact_dash.filters import Filters
 from enact_dash.i18n import format_number, t
