@@ -23,6 +23,8 @@ from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
 
 MAP_KEY = "events_map"
+TIMELINE_KEY = "events_timeline_open"
+TABLE_KEY = "events_table_open"
 MAP_HEIGHT = 460
 DATE_RANGE = (date(2024, 1, 1), date(2030, 12, 31))
 DATE_FORMAT = {"fr": "DD/MM/YYYY", "en": "DD/MM/YYYY", "de": "DD.MM.YYYY"}
@@ -136,14 +138,21 @@ event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
 st.header(t("events.past", lang, count=n(len(selection.past))))
 event_list(selection.past, "past", "events.list.none_past")
 
+# The chart and its table run only once opened ("rerun" expanders): the chart library alone costs
+# a visitor's browser more than the rest of the page (see bench/README.md).
 st.header(t("events.timeline.heading", lang))
-st.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
-                config={"displaylogo": False}, key="events_timeline")
-with st.expander(t("events.table.expander", lang)):
-    st.markdown(escape_markdown(summary))
-    st.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)
+chart_box = st.expander(t("events.timeline.title", lang), key=TIMELINE_KEY, on_change="rerun",
+                        icon=":material/timeline:")
+if chart_box.open:
+    chart_box.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
+                           config={"displaylogo": False}, key="events_timeline")
+table_box = st.expander(t("events.table.expander", lang), key=TABLE_KEY, on_change="rerun",
+                        icon=":material/table:")
+if table_box.open:
+    table_box.markdown(escape_markdown(summary))
+    table_box.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)
     if selection.count > ev.TABLE_LIMIT:
-        note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)))
+        note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)), table_box)
 
 st.header(t("events.map.heading", lang))
 events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data_dir), lang,

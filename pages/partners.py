@@ -125,10 +125,9 @@ with list_tab:
             t("partners.list.page", lang, pages=format_number(view.list_pages, lang)), min_value=1,
             max_value=view.list_pages, step=1, key=LIST_PAGE_KEY,
         ))
-        first = (page - 1) * pt.LIST_PAGE_SIZE + 1
+        first, last = pt.page_span(counts.partners, page)
         st.markdown(t("partners.list.paged", lang, first=format_number(first, lang),
-                      last=format_number(min(first + pt.LIST_PAGE_SIZE - 1, counts.partners), lang),
-                      total=format_number(counts.partners, lang)))
+                      last=format_number(last, lang), total=format_number(counts.partners, lang)))
     table = pt.list_page(full_table, page)
     st.dataframe(
         table, hide_index=True, column_order=pt.LIST_COLUMNS, key=LIST_KEY,

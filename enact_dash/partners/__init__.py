@@ -39,6 +39,7 @@ from enact_dash.partners.view import (
     list_page,
     list_table,
     map_args,
+    page_span,
     partners_view,
     pick_choices,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "located_mask",
     "map_args",
     "name_choices",
+    "page_span",
     "partner_detail",
     "partner_row",
     "partners_view",

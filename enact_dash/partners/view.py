@@ -88,11 +88,17 @@ def list_table(partners: pd.DataFrame, view: PartnersView, lang: str,
                      lambda: list_frame(view.shown, lang, axis_labels))
 
 
+def page_span(total: int, page: int) -> tuple[int, int]:
+    """(first, last) row numbers, 1-based and inclusive, of page ``page`` (clamped) of ``total`` rows."""
+    pages = max(1, math.ceil(total / LIST_PAGE_SIZE))
+    first = (min(max(page, 1), pages) - 1) * LIST_PAGE_SIZE + 1
+    return first, min(first + LIST_PAGE_SIZE - 1, total)
+
+
 def list_page(table: pd.DataFrame, page: int) -> pd.DataFrame:
     """Rows of page ``page`` (1-based, clamped) of a list table, numbered from 0."""
-    pages = max(1, math.ceil(len(table) / LIST_PAGE_SIZE))
-    start = (min(max(page, 1), pages) - 1) * LIST_PAGE_SIZE
-    return table.iloc[start : start + LIST_PAGE_SIZE].reset_index(drop=True)
+    first, last = page_span(len(table), page)
+    return table.iloc[first - 1 : last].reset_index(drop=True)
 
 
 def pick_choices(partners: pd.DataFrame, view: PartnersView) -> dict[str, str] | None:

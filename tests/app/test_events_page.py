@@ -134,3 +134,19 @@ def test_city_filter_of_the_sidebar_applies() -> None:
     assert not at.exception
     assert headings(at)[:2] == ["Upcoming (0)", "Past (2)"]
     assert all("Strasbourg" in label for label in expander_labels(at)[:2])
+
+
+def test_timeline_and_its_table_run_once_opened() -> None:
+    at = run_app_page("events", lang="en")
+    assert {"Events by type, 2025–2029", "Timeline as text and table"} <= set(expander_labels(at))
+    assert not at.get("plotly_chart")
+    assert not at.dataframe
+    at.session_state["events_timeline_open"] = True  # what opening the expander does
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1
+    assert not at.dataframe
+    at.session_state["events_table_open"] = True
+    at.run()
+    assert not at.exception
+    assert list(at.dataframe[0].value.columns) == ["Date", "Event", "Type", "Place", "Audience", "Status"]

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from enact_dash.partners import view as pt_view
 from tests.app.conftest import page_text, query_values, run_app_page
 from tests.conftest import HOSTILE_NAME, write_data_dir
 
@@ -224,3 +225,25 @@ def test_bundled_data_renders(lang: str, monkeypatch: pytest.MonkeyPatch) -> Non
     assert not at.exception
     assert len(listed_ids(at)) > 0
     assert len(map_data(at)[0]["id"]) > 0
+
+
+def test_a_long_list_comes_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
+    at = run_app_page("partners", lang="en")
+    assert not at.exception
+    assert listed_ids(at) == ["ul", "hus"]
+    assert "Partners 1 to 2 of 5" in page_text(at)
+    assert map_data(at)[0]["id"] == LOCATED  # the map keeps every partner of the view
+    at.number_input(key="partners_list_page").set_value(3).run()
+    assert not at.exception
+    assert listed_ids(at) == ["region"]
+    assert "Partners 5 to 5 of 5" in page_text(at)
+    at.multiselect(key="flt_ptype").select("hospital").run()  # a shorter view: one page, no pager
+    assert listed_ids(at) == ["hus"]
+    assert not at.get("number_input")
+
+
+def test_a_short_list_has_no_pager() -> None:
+    at = run_app_page("partners", lang="fr")
+    assert not at.get("number_input")
+    assert "sur 5, dans l'ordre des données" not in page_text(at)
