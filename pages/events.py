@@ -46,7 +46,12 @@ def on_map_click() -> None:
 
 
 def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool) -> None:
-    with st.expander(headline(view, lang), expanded=expanded):
+    """One event as an expander whose details run only once it is opened: a page of closed
+    expanders costs the browser much less than the same expanders filled."""
+    box = st.expander(headline(view, lang), expanded=expanded, key=f"{key}_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.markdown("  \n".join(
             t("events.field", lang, label=f"**{escape_markdown(label)}**", value=escape_markdown(value))
             for label, value in ev.detail_lines(view, lang)
@@ -127,8 +132,8 @@ if selection.without_days:
 selected = ev.find_event(selection, filters.event)
 if selected is not None:
     st.subheader(t("events.selected", lang))
-    show_event(ev.event_view(selected, lang, today=today), selected, key="events_selected",
-               expanded=True)
+    show_event(ev.event_view(selected, lang, today=today), selected,
+               key=f"events_selected_{selected['id']}", expanded=True)
     st.button(t("events.selected_clear", lang), on_click=set_filters, args=(filters.with_(event=""),),
               key="events_clear_selected", icon=":material/close:")
 

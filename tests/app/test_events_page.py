@@ -126,6 +126,11 @@ def test_hostile_event_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.Monk
     label = next(label for label in expander_labels(at) if "onerror" in label)
     assert label.startswith(r"\[ANNULÉ\] ~~")
     assert r"\<img src=x onerror=alert\(1\)\> \[clic\]\(javascript\:alert\(1\)\)" in label
+    at.session_state["events_upcoming_hostile_open"] = True  # its details, as opening it shows them
+    at.run()
+    assert not at.exception
+    details = [m.value for m in at.markdown if m.value.startswith("Source") and "javascript" in m.value]
+    assert details == [r"Source \: javascript\:alert\(1\)"]  # the source as text, not a link
     assert not any(b.proto.url.startswith("javascript") for b in at.get("link_button"))
 
 
@@ -150,3 +155,14 @@ def test_timeline_and_its_table_run_once_opened() -> None:
     at.run()
     assert not at.exception
     assert list(at.dataframe[0].value.columns) == ["Date", "Event", "Type", "Place", "Audience", "Status"]
+
+
+def test_event_details_run_once_opened() -> None:
+    at = run_app_page("events", lang="en")
+    per_event = "events_upcoming_annual-day-2025_ics"
+    assert [b.key for b in at.get("download_button")] == ["events_ics", "events_csv"]  # closed: no details
+    at.session_state["events_upcoming_annual-day-2025_open"] = True  # what opening it does
+    at.run()
+    assert not at.exception
+    assert at.download_button(key=per_event).proto.label == "Add to my calendar"
+    assert any(m.value.startswith("**Date**: ") for m in at.markdown)
