@@ -143,8 +143,8 @@ event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
 st.header(t("events.past", lang, count=n(len(selection.past))))
 event_list(selection.past, "past", "events.list.none_past")
 
-# The chart and its table run only once opened ("rerun" expanders): the chart library alone costs
-# a visitor's browser more than the rest of the page (see bench/README.md).
+# The chart and its table run only once opened ("rerun" expanders): the chart library is 4.7 MB of
+# JavaScript, and loading it took a visitor's browser longer than the whole rest of the page.
 st.header(t("events.timeline.heading", lang))
 chart_box = st.expander(t("events.timeline.title", lang), key=TIMELINE_KEY, on_change="rerun",
                         icon=":material/timeline:")

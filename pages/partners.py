@@ -2,6 +2,9 @@
 
 Every choice lives in the filter model (and so in the URL): the page's own filters (type, country,
 relation, search), the selected partner (``partner``) and the city chosen in the by-city view.
+What a view shows is computed once per data, filters and language (``enact_dash.partners.view``);
+the map is rendered once per view and selection. A long list comes in pages of
+``LIST_PAGE_SIZE`` rows (the downloads have every partner of the view).
 """
 
 from __future__ import annotations
