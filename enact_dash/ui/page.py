@@ -27,6 +27,7 @@ BASE_CSS = """
 .enact-tile .label { font-size: 1rem; color: #1f2a37; margin-top: 0.3rem; }
 .enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; }
 .enact-tile .source a { color: #1d4e89; }
+.enact-share { overflow-wrap: anywhere; font-size: 0.9rem; margin: 0; }
 </style>
 """
 

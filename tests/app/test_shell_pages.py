@@ -80,3 +80,11 @@ def test_empty_data_directory_shows_no_traceback(tmp_path, monkeypatch):
     for page in ("home", "about"):
         at = run_app_page(page)
         assert not at.exception
+
+
+def test_sidebar_links_to_the_current_view_as_escaped_text():
+    at = run_app_page("partners", lang="en", axis="health", q='"><img src=x>')
+    assert not at.exception
+    [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
+    assert "/partners?lang=en&amp;axis=health&amp;q=%22%3E%3Cimg+src%3Dx%3E" in share
+    assert "<img" not in share
