@@ -22,6 +22,7 @@ DEFAULT_ROTATE = 20
 ROTATE_RANGE = (5, 600)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
+_SORT = re.compile(r"^-?[a-z][a-z_]{0,30}$")
 
 # Which parameters are multi-valued, and the allowed values where the vocabulary is fixed.
 _CHOICES: dict[str, tuple[str, ...] | None] = {
@@ -50,6 +51,7 @@ class Filters:
     date_to: date | None = None
     event: str = ""  # selected event id
     year: int | None = None  # achievements: year in review
+    sort: str = ""  # list sort order: a column name, "-name" for descending (each page checks its own)
     kiosk: bool = False
     rotate: int = DEFAULT_ROTATE
     slides: tuple[str, ...] = ()
@@ -90,6 +92,8 @@ class Filters:
         for name in ("partner", "event"):
             value = first(name).lower()
             kwargs[name] = value if _SLUG.match(value) else ""
+        sort = first("sort").lower()
+        kwargs["sort"] = sort if _SORT.match(sort) else ""
         kwargs["date_from"] = _parse_date(first("date_from"))
         kwargs["date_to"] = _parse_date(first("date_to"))
         if kwargs["date_from"] and kwargs["date_to"] and kwargs["date_from"] > kwargs["date_to"]:

@@ -3,8 +3,9 @@
 Every choice lives in the filter model (and so in the URL): the page's own filters (type, country,
 relation, search), the selected partner (``partner``) and the city chosen in the by-city view.
 What a view shows is computed once per data, filters and language (``enact_dash.partners.view``);
-the map is rendered once per view and selection. A long list comes in pages of
-``LIST_PAGE_SIZE`` rows (the downloads have every partner of the view).
+the map is rendered once per view and selection. The list is an HTML table sorted on the server (the
+``sort`` URL parameter), in pages of ``LIST_PAGE_SIZE`` rows (the downloads have every partner of the
+view); the by-city tab runs only once opened.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from enact_dash.maps import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.sidebar import axis_labels
-from enact_dash.ui.state import current_filters, multiselect_filter, set_filters, text_filter
+from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters, text_filter
 
 MAP_KEY = "partners_map"
 PICK_KEY = "partners_pick"
-LIST_KEY = "partners_list"
+TABS_KEY = "partners_tabs"
 LIST_PAGE_KEY = "partners_list_page"
 CITY_KEY = "partners_city"
 MAP_HEIGHT = 520
@@ -43,12 +44,6 @@ def on_map_click() -> None:
 
 def on_pick() -> None:
     select_partner(st.session_state.get(PICK_KEY) or "")
-
-
-def on_list_select(ids: list[str]) -> None:
-    rows = st.session_state[LIST_KEY].selection.rows
-    if rows and rows[0] < len(ids):
-        select_partner(ids[rows[0]])
 
 
 def on_city() -> None:
@@ -111,68 +106,58 @@ with card_col:
         st.info(t("partners.detail.none", lang))
 
 cities = view.cities
+# Lazy tabs: only the open one runs, so the by-city view costs nothing until it is chosen.
 list_tab, city_tab = st.tabs([
     t("partners.tab.list", lang, count=counts.partners),
     t("partners.tab.cities", lang, count=len(cities)),
-])
+], key=TABS_KEY, on_change="rerun")
 
-with list_tab:
-    full_table = pt.list_table(partners, view, lang, axes)
-    headers = pt.list_columns(lang)
-    st.markdown(t("partners.list.caption", lang))
-    page = 1
-    if view.list_pages > 1:
-        if st.session_state.get(LIST_PAGE_KEY, 1) > view.list_pages:  # the view got shorter
-            st.session_state[LIST_PAGE_KEY] = view.list_pages
-        page = int(st.number_input(
-            t("partners.list.page", lang, pages=format_number(view.list_pages, lang)), min_value=1,
-            max_value=view.list_pages, step=1, key=LIST_PAGE_KEY,
-        ))
-        first, last = pt.page_span(counts.partners, page)
-        st.markdown(t("partners.list.paged", lang, first=format_number(first, lang),
-                      last=format_number(last, lang), total=format_number(counts.partners, lang)))
-    table = pt.list_page(full_table, page)
-    st.dataframe(
-        table, hide_index=True, column_order=pt.LIST_COLUMNS, key=LIST_KEY,
-        on_select=partial(on_list_select, table["id"].tolist()), selection_mode="single-row",
-        alt=t("partners.list.alt", lang),
-        column_config={
-            **{name: st.column_config.TextColumn(label) for name, label in headers.items()},
-            "on_map": st.column_config.CheckboxColumn(headers["on_map"]),
-            "website": st.column_config.LinkColumn(headers["website"],
-                                                   display_text=r"https?://(?:www\.)?([^/]+)"),
-        },
-    )
-    export = pt.export_table(partners, view)
-    stem = t("partners.download.file", lang)
-    buttons = st.container(horizontal=True, gap="small")
-    buttons.download_button(
-        t("common.download_csv", lang), partial(safe_csv_bytes, export, sep=csv_separator(lang)),
-        file_name=f"{stem}.csv", mime=CSV_MIME, on_click="ignore", key="partners_csv",
-        help=t("partners.download.help", lang), icon=":material/download:",
-    )
-    buttons.download_button(
-        t("common.download_json", lang), partial(json_bytes, export),
-        file_name=f"{stem}.json", mime=JSON_MIME, on_click="ignore", key="partners_json",
-        help=t("partners.download.help", lang), icon=":material/download:",
-    )
-
-with city_tab:
-    st.markdown(t("partners.cities.caption", lang))
-    if cities.empty:
-        st.info(t("partners.cities.none", lang))
-    else:
-        city_names = pt.city_options(partners, view, lang)
-        current = filters.city[0] if len(filters.city) == 1 else ""
-        st.session_state[CITY_KEY] = current if current in city_names else ""
-        st.selectbox(t("partners.cities.choose", lang), ["", *city_names], key=CITY_KEY, on_change=on_city,
-                     format_func=lambda c: city_names.get(c) or t("partners.cities.all", lang))
-        city_headers = {name: t(f"partners.column.{name}", lang) for name in ("city", "country", "partners")}
-        st.dataframe(
-            pt.city_rows(partners, view, lang), hide_index=True, alt=t("partners.cities.alt", lang),
-            column_config={
-                "city": st.column_config.TextColumn(city_headers["city"]),
-                "country": st.column_config.TextColumn(city_headers["country"]),
-                "partners": st.column_config.NumberColumn(city_headers["partners"], format="%d"),
-            },
+if list_tab.open:
+    with list_tab:
+        order = pt.list_sort(filters)
+        sort_labels = pt.sort_choices(lang, pt.SORTABLE)
+        bound_widget("sort", st.selectbox, t("common.sort.label", lang), options=list(sort_labels),
+                     format_func=sort_labels.__getitem__, from_value=lambda v: pt.list_sort(filters).param,
+                     to_value=lambda v: "" if v == "name" else str(v), width=320)
+        page = 1
+        if view.list_pages > 1:
+            if st.session_state.get(LIST_PAGE_KEY, 1) > view.list_pages:  # the view got shorter
+                st.session_state[LIST_PAGE_KEY] = view.list_pages
+            page = int(st.number_input(
+                t("partners.list.page", lang, pages=format_number(view.list_pages, lang)), min_value=1,
+                max_value=view.list_pages, step=1, key=LIST_PAGE_KEY,
+            ))
+            first, last = pt.page_span(counts.partners, page)
+            st.markdown(t("partners.list.paged", lang, first=format_number(first, lang),
+                          last=format_number(last, lang), total=format_number(counts.partners, lang)))
+        st.markdown(t("partners.list.caption", lang))
+        table = pt.list_page(pt.list_table(partners, view, lang, axes, order), page)
+        st.html(pt.list_html(table, lang, order,
+                             lambda row: "?" + filters.with_(partner=row["id"]).query_string()))
+        export = pt.export_table(partners, view)
+        stem = t("partners.download.file", lang)
+        buttons = st.container(horizontal=True, gap="small")
+        buttons.download_button(
+            t("common.download_csv", lang), partial(safe_csv_bytes, export, sep=csv_separator(lang)),
+            file_name=f"{stem}.csv", mime=CSV_MIME, on_click="ignore", key="partners_csv",
+            help=t("partners.download.help", lang), icon=":material/download:",
         )
+        buttons.download_button(
+            t("common.download_json", lang), partial(json_bytes, export),
+            file_name=f"{stem}.json", mime=JSON_MIME, on_click="ignore", key="partners_json",
+            help=t("partners.download.help", lang), icon=":material/download:",
+        )
+
+if city_tab.open:
+    with city_tab:
+        st.markdown(t("partners.cities.caption", lang))
+        if cities.empty:
+            st.info(t("partners.cities.none", lang))
+        else:
+            city_names = pt.city_options(partners, view, lang)
+            current = filters.city[0] if len(filters.city) == 1 else ""
+            st.session_state[CITY_KEY] = current if current in city_names else ""
+            st.selectbox(t("partners.cities.choose", lang), ["", *city_names], key=CITY_KEY,
+                         on_change=on_city,
+                         format_func=lambda c: city_names.get(c) or t("partners.cities.all", lang))
+            st.html(pt.city_html(pt.city_rows(partners, view, lang), lang))

@@ -21,7 +21,8 @@ from babel import Locale
 
 from enact_dash import sources
 from enact_dash.data.vocab import AXIS_ALL, PARTNER_TYPES, RELATIONS
-from enact_dash.i18n import BABEL_LOCALE, LANGS, has_key, normalize_lang, pick, t
+from enact_dash.html_table import Column, SortOrder, sort_options, table_html
+from enact_dash.i18n import BABEL_LOCALE, LANGS, format_number, has_key, normalize_lang, pick, t
 from enact_dash.partners.filtering import as_ids
 from enact_dash.partners.summary import located_mask
 
@@ -303,3 +304,32 @@ def city_table(cities: pd.DataFrame, lang: str) -> pd.DataFrame:
         "country": _by_value(cities["country"], lambda c: country_label(str(c), lang)),
         "partners": cities["partners"].to_numpy(),
     })
+
+
+def sort_choices(lang: str, sortable: Sequence[str]) -> dict[str, str]:
+    """Sort parameter -> label ("Ville (A → Z)") for the list's sort chooser."""
+    headers = list_columns(lang)
+    return sort_options({key: headers[key] for key in sortable}, t("common.sort.asc", lang),
+                        t("common.sort.desc", lang))
+
+
+def list_html(table: pd.DataFrame, lang: str, order: SortOrder,
+              row_link: Callable[[Mapping[str, Any]], str]) -> str:
+    """The list view as an accessible HTML table; each name links to the view with that partner's card."""
+    headers = list_columns(lang)
+    kinds = {"on_map": "bool", "website": "link"}
+    columns = [Column(name, headers[name], kinds.get(name, "text")) for name in LIST_COLUMNS]  # type: ignore[arg-type]
+    caption = t("partners.list.table_caption", lang,
+                order=sort_choices(lang, [order.key])[order.param])
+    return table_html(table, columns, caption=caption, order=order,
+                      yes_no=(t("common.yes", lang), t("common.no", lang)), row_link=row_link,
+                      link_column="name", link_label=t("partners.list.show", lang))
+
+
+def city_html(rows: pd.DataFrame, lang: str) -> str:
+    """The by-city view as an accessible HTML table (city, country, number of partners)."""
+    columns = [Column("city", t("partners.column.city", lang)),
+               Column("country", t("partners.column.country", lang)),
+               Column("partners", t("partners.column.partners", lang), "number")]
+    shown = rows.assign(partners=[format_number(int(v), lang) for v in rows["partners"]])
+    return table_html(shown, columns, caption=t("partners.cities.alt", lang))

@@ -16,6 +16,8 @@ from typing import Any
 import pandas as pd
 
 from enact_dash.filters import Filters
+from enact_dash.html_table import SortOrder, parse_sort, sort_frame
+from enact_dash.i18n import t
 from enact_dash.maps.component import FoliumComponentArgs, folium_component_args
 from enact_dash.maps.partner_map import (
     RETURNED_OBJECTS,
@@ -34,11 +36,14 @@ from enact_dash.partners.filtering import filter_partners
 from enact_dash.partners.summary import PartnerCounts, by_city, count_partners
 
 FILTER_FIELDS = ("axis", "city", "ptype", "country", "relation", "q")
-# Rows of the list view per page. The browser's table costs about 0.1 s of main thread per 1,000
-# rows; views this long are searched and filtered rather than read, and the downloads have them all.
-LIST_PAGE_SIZE = 500
+# Rows of the list view per page: a page of a long list is read, not scrolled through; views this
+# long are searched and filtered rather than read, and the downloads have them all.
+LIST_PAGE_SIZE = 100
 # Above this many partners, the "show details" chooser is replaced by a hint (10,000 names is no help).
 MAX_PICK = 300
+
+# Columns the list can be sorted on (the ``sort`` URL parameter; "-city" is Z to A).
+SORTABLE = ("name", "type", "city", "country", "relation")
 
 _MEMO = IdentityMemo(maxsize=96)
 _MAPS = IdentityMemo(maxsize=24)  # points layers and rendered maps: up to a few MB each at 10,000
@@ -81,11 +86,22 @@ def _labels_key(axis_labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(axis_labels.items()))
 
 
+def list_sort(filters: Filters) -> SortOrder:
+    """The list's sort order from the ``sort`` URL parameter (by name by default)."""
+    return parse_sort(filters.sort, SORTABLE, "name")
+
+
 def list_table(partners: pd.DataFrame, view: PartnersView, lang: str,
-               axis_labels: Mapping[str, str]) -> pd.DataFrame:
-    """The whole list view of ``view`` (see :func:`enact_dash.partners.display.list_frame`)."""
-    return _MEMO.get(partners, ("list", view.key, lang, _labels_key(axis_labels)),
-                     lambda: list_frame(view.shown, lang, axis_labels))
+               axis_labels: Mapping[str, str], order: SortOrder | None = None) -> pd.DataFrame:
+    """The whole list view of ``view`` (see :func:`enact_dash.partners.display.list_frame`), sorted
+    by ``order`` (ties by name); in the data's order when ``order`` is None."""
+    unsorted = _MEMO.get(partners, ("list", view.key, lang, _labels_key(axis_labels)),
+                         lambda: list_frame(view.shown, lang, axis_labels))
+    if order is None:
+        return unsorted
+    return _MEMO.get(partners, ("list", view.key, lang, _labels_key(axis_labels), order),
+                     lambda: sort_frame(unsorted, order, then="name", missing={
+                         "city": t("common.site_unspecified", lang), "country": t("common.unknown", lang)}))
 
 
 def page_span(total: int, page: int) -> tuple[int, int]:

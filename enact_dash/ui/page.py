@@ -28,6 +28,17 @@ BASE_CSS = """
 .enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; }
 .enact-tile .source a { color: #1d4e89; }
 .enact-share { overflow-wrap: anywhere; font-size: 0.9rem; margin: 0; }
+/* Data tables (enact_dash.html_table): real HTML tables, the text alternative to maps and charts. */
+.enact-table-wrap { overflow-x: auto; max-width: 100%; margin-bottom: 0.5rem; }
+.enact-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; line-height: 1.35; }
+.enact-table caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 0.4rem; }
+.enact-table th, .enact-table td { text-align: left; vertical-align: top; padding: 0.35rem 0.55rem;
+  border-bottom: 1px solid #c9d3e0; }
+.enact-table td { overflow-wrap: anywhere; }
+.enact-table td:first-child { min-width: 10rem; overflow-wrap: normal; }
+.enact-table th { background: #eef3f9; color: #1f2a37; white-space: nowrap; }
+.enact-table .num { text-align: right; }
+.enact-table a { color: #1d4e89; }
 </style>
 """
 

@@ -7,7 +7,9 @@ move with the real data; one smoke test runs the bundled data in each language.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,13 @@ PARTNERS = [
 ]
 ALL = ["ul", "hus", "inria", "saar", "region"]
 LOCATED = ["ul", "hus", "inria", "saar"]  # the region has no site: listed, not mapped
+# The list is sorted by name (accents and case ignored): Forschungsinstitut, Hôpitaux, Inria, Région,
+# Université.
+BY_NAME = ["saar", "hus", "inria", "region", "ul"]
+
+
+def by_name(ids: list[str]) -> list[str]:
+    return [i for i in BY_NAME if i in ids]
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +56,28 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def list_table_html(at: AppTest) -> str:
+    tables = [h.proto.body for h in at.get("html") if "enact-table" in h.proto.body]
+    return tables[0] if tables else ""
+
+
+def list_rows(at: AppTest) -> list[list[str]]:
+    """The list view's rows as the visitor reads them (cell texts, HTML entities decoded)."""
+    body = list_table_html(at).split("<tbody>", 1)[-1]
+    return [[html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body)]
+
+
 def listed_ids(at: AppTest) -> list[str]:
-    """The partners of the list view (the first dataframe of the page)."""
-    return list(at.dataframe[0].value["id"])
+    """The partners of the list view, in its order (from each name's link to the partner's card)."""
+    body = list_table_html(at).split("<tbody>", 1)[-1]
+    return re.findall(r'href="\?[^"]*?partner=([a-z0-9_-]+)', body)
+
+
+def open_city_tab(at: AppTest) -> AppTest:
+    """Choose the by-city tab (it runs only once chosen), as a click on it does."""
+    at.session_state["partners_tabs"] = at.tabs[1].label
+    return at.run()
 
 
 def map_data(at: AppTest) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -93,10 +121,11 @@ def test_page_in_each_language(lang: str, expected: list[str]) -> None:
     for snippet in expected:
         assert snippet in text
     assert at.title[0].value == expected[0]
-    assert listed_ids(at) == ALL
-    table = at.dataframe[0].value
-    assert table.set_index("id").loc["region", "city"] == {
-        "fr": "site non précisé", "en": "site not specified", "de": "Standort nicht angegeben"}[lang]
+    assert listed_ids(at) == BY_NAME
+    region = list_rows(at)[BY_NAME.index("region")]
+    assert region[2] == {"fr": "site non précisé", "en": "site not specified",
+                         "de": "Standort nicht angegeben"}[lang]
+    assert region[6] == {"fr": "non", "en": "no", "de": "nein"}[lang]  # not on the map
     assert at.download_button(key="partners_csv").proto.label
     assert at.download_button(key="partners_json").proto.label
 
@@ -122,7 +151,7 @@ def test_query_params_change_count_list_and_map(query: dict[str, str | list[str]
                                                 expected: list[str]) -> None:
     at = run_app_page("partners", lang="en", **query)
     assert not at.exception
-    assert listed_ids(at) == expected
+    assert listed_ids(at) == by_name(expected)
     if expected:
         payload, _ = map_data(at)
         assert payload["id"] == [p for p in expected if p in LOCATED]
@@ -139,7 +168,7 @@ def test_type_widget_rewrites_the_url_list_and_map() -> None:
     at.multiselect(key="flt_ptype").select("research_organisation").run()
     assert not at.exception
     assert query_values(at, "ptype") == ["research_organisation"]
-    assert listed_ids(at) == ["inria", "saar"]
+    assert listed_ids(at) == ["saar", "inria"]
     assert map_data(at)[0]["id"] == ["inria", "saar"]
     assert summary(at).startswith("**2 partenaires dans 2 villes, 2 pays**")
 
@@ -186,19 +215,20 @@ def test_a_partner_outside_the_filters_has_no_card() -> None:
 
 
 def test_choosing_a_city_sets_the_shared_city_filter() -> None:
-    at = run_app_page("partners", lang="en", ptype=["university", "hospital"])
+    at = open_city_tab(run_app_page("partners", lang="en", ptype=["university", "hospital"]))
     city = at.selectbox(key="partners_city")
     assert city.options == ["All cities", "Nancy (France) — 1", "Strasbourg (France) — 1"]
     city.select("Strasbourg").run()
     assert not at.exception
     assert query_values(at, "city") == ["Strasbourg"]
     assert at.multiselect(key="flt_city").value == ["Strasbourg"]  # the sidebar follows
-    assert listed_ids(at) == ["hus"]
+    open_city_tab(at)
     # the by-city view still offers the other cities (it ignores the city filter)
     assert len(at.selectbox(key="partners_city").options) == 3
     at.selectbox(key="partners_city").select("").run()
     assert query_values(at, "city") == []
-    assert listed_ids(at) == ["ul", "hus"]
+    open_city_tab(at)
+    assert "Nancy" in page_text(at)
 
 
 def test_hostile_partner_is_text_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -211,7 +241,8 @@ def test_hostile_partner_is_text_everywhere(tmp_path: Path, monkeypatch: pytest.
     assert "&lt;img src=x onerror=alert(1)&gt;" in card
     assert "<img" not in card
     assert "<script>" not in card
-    assert at.dataframe[0].value["name"].tolist() == [f"{HOSTILE_NAME} (<b>x</b>)"]  # a cell: text
+    assert [row[0] for row in list_rows(at)] == [f"{HOSTILE_NAME} (<b>x</b>)"]  # a cell: text
+    assert "<b>" not in list_table_html(at)
     payload, _ = map_data(at)
     assert payload["t"] == [HOSTILE_NAME]  # the browser writes it with textContent
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
@@ -231,12 +262,12 @@ def test_a_long_list_comes_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
     at = run_app_page("partners", lang="en")
     assert not at.exception
-    assert listed_ids(at) == ["ul", "hus"]
+    assert listed_ids(at) == ["saar", "hus"]
     assert "Partners 1 to 2 of 5" in page_text(at)
     assert map_data(at)[0]["id"] == LOCATED  # the map keeps every partner of the view
     at.number_input(key="partners_list_page").set_value(3).run()
     assert not at.exception
-    assert listed_ids(at) == ["region"]
+    assert listed_ids(at) == ["ul"]
     assert "Partners 5 to 5 of 5" in page_text(at)
     at.multiselect(key="flt_ptype").select("hospital").run()  # a shorter view: one page, no pager
     assert listed_ids(at) == ["hus"]
@@ -246,4 +277,50 @@ def test_a_long_list_comes_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_short_list_has_no_pager() -> None:
     at = run_app_page("partners", lang="fr")
     assert not at.get("number_input")
-    assert "sur 5, dans l'ordre des données" not in page_text(at)
+    assert "Partenaires 1 à" not in page_text(at)
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("", BY_NAME),
+        ("-name", BY_NAME[::-1]),
+        ("city", ["ul", "saar", "hus", "inria", "region"]),  # no known site: last
+        ("-city", ["inria", "hus", "saar", "ul", "region"]),  # last both ways
+        ("country", ["saar", "hus", "inria", "region", "ul"]),  # Allemagne, then France by name
+        ("bogus", BY_NAME),  # an unknown column: the default, no error
+        ("-", BY_NAME),
+    ],
+)
+def test_sort_from_the_url(sort: str, expected: list[str]) -> None:
+    at = run_app_page("partners", lang="fr", sort=sort)
+    assert not at.exception
+    assert listed_ids(at) == expected
+
+
+def test_sort_widget_rewrites_the_url_and_marks_the_column() -> None:
+    at = run_app_page("partners", lang="en")
+    assert 'aria-sort="ascending">Name</th>' in list_table_html(at)
+    at.selectbox(key="flt_sort").select("-city").run()
+    assert not at.exception
+    assert query_values(at, "sort") == ["-city"]
+    assert listed_ids(at) == ["inria", "hus", "saar", "ul", "region"]
+    assert 'aria-sort="descending">City</th>' in list_table_html(at)
+    assert "sorted by City (Z → A)" in list_table_html(at)
+    at.selectbox(key="flt_sort").select("name").run()
+    assert query_values(at, "sort") == []  # the default is left out of the link
+
+
+def test_each_name_links_to_the_view_with_its_card() -> None:
+    at = run_app_page("partners", lang="en", ptype="hospital")
+    assert 'href="?lang=en&amp;ptype=hospital&amp;partner=hus" target="_self"' in list_table_html(at)
+
+
+def test_the_city_tab_runs_only_once_chosen() -> None:
+    at = run_app_page("partners", lang="en")
+    assert not [s for s in at.selectbox if s.key == "partners_city"]
+    open_city_tab(at)
+    assert not at.exception
+    assert [s.key for s in at.selectbox if s.key == "partners_city"]
+    assert listed_ids(at) == []  # the list's tab does not run meanwhile
+    assert "Saarbrücken" in page_text(at)

@@ -140,8 +140,8 @@ def test_filter_change_updates_map_and_list(app: AppPage) -> None:
 
     expect(page.get_by_text("3 partners in 2 cities, 1 country")).to_be_visible()
     expect(page.get_by_role("tab", name="List (3)")).to_be_visible()
-    rows = page.locator('[data-testid="stDataFrame"]').first.locator('[role="row"]')
-    expect(rows).to_have_count(4)  # header + 3 partners
+    rows = page.locator(".enact-table").first.locator("tbody tr")
+    expect(rows).to_have_count(3)
     expect(rows.filter(has_text="Inria")).to_have_count(1)
     expect(rows.filter(has_text="Strasbourg")).to_have_count(0)
     wait_app_idle(page)
@@ -183,3 +183,26 @@ def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitSer
     assert horizontal_overflow(page) == {}
     assert_no_serious_axe(page)
 
+
+
+def test_list_is_a_sorted_table_whose_names_open_the_card(app: AppPage) -> None:
+    page = app.goto("partners", lang="en", sort="-city")
+    table = page.locator(".enact-table").first
+    expect(table.locator("th[aria-sort=descending]")).to_have_text("City")
+    first_cells = table.locator("tbody tr td:first-child")
+    expect(first_cells.first).to_have_text("Inria")  # Villers-lès-Nancy, Z to A
+    table.get_by_role("link", name="Inria: show details").click()
+    expect(page.locator(".enact-card h3")).to_have_text("Inria")
+    expect(page).to_have_url(re.compile(r"[?&]partner=inria"))
+    expect(page).to_have_url(re.compile(r"[?&]sort=-city"))  # the rest of the view is kept
+    assert_no_app_errors(page)
+
+
+def test_by_city_tab_lists_cities_when_chosen(app: AppPage) -> None:
+    page = app.goto("partners", lang="fr")
+    wait_app_idle(page)
+    page.get_by_role("tab", name="Par ville (5)").click()
+    cities = page.locator(".enact-table", has=page.locator("caption", has_text="Tableau des villes"))
+    expect(cities.locator("tbody tr")).to_have_count(5)
+    expect(cities.locator("tbody tr", has_text="Saarbrücken")).to_contain_text("Allemagne")
+    assert_no_app_errors(page)

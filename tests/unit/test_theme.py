@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -38,3 +39,11 @@ def test_white_text_on_primary_buttons_is_aa():
 def test_contrast_function_on_known_pairs():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_base_css_survives_the_html_sanitizer() -> None:
+    """st.html's sanitizer (DOMPurify) drops a whole <style> whose text holds "<" + a letter or "/"."""
+    from enact_dash.ui.page import BASE_CSS
+
+    inner = BASE_CSS.split("<style>", 1)[1].rsplit("</style>", 1)[0]
+    assert re.search(r"<[/\w]", inner) is None
