@@ -8,6 +8,7 @@ import pandas as pd
 
 from enact_dash.data import Dataset
 from enact_dash.figures import Figure, figures_of
+from enact_dash.html_table import Column, table_html
 from enact_dash.i18n import t
 
 # The data files whose rows carry a source, in the order a visitor reads them.
@@ -35,6 +36,13 @@ def sources_table(dataset: Dataset, lang: str) -> pd.DataFrame:
     ]
     columns = [t("about.col.source", lang), t("about.col.datasets", lang), t("about.col.records", lang)]
     return pd.DataFrame(rows, columns=columns)
+
+
+def sources_html(dataset: Dataset, lang: str) -> str:
+    """The sources table as an accessible HTML table (escaped; see :mod:`enact_dash.html_table`)."""
+    frame = sources_table(dataset, lang)
+    columns = [Column(name, name, "number" if i == 2 else "text") for i, name in enumerate(frame.columns)]
+    return table_html(frame, columns, caption=t("about.sources_caption", lang))
 
 
 @dataclass(frozen=True)

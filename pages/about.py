@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from enact_dash.about import disagreements, sources_table
+from enact_dash.about import disagreements, sources_html
 from enact_dash.i18n import t
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.state import current_filters
@@ -15,10 +15,7 @@ st.markdown(t("about.intro", lang))
 
 st.header(t("about.sources", lang))
 st.markdown(t("about.sources_intro", lang))
-st.dataframe(
-    sources_table(dataset, lang), hide_index=True, width="stretch",
-    column_config={t("about.col.source", lang): st.column_config.TextColumn(width="large")},
-)
+st.html(sources_html(dataset, lang))
 
 st.header(t("about.disagreements", lang))
 st.markdown(t("about.disagreements_intro", lang))

@@ -57,7 +57,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def list_table_html(at: AppTest) -> str:
-    tables = [h.proto.body for h in at.get("html") if "enact-table" in h.proto.body]
+    tables = [h.proto.body for h in at.get("html") if "<table class=\"enact-table\"" in h.proto.body]
     return tables[0] if tables else ""
 
 
