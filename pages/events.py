@@ -12,7 +12,14 @@ from enact_dash.clock import today as clock_today
 from enact_dash.config import get_settings
 from enact_dash.data.vocab import AUDIENCES, EVENT_TYPES
 from enact_dash.events import page as ev
-from enact_dash.events.display import EventView, audience_label, escape_markdown, headline, type_label
+from enact_dash.events.display import (
+    EventView,
+    audience_label,
+    escape_markdown,
+    headline,
+    period_label,
+    type_label,
+)
 from enact_dash.exports import CSV_MIME, csv_separator
 from enact_dash.geo import boundaries_for
 from enact_dash.i18n import format_number, t
@@ -25,6 +32,7 @@ from enact_dash.ui.state import bound_widget, current_filters, multiselect_filte
 MAP_KEY = "events_map"
 TIMELINE_KEY = "events_timeline_open"
 TABLE_KEY = "events_table_open"
+DATES_KEY = "events_dates_open"
 MAP_HEIGHT = 460
 DATE_RANGE = (date(2024, 1, 1), date(2030, 12, 31))
 DATE_FORMAT = {"fr": "DD/MM/YYYY", "en": "DD/MM/YYYY", "de": "DD.MM.YYYY"}
@@ -100,14 +108,21 @@ everyone = t("common.sidebar.all", lang)
 st.title(t("events.title", lang))
 note(t("events.intro", lang))
 
-type_col, audience_col, from_col, to_col = st.columns([1.3, 1.3, 1, 1])
+type_col, audience_col = st.columns(2)
 multiselect_filter("etype", t("events.filter.type", lang), list(EVENT_TYPES),
                    lambda v: type_label(v, lang), container=type_col, placeholder=everyone)
 multiselect_filter("audience", t("events.filter.audience", lang), list(AUDIENCES),
                    lambda v: audience_label(v, lang), container=audience_col, placeholder=everyone)
-for name, column in (("date_from", from_col), ("date_to", to_col)):
-    bound_widget(name, column.date_input, t(f"events.filter.{name}", lang), to_value=lambda v: v or None,
-                 min_value=DATE_RANGE[0], max_value=DATE_RANGE[1], format=DATE_FORMAT[lang])
+# The date pickers run only once their expander is opened (open already when the link has dates): the
+# picker's JavaScript was a sixth of the page's load. The label says the range chosen.
+dates_box = st.expander(period_label(filters.date_from, filters.date_to, lang), key=DATES_KEY,
+                        expanded=bool(filters.date_from or filters.date_to), on_change="rerun",
+                        icon=":material/date_range:")
+if dates_box.open:
+    from_col, to_col = dates_box.columns(2)
+    for name, column in (("date_from", from_col), ("date_to", to_col)):
+        bound_widget(name, column.date_input, t(f"events.filter.{name}", lang), to_value=lambda v: v or None,
+                     min_value=DATE_RANGE[0], max_value=DATE_RANGE[1], format=DATE_FORMAT[lang])
 
 filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)

@@ -19,7 +19,7 @@ from babel import Locale
 from enact_dash.dates import PartialDate
 from enact_dash.events.frame import DAYS_KNOWN, LAST, RANK, SORT, as_partial, as_tuple
 from enact_dash.events.periods import format_when, is_upcoming
-from enact_dash.i18n import BABEL_LOCALE, format_number, has_key, normalize_lang, pick, t
+from enact_dash.i18n import BABEL_LOCALE, format_day, format_number, has_key, normalize_lang, pick, t
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -206,3 +206,18 @@ def summary_text(events: pd.DataFrame, lang: str, *, today: date) -> str:
 
 def when_text(start: PartialDate | None, end: PartialDate | None, lang: str) -> str:
     return format_when(start, end, lang) if start else t("events.date.unknown", lang)
+
+
+def period_label(date_from: date | None, date_to: date | None, lang: str) -> str:
+    """The label of the date-range filter, saying the range chosen ("Période : du 1 mars 2026 au ...")."""
+    start = format_day(date_from, lang) if date_from else ""
+    end = format_day(date_to, lang) if date_to else ""
+    if start and end:
+        key = "events.filter.period_between"
+    elif start:
+        key = "events.filter.period_from"
+    elif end:
+        key = "events.filter.period_to"
+    else:
+        key = "events.filter.period_all"
+    return t(key, lang, start=start, end=end)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -20,8 +21,17 @@ def pinned_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ENACT_TODAY", TODAY)
 
 
+def event_expanders(at: AppTest) -> list[Any]:
+    """The events' expanders (not the date-range filter's)."""
+    return [e for e in at.expander if not e.proto.id.endswith("events_dates_open")]
+
+
 def expander_labels(at: AppTest) -> list[str]:
-    return [e.label for e in at.expander]
+    return [e.label for e in event_expanders(at)]
+
+
+def period_label(at: AppTest) -> str:
+    return next(e.label for e in at.expander if e.proto.id.endswith("events_dates_open"))
 
 
 def headings(at: AppTest) -> list[str]:
@@ -79,7 +89,9 @@ def test_changing_the_audience_widget_rewrites_the_url_and_the_list() -> None:
 def test_date_range_keeps_events_that_may_fall_in_it() -> None:
     at = run_app_page("events", lang="fr", date_from="2026-03-01", date_to="2026-03-31")
     assert not at.exception
+    assert at.date_input(key="flt_date_to").value.isoformat() == "2026-03-31"  # open: the link has dates
     labels = expander_labels(at)
+    assert period_label(at) == "Période : du 1 mars 2026 au 31 mars 2026"
     assert [label.split(" · ")[1] for label in labels if " · " in label] == [
         "Atelier ou colloque", "École d'été",
     ]
@@ -88,17 +100,23 @@ def test_date_range_keeps_events_that_may_fall_in_it() -> None:
 
 def test_date_widget_writes_the_url() -> None:
     at = run_app_page("events", lang="en")
+    assert not at.get("date_input")  # the pickers run once their expander is opened
+    assert period_label(at) == "Period: all dates"
+    at.session_state["events_dates_open"] = True
+    at.run()
     at.date_input(key="flt_date_from").set_value("2026-01-01").run()
     assert not at.exception
     assert query_values(at, "date_from") == ["2026-01-01"]
     assert headings(at)[:2] == ["Upcoming (3)", "Past (0)"]
+    assert period_label(at) == "Period: from 1 January 2026"
+    assert at.date_input(key="flt_date_from").value.isoformat() == "2026-01-01"  # still open
 
 
 def test_selected_event_from_the_url_is_shown_open() -> None:
     at = run_app_page("events", lang="en", event="annual-day-2025")
     assert not at.exception
     assert "Selected event" in [s.value for s in at.subheader]
-    assert at.expander[0].proto.expanded
+    assert event_expanders(at)[0].proto.expanded
     at.button(key="events_clear_selected").click().run()
     assert query_values(at, "event") == []
     assert "Selected event" not in [s.value for s in at.subheader]

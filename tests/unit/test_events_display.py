@@ -15,6 +15,7 @@ from enact_dash.events.display import (
     event_view,
     events_table,
     headline,
+    period_label,
     place_text,
     summary_text,
 )
@@ -131,3 +132,17 @@ def test_summary_of_nothing() -> None:
     assert summary_text(events.iloc[0:0], "de", today=TODAY) == (
         "Keine Veranstaltung entspricht den Filtern."
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lang", "expected"),
+    [
+        (None, None, "fr", "Période : toutes les dates"),
+        (date(2026, 3, 1), date(2026, 3, 31), "fr", "Période : du 1 mars 2026 au 31 mars 2026"),
+        (date(2026, 3, 1), None, "en", "Period: from 1 March 2026"),
+        (None, date(2026, 3, 31), "de", "Zeitraum: bis 31. März 2026"),
+        (None, date(2026, 3, 31), "fr", "Période : jusqu'au 31 mars 2026"),
+    ],
+)
+def test_period_label_says_the_range(start, end, lang, expected) -> None:
+    assert period_label(start, end, lang) == expected
