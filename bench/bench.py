@@ -34,6 +34,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.synth_partners import write_synthetic_partners
 from tests.browser._harness import (
+    MAP_FRAME,
     REPO_ROOT,
     StreamlitServer,
     app_path,
@@ -63,6 +64,59 @@ class Target:
     path: str
     ready: str = "app"  # "app": script run finished; "map": also the map markers visible
     query: dict[str, str] = field(default_factory=lambda: {"lang": "fr"})
+    runs: int | None = None  # fewer timed runs than the others (the plain page takes ~40 s a load)
+
+
+# The partners page as a visitor would first write it: one folium.Marker per partner, passed to st_folium
+# on every run (the map on the same vendored Leaflet, so that it needs no CDN). Written into a temporary
+# folder beside a link to dashboard/static (Streamlit serves static/ next to the main script).
+PLAIN_PAGE = """
+import html
+
+import folium
+import streamlit as st
+from branca.element import MacroElement
+from folium.template import Template
+from streamlit_folium import st_folium
+
+from enact_dash.config import get_settings
+from enact_dash.data import load_dataset
+from enact_dash.maps.vendor import OfflineMap
+
+
+@st.cache_resource
+def partners():
+    return load_dataset(get_settings().data_dir).tables["partners"].dropna(subset=["lat", "lon"])
+
+
+class IconPath(MacroElement):
+    # streamlit-folium adds leaflet.css after the map script has run, so Leaflet cannot guess where its
+    # marker image is: say it (otherwise every marker is a broken image).
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.Icon.Default.imagePath = '/app/static/vendor/leaflet-1.9.4/images/';"
+        "{% endmacro %}"
+    )
+
+
+located = partners()
+st.title("Partenaires")
+fmap = OfflineMap(location=[48.9, 6.5], zoom_start=7, tiles=None)
+fmap.add_child(IconPath())
+for name, lat, lon in zip(located["name"], located["lat"], located["lon"], strict=True):
+    # A tooltip, no popup: folium's popups need jQuery, which no CDN brings here.
+    folium.Marker([float(lat), float(lon)], tooltip=html.escape(str(name))).add_to(fmap)
+st_folium(fmap, height=520, returned_objects=[], key="plain")
+"""
+PLAIN_READY = ".leaflet-marker-icon"
+
+
+def write_plain_page(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "static").symlink_to(REPO_ROOT / "dashboard" / "static", target_is_directory=True)
+    script = folder / "plain_partners.py"
+    script.write_text(PLAIN_PAGE, encoding="utf-8")
+    return script
 
 
 def median(values: list[float]) -> float:
@@ -89,6 +143,9 @@ def wait_ready(page: Page, ready: str) -> None:
     wait_app_idle(page, LOAD_TIMEOUT_MS)
     if ready == "map":
         wait_map_ready(page, LOAD_TIMEOUT_MS)
+    elif ready == "plain":
+        page.frame_locator(MAP_FRAME).first.locator(PLAIN_READY).first.wait_for(
+            state="visible", timeout=LOAD_TIMEOUT_MS)
 
 
 def time_pages(
@@ -104,7 +161,7 @@ def time_pages(
         load_once(browser, floor_base, floor)
         load_once(browser, base, target)  # warm-up: caches, first import of the page
         page_times, floor_times, blocked = [], [], set()
-        for _ in range(runs):
+        for _ in range(target.runs or runs):
             floor_times.append(load_once(browser, floor_base, floor)[0])
             seconds, urls = load_once(browser, base, target)
             page_times.append(seconds)
@@ -172,8 +229,8 @@ def build_maps(data_dir: Path) -> dict[str, tuple[Any, float]]:
     # The naive way, on the same offline Leaflet (folium.Map itself would need CDNs).
     plain = OfflineMap(location=[48.9, 6.5], zoom_start=7, tiles=None)
     for name, lat, lon in zip(located["name"], located["lat"], located["lon"], strict=True):
-        label = html.escape(str(name))
-        folium.Marker([float(lat), float(lon)], tooltip=label, popup=label).add_to(plain)
+        # A tooltip, no popup: folium's popups need jQuery (a CDN), and the script stops at the first.
+        folium.Marker([float(lat), float(lon)], tooltip=html.escape(str(name))).add_to(plain)
     plain_s = time.perf_counter() - start
     return {"plain": (plain, plain_s), "ours": (ours, ours_s), "located": (len(located), 0.0)}
 
@@ -316,6 +373,9 @@ def print_table(results: dict[str, Any]) -> None:
                 f"{row['html_bytes'] / 1e6:>9.2f}{row['browser_median_s']:>11.2f}"
             )
         print(f"plain / ours (browser): {maps['ratio_browser']:.1f}x")
+    if "page_vs_plain" in results:
+        print(f"\nPartners page, plain one-folium.Marker page / ours (ready in the browser, same data): "
+              f"{results['page_vs_plain']:.1f}x")
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -324,6 +384,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--partners", type=int, default=10_000, help="synthetic partners")
     parser.add_argument("--events", type=int, default=50_000, help="synthetic events")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1 run, small data")
+    parser.add_argument("--no-plain", action="store_true",
+                        help="skip the plain one-folium.Marker-per-partner page (about 3 minutes at 10k)")
     parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="folder for the JSON")
     args = parser.parse_args(argv)
     if args.quick:
@@ -355,6 +417,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
         servers = {"floor": StreamlitServer(script=FLOOR_APP, env=SERVER_ENV)}
         servers.update({k: StreamlitServer(data_dir=d, env=SERVER_ENV) for k, d in data_dirs.items()})
+        plain_label = f"plain page@{args.partners}"
+        if not args.no_plain:
+            servers["plain"] = StreamlitServer(script=write_plain_page(Path(tmp) / "plain"), data_dir=synth,
+                                               env=SERVER_ENV)
+            targets.append(Target(plain_label, "plain", "", "plain", query={}, runs=min(args.runs, 3)))
         try:
             for server in servers.values():
                 server.start()
@@ -372,8 +439,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
         print("Server-side run times (AppTest, warm)")
         results["server"] = {
-            t.label: apptest_run_times(t.path, data_dirs[t.server], args.runs) for t in targets
+            t.label: apptest_run_times(t.path, data_dirs[t.server], args.runs)
+            for t in targets if t.server in data_dirs
         }
+        if plain_label in results["browser"]:
+            ours = results["browser"][f"partners@{args.partners}"]["median_s"]
+            results["page_vs_plain"] = results["browser"][plain_label]["median_s"] / ours
 
     results["meta"]["load_average_end"] = os.getloadavg()
     print_table(results)

@@ -62,6 +62,22 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **kwargs: object) -> str:
     return text
 
 
+def plural_form(count: int, lang: str) -> str:
+    """CLDR plural category of ``count`` in ``lang``: ``one``, ``many`` or ``other`` (Babel's rules)."""
+    from babel import Locale
+
+    return str(Locale.parse(BABEL_LOCALE[normalize_lang(lang)]).plural_form(count))
+
+
+def plural(key: str, count: int, lang: str, /, **kwargs: object) -> str:
+    """``t("<key>.<category>", count=...)`` with the count written the local way; ``other`` is the
+    fallback category ("1 partenaire", "2 partenaires", "1 000 000 de partenaires")."""
+    chosen = f"{key}.{plural_form(count, lang)}"
+    if not has_key(chosen, lang):
+        chosen = f"{key}.other"
+    return t(chosen, lang, count=format_number(count, lang), **kwargs)
+
+
 def pick(values: Mapping[str, str | None], lang: str) -> str:
     """Choose the text for ``lang`` among ``{"fr": ..., "en": ..., "de": ...}``, French as fallback."""
     lang = normalize_lang(lang)

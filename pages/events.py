@@ -22,7 +22,7 @@ from enact_dash.events.display import (
 )
 from enact_dash.exports import CSV_MIME, csv_separator
 from enact_dash.geo import boundaries_for
-from enact_dash.i18n import format_number, t
+from enact_dash.i18n import format_number, plural, t
 from enact_dash.ics import ICS_MIME, ics_filename
 from enact_dash.maps.partner_map import clicked_point_id
 from enact_dash.ui.data import get_dataset
@@ -128,7 +128,7 @@ filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)
 summary = ev.summary(dataset.events, selection, lang, today=today)
 st.markdown(escape_markdown(summary))
-note(t("events.count", lang, shown=n(selection.count), total=n(selection.all_count)))
+note(plural("events.count", selection.count, lang, total=n(selection.all_count)))
 
 ics_col, csv_col = st.columns(2)
 ics_col.download_button(

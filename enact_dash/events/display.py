@@ -19,7 +19,7 @@ from babel import Locale
 from enact_dash.dates import PartialDate
 from enact_dash.events.frame import DAYS_KNOWN, LAST, RANK, SORT, as_partial, as_tuple
 from enact_dash.events.periods import format_when, is_upcoming
-from enact_dash.i18n import BABEL_LOCALE, format_day, format_number, has_key, normalize_lang, pick, t
+from enact_dash.i18n import BABEL_LOCALE, format_day, format_number, has_key, normalize_lang, pick, plural, t
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -180,9 +180,9 @@ def summary_text(events: pd.DataFrame, lang: str, *, today: date) -> str:
         t(
             "events.summary.counts",
             lang,
-            total=format_number(total, lang),
+            events=plural("events.summary.events", total, lang),
             upcoming=format_number(n_upcoming, lang),
-            past=format_number(total - n_upcoming, lang),
+            past=plural("events.summary.past", total - n_upcoming, lang),
         )
     ]
     if n_upcoming:

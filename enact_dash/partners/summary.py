@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
-from babel import Locale
 
-from enact_dash.i18n import BABEL_LOCALE, format_number, has_key, normalize_lang, t
+from enact_dash.i18n import plural, t
 from enact_dash.partners.filtering import city_keys
 
 
@@ -44,20 +43,6 @@ def count_partners(partners: pd.DataFrame) -> PartnerCounts:
 
 
 @cache
-def plural_form(count: int, lang: str) -> str:
-    """CLDR plural category of ``count`` in ``lang``: ``one``, ``many`` or ``other`` (Babel's rules)."""
-    return str(Locale.parse(BABEL_LOCALE[normalize_lang(lang)]).plural_form(count))
-
-
-def plural(key: str, count: int, lang: str) -> str:
-    """``t("<key>.<category>", count=...)`` with the count written the local way; ``other`` is the
-    fallback category ("1 partenaire", "2 partenaires", "1 000 000 de partenaires")."""
-    chosen = f"{key}.{plural_form(count, lang)}"
-    if not has_key(chosen, lang):
-        chosen = f"{key}.other"
-    return t(chosen, lang, count=format_number(count, lang))
-
-
 def summary_text(counts: PartnerCounts, lang: str) -> str:
     """``23 partenaires dans 6 villes, 3 pays`` / ``23 partners in 6 cities, 3 countries``."""
     if counts.partners == 0:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from enact_dash.i18n import plural_form
 from enact_dash.partners import PartnerCounts, by_city, count_partners, summary_text, unlocated_text
-from enact_dash.partners.summary import plural_form
 from tests.unit.test_partners_filtering import frame, partner
 
 NNBSP = "\u202f"  # French thousands separator (Babel)
