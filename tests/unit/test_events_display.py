@@ -116,7 +116,7 @@ def test_events_table_columns_and_values() -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "3 événements : 2 à venir, 1 passés. Prochain : Journée annuelle (12 décembre 2025)."
+        ("fr", "3 événements : 2 à venir, 1 passé. Prochain : Journée annuelle (12 décembre 2025)."
                " 1 sans jour connu."),
         ("en", "3 events: 2 upcoming, 1 past. Next: Annual day (12 December 2025)."
                " 1 without a known day."),
