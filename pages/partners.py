@@ -99,7 +99,7 @@ with card_col:
         st.selectbox(t("partners.detail.choose", lang), ["", *choices], key=PICK_KEY, on_change=on_pick,
                      format_func=lambda i: choices.get(i) or t("partners.detail.nobody", lang))
     else:
-        st.markdown(t("partners.detail.too_many", lang, count=counts.partners))
+        st.markdown(t("partners.detail.too_many", lang, count=format_number(counts.partners, lang)))
     if selected:
         st.html(pt.detail_card_html(pt.partner_detail(selected, lang, axes), lang))
     else:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
+from collections.abc import Sequence
 
 import streamlit as st
 
 from enact_dash.config import get_settings
 from enact_dash.data import Dataset, localized
 from enact_dash.filters import Filters
+from enact_dash.geo import normalize_name
+from enact_dash.html_table import sort_key
 from enact_dash.i18n import LANG_NAMES, LANGS, t
+from enact_dash.memo import IdentityMemo
 from enact_dash.ui.page import data_notice
 from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
 
@@ -22,14 +27,57 @@ def axis_labels(dataset: Dataset, lang: str) -> dict[str, str]:
     return dict(zip(axes["id"], localized(axes, "name", lang), strict=True))
 
 
-def city_options(dataset: Dataset) -> list[str]:
-    """Every city that a partner or an event names, sorted for French readers."""
-    names: set[str] = set()
+# A list of thousands of cities helps nobody and costs every page (the widget sends and draws them all):
+# above this many, the list offers the cities with the most partners and events, and typing any other
+# known city adds it (``resolve_typed_cities``).
+MAX_CITY_OPTIONS = 200
+_MEMO = IdentityMemo(maxsize=8)
+
+
+def _city_counts(dataset: Dataset) -> Counter[str]:
+    counts: Counter[str] = Counter()
     for key in ("partners", "events"):
         frame = dataset.tables.get(key)
         if frame is not None and "city" in frame:
-            names.update(str(c) for c in frame["city"].dropna().unique() if c)
-    return sorted(names, key=lambda n: n.casefold())
+            counts.update(str(c) for c in frame["city"].dropna() if c)
+    return counts
+
+
+def all_cities(dataset: Dataset) -> dict[str, str]:
+    """Every city that a partner or an event names: comparison key (accents, case) -> name."""
+    def compute() -> dict[str, str]:
+        counts = _city_counts(dataset)
+        return {normalize_name(name): name for name in sorted(counts, key=sort_key)}
+
+    return _MEMO.get(dataset, "all", compute)
+
+
+def city_options(dataset: Dataset, selected: Sequence[str] = (), limit: int | None = None) -> list[str]:
+    """The cities the city filter offers, sorted for French readers: all of them up to ``limit``
+    (default ``MAX_CITY_OPTIONS``), else the ``limit`` most named; the ``selected`` ones always."""
+    limit = MAX_CITY_OPTIONS if limit is None else limit
+
+    def compute() -> list[str]:
+        counts = _city_counts(dataset)
+        names = list(counts) if len(counts) <= limit else [name for name, _ in counts.most_common(limit)]
+        return sorted(names, key=sort_key)
+
+    shown = _MEMO.get(dataset, ("options", limit), compute)
+    extra = [c for c in selected if c not in shown]
+    return sorted([*shown, *extra], key=sort_key) if extra else shown
+
+
+def resolve_typed_cities(values: Sequence[str], known: dict[str, str]) -> tuple[str, ...]:
+    """The cities a visitor chose or typed, spelled as in the data; unknown names are dropped."""
+    out = [known.get(normalize_name(v)) for v in values]
+    return tuple(dict.fromkeys(c for c in out if c))
+
+
+def _chosen_cities(values: Sequence[str], known: dict[str, str], lang: str) -> tuple[str, ...]:
+    unknown = [v for v in values if normalize_name(v) not in known]
+    if unknown:
+        st.toast(t("common.sidebar.city_unknown", lang, names=", ".join(unknown)), icon=":material/info:")
+    return resolve_typed_cities(values, known)
 
 
 def share_link_html(url: str) -> str:
@@ -55,10 +103,15 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Filters:
         "axis", t("common.sidebar.axis", lang), list(labels), lambda a: labels.get(a, a),
         container=sb, placeholder=t("common.sidebar.all", lang),
     )
-    cities = city_options(dataset)
+    known = all_cities(dataset)
+    cities = city_options(dataset, resolve_typed_cities(current_filters().city, known))
+    long_list = len(known) > len(cities)
     multiselect_filter(
         "city", t("common.sidebar.city", lang), cities, container=sb,
         placeholder=t("common.sidebar.all", lang),
+        help=t("common.sidebar.city_help", lang, shown=len(cities), total=len(known)) if long_list else None,
+        accept_new_options=long_list,
+        to_value=lambda values: _chosen_cities(values, known, lang),
     )
     filters = current_filters()
     if not filters.is_default(ignore=("lang", "kiosk", "rotate", "slides", "langs")):

@@ -54,7 +54,10 @@ def _write_url(filters: Filters) -> None:
 def _on_widget_change(name: str, to_value: Callable[[Any], Any]) -> None:
     value = st.session_state.get(WIDGET_PREFIX + name)
     filters = current_filters()
-    new = filters.with_(**{name: to_value(value)})
+    mapped = to_value(value)
+    if isinstance(value, list) and list(mapped) != value:  # e.g. a typed city, spelled as in the data
+        st.session_state[WIDGET_PREFIX + name] = list(mapped)
+    new = filters.with_(**{name: mapped})
     st.session_state[_FILTERS] = new
     _write_url(new)
 
@@ -68,8 +71,13 @@ def multiselect_filter(
     container: Any = None,
     help: str | None = None,
     placeholder: str | None = None,
+    accept_new_options: bool = False,
+    to_value: Callable[[Any], tuple[str, ...]] = tuple,
 ) -> tuple[str, ...]:
-    """A multiselect bound to the tuple field ``name`` of the filters (and so to the URL)."""
+    """A multiselect bound to the tuple field ``name`` of the filters (and so to the URL).
+
+    With ``accept_new_options``, a visitor may type a value that the list does not show; ``to_value``
+    then maps the widget's values to the filter's (e.g. spells a typed city as the data does)."""
     box = container if container is not None else st
     key = WIDGET_PREFIX + name
     current = tuple(v for v in getattr(current_filters(), name) if v in options)
@@ -77,7 +85,8 @@ def multiselect_filter(
         st.session_state[key] = list(current)
     box.multiselect(
         label, list(options), key=key, format_func=format_func, help=help,
-        placeholder=placeholder, on_change=_on_widget_change, args=(name, tuple),
+        placeholder=placeholder, on_change=_on_widget_change, args=(name, to_value),
+        accept_new_options=accept_new_options,
     )
     return current
 

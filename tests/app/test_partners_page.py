@@ -324,3 +324,23 @@ def test_the_city_tab_runs_only_once_chosen() -> None:
     assert [s.key for s in at.selectbox if s.key == "partners_city"]
     assert listed_ids(at) == []  # the list's tab does not run meanwhile
     assert "Saarbrücken" in page_text(at)
+
+
+def test_a_long_city_list_offers_the_most_named_and_accepts_a_typed_city(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from enact_dash.ui import sidebar
+
+    monkeypatch.setattr(sidebar, "MAX_CITY_OPTIONS", 2)
+    at = run_app_page("partners", lang="en")
+    city = at.multiselect(key="flt_city")
+    assert len(city.options) == 2
+    assert "type another city's name to add it" in (city.help or "")
+    city.set_value(["villers-les-nancy"]).run()  # typed, not in the list
+    assert not at.exception
+    assert query_values(at, "city") == ["Villers-lès-Nancy"]  # spelled as in the data
+    assert at.multiselect(key="flt_city").value == ["Villers-lès-Nancy"]
+    assert listed_ids(at) == ["inria"]
+    at.multiselect(key="flt_city").set_value(["Atlantis"]).run()
+    assert not at.exception
+    assert query_values(at, "city") == []
+    assert [toast.value for toast in at.toast] == ["No partner or event in this city: Atlantis"]

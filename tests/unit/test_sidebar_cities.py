@@ -1,0 +1,44 @@
+"""The sidebar's city filter: every city up to a limit, then the most named; typed cities resolved."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from enact_dash.data import Dataset
+from enact_dash.ui.sidebar import all_cities, city_options, resolve_typed_cities
+
+
+def dataset(partner_cities: list[str], event_cities: list[str]) -> Dataset:
+    return Dataset({"partners": pd.DataFrame({"city": partner_cities}),
+                    "events": pd.DataFrame({"city": event_cities})}, [], [])
+
+
+DATA = dataset(["Nancy", "Nancy", "Metz", "", "Épinal", None], ["Nancy", "Strasbourg", "Metz", "Zurich"])
+
+
+@pytest.mark.parametrize(
+    ("limit", "selected", "expected"),
+    [
+        (10, (), ["Épinal", "Metz", "Nancy", "Strasbourg", "Zurich"]),  # all, French order
+        (2, (), ["Metz", "Nancy"]),  # the most named: Nancy 3, Metz 2
+        (2, ("Zurich",), ["Metz", "Nancy", "Zurich"]),  # a chosen city stays offered
+        (2, ("Nancy",), ["Metz", "Nancy"]),
+    ],
+)
+def test_city_options(limit: int, selected: tuple[str, ...], expected: list[str]) -> None:
+    assert city_options(DATA, selected, limit=limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (["nancy"], ("Nancy",)),
+        (["EPINAL", "zurich"], ("Épinal", "Zurich")),
+        (["Nancy", "nancy"], ("Nancy",)),  # once
+        (["Atlantis"], ()),  # unknown: dropped (the sidebar says so)
+        ([], ()),
+    ],
+)
+def test_typed_cities_are_spelled_as_in_the_data(typed: list[str], expected: tuple[str, ...]) -> None:
+    assert resolve_typed_cities(typed, all_cities(DATA)) == expected
