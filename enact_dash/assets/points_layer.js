@@ -321,6 +321,7 @@
     });
 
     var popup = L.popup({ maxWidth: 320, autoPanPadding: [24, 24] });
+    var clicks = 0;
     group.on("click", function (e) {
       var m = e.layer;
       if (!m || m._enactIndex === undefined) {
@@ -330,11 +331,15 @@
       popup.setLatLng(m.getLatLng()).setContent(popupContent(m._enactIndex)).openOn(map);
       container.setAttribute("data-enact-selected", id);
       // streamlit-folium handles the click on the layer after this handler and reports the popup it
-      // finds; report the point id instead, once its handler has run.
+      // finds; report the point id instead, once its handler has run. The click's number goes with it
+      // ("ul#3"), so that clicking the same point again (after choosing another partner elsewhere) is
+      // a new value, which the page sees.
+      clicks += 1;
+      var reported = id + "#" + clicks;
       Promise.resolve().then(function () {
         var state = window.__GLOBAL_DATA__;
         if (state) {
-          state.last_object_clicked_popup = id;
+          state.last_object_clicked_popup = reported;
         }
       });
     });

@@ -211,9 +211,12 @@ def build_partner_map(
 def clicked_point_id(result: Mapping[str, Any] | None) -> str | None:
     """The id of the last point clicked on a map built here, from ``st_folium``'s return value.
 
-    The points layer reports the id in ``last_object_clicked_popup`` (see points_layer.js).
+    The points layer reports ``<id>#<click number>`` in ``last_object_clicked_popup`` (see
+    points_layer.js): the number makes a second click on the same point a new value.
     """
     if not result:
         return None
     value = result.get("last_object_clicked_popup")
-    return value if isinstance(value, str) and value else None
+    if not isinstance(value, str):
+        return None
+    return value.split("#", 1)[0] or None

@@ -206,3 +206,17 @@ def test_by_city_tab_lists_cities_when_chosen(app: AppPage) -> None:
     expect(cities.locator("tbody tr")).to_have_count(5)
     expect(cities.locator("tbody tr", has_text="Saarbrücken")).to_contain_text("Allemagne")
     assert_no_app_errors(page)
+
+
+def test_a_marker_selects_again_after_the_card_is_closed(app: AppPage) -> None:
+    page = app.goto("partners", lang="en", ptype="hospital", city="Strasbourg")
+    card = page.locator(".enact-card h3")
+    click_marker_until(page, card, "Hôpitaux Universitaires de Strasbourg")
+    expect(page).to_have_url(re.compile(r"[?&]partner=hus"))
+    # Choose nobody elsewhere (the chooser beside the map), then the same marker again.
+    page.get_by_role("combobox", name="Show the details of").click()
+    page.get_by_role("option", name="— no partner —").click()
+    expect(card).to_have_count(0)
+    expect(page).not_to_have_url(re.compile(r"partner=hus"))
+    click_marker_until(page, card, "Hôpitaux Universitaires de Strasbourg")
+    expect(page).to_have_url(re.compile(r"[?&]partner=hus"))
