@@ -32,6 +32,7 @@ class Column:
     key: str
     label: str
     kind: Kind = "text"
+    long: bool = False  # long text (sources, URLs): may break anywhere, so that it wraps in its column
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,8 @@ def table_html(
                 href = html.escape(row_link(row), quote=True)
                 title = html.escape(link_label.replace("{name}", str(row.get(column.key, ""))), quote=True)
                 content = f'<a href="{href}" target="_self" aria-label="{title}">{content}</a>'
-            align = ' class="num"' if column.kind == "number" else ""
-            cells.append(f"<td{align}>{content}</td>")
+            css = "num" if column.kind == "number" else "long" if column.long else ""
+            cells.append(f'<td class="{css}">{content}</td>' if css else f"<td>{content}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     label = html.escape(caption, quote=True)
     return (

@@ -318,7 +318,8 @@ def list_html(table: pd.DataFrame, lang: str, order: SortOrder,
     """The list view as an accessible HTML table; each name links to the view with that partner's card."""
     headers = list_columns(lang)
     kinds = {"on_map": "bool", "website": "link"}
-    columns = [Column(name, headers[name], kinds.get(name, "text")) for name in LIST_COLUMNS]  # type: ignore[arg-type]
+    columns = [Column(name, headers[name], kinds.get(name, "text"), long=name == "source")  # type: ignore[arg-type]
+               for name in LIST_COLUMNS]
     caption = t("partners.list.table_caption", lang,
                 order=sort_choices(lang, [order.key])[order.param])
     return table_html(table, columns, caption=caption, order=order,

@@ -34,8 +34,9 @@ BASE_CSS = """
 .enact-table caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 0.4rem; }
 .enact-table th, .enact-table td { text-align: left; vertical-align: top; padding: 0.35rem 0.55rem;
   border-bottom: 1px solid #c9d3e0; }
-.enact-table td { overflow-wrap: anywhere; }
-.enact-table td:first-child { min-width: 10rem; overflow-wrap: normal; }
+.enact-table td { overflow-wrap: break-word; }
+.enact-table td:first-child { min-width: 10rem; }
+.enact-table td.long { overflow-wrap: anywhere; min-width: 14rem; }
 .enact-table th { background: #eef3f9; color: #1f2a37; white-space: nowrap; }
 .enact-table .num { text-align: right; }
 .enact-table a { color: #1d4e89; }

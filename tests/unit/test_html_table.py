@@ -147,3 +147,9 @@ def test_row_links_carry_an_accessible_name_with_the_visible_text() -> None:
 def test_sort_options_both_ways() -> None:
     assert sort_options({"city": "Ville"}, "{column} (A → Z)", "{column} (Z → A)") == {
         "city": "Ville (A → Z)", "-city": "Ville (Z → A)"}
+
+
+def test_long_columns_are_marked_for_wrapping() -> None:
+    out = table_html(pd.DataFrame([{"s": "https://example.org/a/very/long/path", "n": "x"}]),
+                     [Column("n", "Nom"), Column("s", "Source", long=True)], caption="c")
+    assert '<td>x</td><td class="long">https://example.org/a/very/long/path</td>' in out
