@@ -61,7 +61,13 @@ def sort_key(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     text = unicodedata.normalize("NFKD", str(value)).casefold()
+    text = text.replace("œ", "oe").replace("æ", "ae")
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _blank(value: Any) -> bool:
+    """None, NaN, pd.NA or empty text."""
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value))) or value == ""
 
 
 def sort_frame(frame: pd.DataFrame, order: SortOrder, *, then: str | None = None,
@@ -78,12 +84,12 @@ def sort_frame(frame: pd.DataFrame, order: SortOrder, *, then: str | None = None
     work = frame.copy()
     for key in keys:
         values = work[key]
-        if values.dtype == bool:
+        if pd.api.types.is_bool_dtype(values) and not values.isna().any():
             work[f"__k_{key}"] = values
         else:
             unknown = missing.get(key)
             work[f"__k_{key}"] = values.map(
-                lambda v, u=unknown: None if v is None or v == "" or v != v or v == u else sort_key(v))
+                lambda v, u=unknown: None if _blank(v) or v == u else sort_key(v))
     ascending = [not order.descending] + [True] * (len(keys) - 1)
     work = work.sort_values([f"__k_{k}" for k in keys], ascending=ascending, kind="stable",
                             na_position="last")

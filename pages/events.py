@@ -114,8 +114,9 @@ multiselect_filter("etype", t("events.filter.type", lang), list(EVENT_TYPES),
 multiselect_filter("audience", t("events.filter.audience", lang), list(AUDIENCES),
                    lambda v: audience_label(v, lang), container=audience_col, placeholder=everyone)
 # The date pickers run only once their expander is opened (open already when the link has dates): the
-# picker's JavaScript was a sixth of the page's load. The label says the range chosen.
-dates_box = st.expander(period_label(filters.date_from, filters.date_to, lang), key=DATES_KEY,
+# picker's JavaScript was a sixth of the page's load. A fixed label (an expander's identity follows its
+# label); the count below says the range chosen.
+dates_box = st.expander(t("events.filter.period", lang), key=DATES_KEY,
                         expanded=bool(filters.date_from or filters.date_to), on_change="rerun",
                         icon=":material/date_range:")
 if dates_box.open:
@@ -128,7 +129,8 @@ filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)
 summary = ev.summary(dataset.events, selection, lang, today=today)
 st.markdown(escape_markdown(summary))
-note(plural("events.count", selection.count, lang, total=n(selection.all_count)))
+note(plural("events.count", selection.count, lang, total=n(selection.all_count))
+     + " " + period_label(filters.date_from, filters.date_to, lang) + ".")
 
 ics_col, csv_col = st.columns(2)
 ics_col.download_button(

@@ -106,11 +106,10 @@ with card_col:
         st.info(t("partners.detail.none", lang))
 
 cities = view.cities
-# Lazy tabs: only the open one runs, so the by-city view costs nothing until it is chosen.
-list_tab, city_tab = st.tabs([
-    t("partners.tab.list", lang, count=counts.partners),
-    t("partners.tab.cities", lang, count=len(cities)),
-], key=TABS_KEY, on_change="rerun")
+# Lazy tabs: only the open one runs, so the by-city view costs nothing until it is chosen. Their labels
+# carry no counts: a tab's identity follows its label, and a new label would close the chosen tab.
+list_tab, city_tab = st.tabs([t("partners.tab.list", lang), t("partners.tab.cities", lang)],
+                             key=TABS_KEY, on_change="rerun")
 
 if list_tab.open:
     with list_tab:

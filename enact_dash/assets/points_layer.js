@@ -332,10 +332,10 @@
       container.setAttribute("data-enact-selected", id);
       // streamlit-folium handles the click on the layer after this handler and reports the popup it
       // finds; report the point id instead, once its handler has run. The click's number goes with it
-      // ("ul#3"), so that clicking the same point again (after choosing another partner elsewhere) is
-      // a new value, which the page sees.
+      // ("ul#3", with the time: a rebuilt map counts again from 1), so that clicking the same point
+      // again (after choosing another partner elsewhere) is a new value, which the page sees.
       clicks += 1;
-      var reported = id + "#" + clicks;
+      var reported = id + "#" + Date.now() + "." + clicks;
       Promise.resolve().then(function () {
         var state = window.__GLOBAL_DATA__;
         if (state) {

@@ -10,10 +10,11 @@ import streamlit as st
 
 from enact_dash.config import get_settings
 from enact_dash.data import Dataset, localized
+from enact_dash.events.display import escape_markdown
 from enact_dash.filters import Filters
 from enact_dash.geo import normalize_name
 from enact_dash.html_table import sort_key
-from enact_dash.i18n import LANG_NAMES, LANGS, t
+from enact_dash.i18n import LANG_NAMES, LANGS, format_number, t
 from enact_dash.memo import IdentityMemo
 from enact_dash.ui.page import data_notice
 from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
@@ -35,12 +36,16 @@ _MEMO = IdentityMemo(maxsize=8)
 
 
 def _city_counts(dataset: Dataset) -> Counter[str]:
-    counts: Counter[str] = Counter()
+    """How often each city is named by partners and events; spellings that compare equal ("Metz",
+    "METZ") count as one city, under its most used spelling."""
+    spellings: dict[str, Counter[str]] = {}
     for key in ("partners", "events"):
         frame = dataset.tables.get(key)
         if frame is not None and "city" in frame:
-            counts.update(str(c) for c in frame["city"].dropna() if c)
-    return counts
+            for name, count in frame["city"].dropna().value_counts(sort=False).items():
+                if str(name).strip():
+                    spellings.setdefault(normalize_name(str(name)), Counter())[str(name)] += int(count)
+    return Counter({names.most_common(1)[0][0]: names.total() for names in spellings.values()})
 
 
 def all_cities(dataset: Dataset) -> dict[str, str]:
@@ -76,7 +81,8 @@ def resolve_typed_cities(values: Sequence[str], known: dict[str, str]) -> tuple[
 def _chosen_cities(values: Sequence[str], known: dict[str, str], lang: str) -> tuple[str, ...]:
     unknown = [v for v in values if normalize_name(v) not in known]
     if unknown:
-        st.toast(t("common.sidebar.city_unknown", lang, names=", ".join(unknown)), icon=":material/info:")
+        st.toast(escape_markdown(t("common.sidebar.city_unknown", lang, names=", ".join(unknown))),
+                 icon=":material/info:")
     return resolve_typed_cities(values, known)
 
 
@@ -104,12 +110,17 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Filters:
         container=sb, placeholder=t("common.sidebar.all", lang),
     )
     known = all_cities(dataset)
-    cities = city_options(dataset, resolve_typed_cities(current_filters().city, known))
+    wanted = current_filters().city
+    resolved = _chosen_cities(wanted, known, lang)  # a link's "nancy" is the data's "Nancy"
+    if resolved != wanted:
+        set_filters(current_filters().with_(city=resolved))
+    cities = city_options(dataset, resolved)
     long_list = len(known) > len(cities)
     multiselect_filter(
         "city", t("common.sidebar.city", lang), cities, container=sb,
         placeholder=t("common.sidebar.all", lang),
-        help=t("common.sidebar.city_help", lang, shown=len(cities), total=len(known)) if long_list else None,
+        help=t("common.sidebar.city_help", lang, shown=format_number(len(cities), lang),
+               total=format_number(len(known), lang)) if long_list else None,
         accept_new_options=long_list,
         to_value=lambda values: _chosen_cities(values, known, lang),
     )

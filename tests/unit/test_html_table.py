@@ -153,3 +153,13 @@ def test_long_columns_are_marked_for_wrapping() -> None:
     out = table_html(pd.DataFrame([{"s": "https://example.org/a/very/long/path", "n": "x"}]),
                      [Column("n", "Nom"), Column("s", "Source", long=True)], caption="c")
     assert '<td>x</td><td class="long">https://example.org/a/very/long/path</td>' in out
+
+
+def test_sort_frame_puts_missing_values_last_whatever_their_kind() -> None:
+    frame = pd.DataFrame({"name": pd.array(["b", pd.NA, "a", None], dtype=object)})
+    assert sort_frame(frame, SortOrder("name"))["name"].tolist()[:2] == ["a", "b"]
+    assert sort_frame(frame, SortOrder("name", True))["name"].tolist()[:2] == ["b", "a"]
+
+
+def test_sort_key_spells_out_ligatures() -> None:
+    assert sort_key("Œuvre") < sort_key("Pierre") < sort_key("Zeta")

@@ -42,3 +42,9 @@ def test_city_options(limit: int, selected: tuple[str, ...], expected: list[str]
 )
 def test_typed_cities_are_spelled_as_in_the_data(typed: list[str], expected: tuple[str, ...]) -> None:
     assert resolve_typed_cities(typed, all_cities(DATA)) == expected
+
+
+def test_spellings_of_one_city_are_one_option_under_the_most_used() -> None:
+    data = dataset(["Metz", "METZ", "Metz", "Nancy"], ["metz"])
+    assert city_options(data, limit=10) == ["Metz", "Nancy"]
+    assert resolve_typed_cities(["METZ"], all_cities(data)) == ("Metz",)
