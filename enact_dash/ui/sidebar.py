@@ -38,14 +38,17 @@ _MEMO = IdentityMemo(maxsize=8)
 def _city_counts(dataset: Dataset) -> Counter[str]:
     """How often each city is named by partners and events; spellings that compare equal ("Metz",
     "METZ") count as one city, under its most used spelling."""
-    spellings: dict[str, Counter[str]] = {}
-    for key in ("partners", "events"):
-        frame = dataset.tables.get(key)
-        if frame is not None and "city" in frame:
-            for name, count in frame["city"].dropna().value_counts(sort=False).items():
-                if str(name).strip():
-                    spellings.setdefault(normalize_name(str(name)), Counter())[str(name)] += int(count)
-    return Counter({names.most_common(1)[0][0]: names.total() for names in spellings.values()})
+    def compute() -> Counter[str]:
+        spellings: dict[str, Counter[str]] = {}
+        for key in ("partners", "events"):
+            frame = dataset.tables.get(key)
+            if frame is not None and "city" in frame:
+                for name, count in frame["city"].dropna().value_counts(sort=False).items():
+                    if str(name).strip():
+                        spellings.setdefault(normalize_name(str(name)), Counter())[str(name)] += int(count)
+        return Counter({names.most_common(1)[0][0]: names.total() for names in spellings.values()})
+
+    return _MEMO.get(dataset, "counts", compute)
 
 
 def all_cities(dataset: Dataset) -> dict[str, str]:
