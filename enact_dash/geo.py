@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from enact_dash.config import BUNDLED_DATA_DIR, MAP_BOUNDS
+from enact_dash.i18n import fold
 
 GEO_SUBDIR = "geo"
 COMMUNES_FILE = "communes_grand_est.csv"
@@ -38,9 +38,7 @@ ALIASES = {
 
 def normalize_name(name: str) -> str:
     """``"Vandœuvre-lès-Nancy"`` -> ``"vandoeuvre les nancy"``; ``"Saarbrücken"`` -> ``"saarbrucken"``."""
-    value = name.strip().lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
+    value = fold(name.strip())
     for sep in "-'’_.,()/":
         value = value.replace(sep, " ")
     value = " ".join(value.split())

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import pandas as pd
+
+from enact_dash.i18n import fold
 
 Kind = Literal["text", "link", "bool", "number"]
 _HTTP_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -60,9 +61,7 @@ def sort_key(value: Any) -> Any:
     """A sort key that reads as French readers expect: case and accents ignored (É with E)."""
     if isinstance(value, bool):
         return value
-    text = unicodedata.normalize("NFKD", str(value)).casefold()
-    text = text.replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return fold(str(value))
 
 
 def _blank(value: Any) -> bool:
@@ -97,7 +96,7 @@ def sort_frame(frame: pd.DataFrame, order: SortOrder, *, then: str | None = None
 
 
 def _cell(value: Any, kind: Kind, yes_no: tuple[str, str]) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if _blank(value):
         return ""
     if kind == "bool":
         return html.escape(yes_no[0] if bool(value) else yes_no[1])

@@ -7,11 +7,13 @@ its first dot (``"home.title"`` lives in ``home.json``). French is the reference
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_compact_currency, format_decimal, format_percent
 
@@ -62,11 +64,22 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **kwargs: object) -> str:
     return text
 
 
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALE[normalize_lang(lang)])
+
+
 def plural_form(count: int, lang: str) -> str:
     """CLDR plural category of ``count`` in ``lang``: ``one``, ``many`` or ``other`` (Babel's rules)."""
-    from babel import Locale
+    return str(_locale(lang).plural_form(count))
 
-    return str(Locale.parse(BABEL_LOCALE[normalize_lang(lang)]).plural_form(count))
+
+def fold(text: str) -> str:
+    """Text as compared by a French reader: case, accents and the ligatures œ, æ, ß folded away
+    ("Œuvre" -> "oeuvre", "Épinal" -> "epinal", "Straße" -> "strasse")."""
+    value = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    value = unicodedata.normalize("NFKD", value)
+    return "".join(ch for ch in value if not unicodedata.combining(ch))
 
 
 def plural(key: str, count: int, lang: str, /, **kwargs: object) -> str:
