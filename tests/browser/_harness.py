@@ -267,6 +267,48 @@ def wait_map_ready(page: Page, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
     frame.locator(MAP_MARKS).first.wait_for(state="visible", timeout=timeout_ms)
 
 
+# One in-page check of "ready", evaluated at every animation frame (``wait_ready_each_frame``): the
+# app is idle (as in ``wait_app_idle``) and, when asked, a frame's document (``frame``: a selector of
+# the iframe, same origin; none: the page itself) has ``ready`` and shows one of ``marks``. Playwright's
+# own waits poll at growing intervals (0, 20, 50, 100, 100, then every 500 ms), which rounds a load
+# time up by as much as half a second: right for tests, too coarse to time pages.
+READY_JS = """
+({app, frame, ready, marks}) => {
+  if (app && (!document.querySelector(app.idle) || document.querySelector(app.skeleton))) return false;
+  if (!ready) return true;
+  let doc = document;
+  if (frame) {
+    const element = document.querySelector(frame);
+    doc = element && element.contentDocument;
+    if (!doc) return false;
+  }
+  if (!doc.querySelector(ready)) return false;
+  for (const mark of doc.querySelectorAll(marks)) {
+    const box = mark.getBoundingClientRect();
+    const style = mark.ownerDocument.defaultView.getComputedStyle(mark);
+    if (box.width > 0 && box.height > 0 && style.visibility !== "hidden") return true;
+  }
+  return false;
+}
+"""
+
+
+def wait_ready_each_frame(
+    page: Page, *, app: bool = True, frame: str | None = None, ready: str | None = None,
+    marks: str | None = None, timeout_ms: float = DEFAULT_TIMEOUT_MS,
+) -> None:
+    """Wait, checking at every animation frame, until the app is idle (``app``) and, if ``ready`` is
+    given, the document of ``frame`` (or the page) has ``ready`` and a visible element among ``marks``
+    (default: ``ready`` itself). For timing (bench/); tests use the plain waits above."""
+    arg = {
+        "app": {"idle": APP_IDLE, "skeleton": SKELETON} if app else None,
+        "frame": frame,
+        "ready": ready,
+        "marks": marks or ready,
+    }
+    page.wait_for_function(READY_JS, arg=arg, polling="raf", timeout=timeout_ms)
+
+
 def wait_frames_loaded(page: Page, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
     """Wait for the load event of every iframe present now (Streamlit components, e.g. the map)."""
     for frame in page.frames:
