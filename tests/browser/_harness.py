@@ -171,10 +171,41 @@ def chromium_available() -> bool:
     return CHROMIUM_PATH.is_file() and os.access(CHROMIUM_PATH, os.X_OK)
 
 
-def launch_chromium(playwright: Playwright) -> Browser:
+def launch_chromium(playwright: Playwright, *, extra_args: Sequence[str] = ()) -> Browser:
     return playwright.chromium.launch(
-        executable_path=str(CHROMIUM_PATH), headless=True, args=list(CHROMIUM_ARGS)
+        executable_path=str(CHROMIUM_PATH), headless=True, args=[*CHROMIUM_ARGS, *extra_args]
     )
+
+
+class DeadProxy:
+    """A loopback port that refuses connections, as chromium's proxy: every request that leaves
+    loopback fails in the network stack (chromium never sends loopback through a proxy), without
+    the per-request round trip to Playwright that ``NetworkGuard``'s routes cost. For timing (bench/);
+    ``failed_outside(context)`` records the URLs that were refused."""
+
+    def __init__(self) -> None:
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))  # bound, never listening: connections are refused
+
+    @property
+    def chromium_args(self) -> tuple[str, ...]:
+        return (f"--proxy-server=http://127.0.0.1:{self._socket.getsockname()[1]}",)
+
+    def close(self) -> None:
+        self._socket.close()
+
+    @staticmethod
+    def failed_outside(context: BrowserContext) -> list[str]:
+        """A list that fills with the non-loopback URLs the context tried (requests and sockets)."""
+        urls: list[str] = []
+
+        def note(url: str) -> None:
+            if not is_loopback(url):
+                urls.append(url)
+
+        context.on("requestfailed", lambda request: note(request.url))
+        context.on("page", lambda page: page.on("websocket", lambda ws: note(ws.url)))
+        return urls
 
 
 def is_loopback(url: str) -> bool:

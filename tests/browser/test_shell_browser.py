@@ -7,15 +7,23 @@ from urllib.parse import urlsplit
 
 import pytest
 from _harness import (
+    CHROMIUM_ARGS,
+    CHROMIUM_PATH,
+    MAP_FRAME,
+    MAP_MARKS,
+    MAP_READY,
     AppPage,
+    DeadProxy,
     StreamlitServer,
+    app_path,
     assert_no_app_errors,
     assert_no_serious_axe,
     horizontal_overflow,
     wait_frames_loaded,
     wait_map_ready,
+    wait_ready_each_frame,
 )
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
 pytestmark = pytest.mark.browser
 
@@ -74,3 +82,34 @@ def test_guard_aborts_and_records_non_loopback_requests(app_page: AppPage) -> No
 
     assert outcome == "failed"
     assert app_page.blocked == ["http://example.invalid/tile.png"]
+
+
+def test_bench_dead_proxy_fails_outside_requests_and_lets_loopback_through(
+    browser: Browser, app_server: StreamlitServer
+) -> None:
+    """bench/ times pages behind a dead proxy instead of the routes above: the app still loads from
+    loopback, and a request outside is refused by the proxy and recorded."""
+    proxy = DeadProxy()
+    proxied = browser.browser_type.launch(
+        executable_path=str(CHROMIUM_PATH), headless=True, args=[*CHROMIUM_ARGS, *proxy.chromium_args]
+    )
+    try:
+        context = proxied.new_context(base_url=app_server.base_url)
+        tried = DeadProxy.failed_outside(context)
+        page = context.new_page()
+        failures: list[str] = []
+        page.on("requestfailed", lambda request: failures.append(request.failure or ""))
+        page.goto(app_path("partners", lang="fr"), wait_until="commit")
+        wait_ready_each_frame(page, frame=MAP_FRAME, ready=MAP_READY, marks=MAP_MARKS)
+        assert_no_app_errors(page)
+        assert tried == []
+
+        outcome = page.evaluate(
+            "() => fetch('http://example.invalid/tile.png').then(() => 'loaded', () => 'failed')"
+        )
+        assert outcome == "failed"
+        assert tried == ["http://example.invalid/tile.png"]
+        assert any("PROXY" in failure for failure in failures), failures
+    finally:
+        proxied.close()
+        proxy.close()
