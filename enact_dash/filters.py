@@ -20,6 +20,7 @@ MAX_VALUES = 20
 MAX_TEXT = 100
 DEFAULT_ROTATE = 20
 ROTATE_RANGE = (5, 600)
+MAX_PAGE = 100_000
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _SORT = re.compile(r"^-?[a-z][a-z_]{0,30}$")
@@ -52,6 +53,7 @@ class Filters:
     event: str = ""  # selected event id
     year: int | None = None  # achievements: year in review
     sort: str = ""  # list sort order: a column name, "-name" for descending (each page checks its own)
+    page: int = 1  # page of the partners list (the page clamps it to the pages there are)
     kiosk: bool = False
     rotate: int = DEFAULT_ROTATE
     slides: tuple[str, ...] = ()
@@ -94,6 +96,8 @@ class Filters:
             kwargs[name] = value if _SLUG.match(value) else ""
         sort = first("sort").lower()
         kwargs["sort"] = sort if _SORT.match(sort) else ""
+        page = first("page")
+        kwargs["page"] = min(int(page), MAX_PAGE) if page.isdigit() and int(page) >= 1 else 1
         kwargs["date_from"] = _parse_date(first("date_from"))
         kwargs["date_to"] = _parse_date(first("date_to"))
         if kwargs["date_from"] and kwargs["date_to"] and kwargs["date_from"] > kwargs["date_to"]:
@@ -137,7 +141,15 @@ class Filters:
     # --- helpers ----------------------------------------------------------------------------
 
     def with_(self, **changes: Any) -> Filters:
-        return replace(self, **changes)
+        """A copy with ``changes``. A change of what the list shows or of its order (not of the
+        language or the selected item) brings the list back to its first page, unless the change
+        names the page itself."""
+        new = replace(self, **changes)
+        if "page" not in changes and new.page != 1 and any(
+            getattr(self, name) != getattr(new, name) for name in changes if name not in KEEP_PAGE
+        ):
+            new = replace(new, page=1)
+        return new
 
     @property
     def public(self) -> Filters:
@@ -153,6 +165,8 @@ class Filters:
 
 
 KIOSK_PARAMS = ("kiosk", "rotate", "slides", "langs")
+# Fields whose change keeps the list's page: the rest change what the list holds or its order.
+KEEP_PAGE = frozenset({"lang", "partner", "event", "page", *KIOSK_PARAMS})
 
 
 def _get_all(params: Mapping[str, Any], name: str) -> list[str]:

@@ -4,8 +4,8 @@ Every choice lives in the filter model (and so in the URL): the page's own filte
 relation, search), the selected partner (``partner``) and the city chosen in the by-city view.
 What a view shows is computed once per data, filters and language (``enact_dash.partners.view``);
 the map is rendered once per view and selection. The list is an HTML table sorted on the server (the
-``sort`` URL parameter), in pages of ``LIST_PAGE_SIZE`` rows (the downloads have every partner of the
-view); the by-city tab runs only once opened.
+``sort`` URL parameter), in pages of ``LIST_PAGE_SIZE`` rows (``page``; the downloads have every
+partner of the view); the by-city tab runs only once opened.
 """
 
 from __future__ import annotations
@@ -22,12 +22,18 @@ from enact_dash.maps import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.sidebar import axis_labels
-from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters, text_filter
+from enact_dash.ui.state import (
+    bound_widget,
+    current_filters,
+    multiselect_filter,
+    page_filter,
+    set_filters,
+    text_filter,
+)
 
 MAP_KEY = "partners_map"
 PICK_KEY = "partners_pick"
 TABS_KEY = "partners_tabs"
-LIST_PAGE_KEY = "partners_list_page"
 CITY_KEY = "partners_city"
 MAP_HEIGHT = 520
 
@@ -118,21 +124,17 @@ if list_tab.open:
         bound_widget("sort", st.selectbox, t("common.sort.label", lang), options=list(sort_labels),
                      format_func=sort_labels.__getitem__, from_value=lambda v: pt.list_sort(filters).param,
                      to_value=lambda v: "" if v == "name" else str(v), width=320)
-        page = 1
+        page = page_filter(t("partners.list.page", lang, pages=format_number(view.list_pages, lang)),
+                           view.list_pages)
         if view.list_pages > 1:
-            if st.session_state.get(LIST_PAGE_KEY, 1) > view.list_pages:  # the view got shorter
-                st.session_state[LIST_PAGE_KEY] = view.list_pages
-            page = int(st.number_input(
-                t("partners.list.page", lang, pages=format_number(view.list_pages, lang)), min_value=1,
-                max_value=view.list_pages, step=1, key=LIST_PAGE_KEY,
-            ))
             first, last = pt.page_span(counts.partners, page)
             st.markdown(t("partners.list.paged", lang, first=format_number(first, lang),
                           last=format_number(last, lang), total=format_number(counts.partners, lang)))
         st.markdown(t("partners.list.caption", lang))
         table = pt.list_page(pt.list_table(partners, view, lang, axes, order), page)
+        shown = current_filters()  # with the page: a name's link comes back to this page
         st.html(pt.list_html(table, lang, order,
-                             lambda row: "?" + filters.with_(partner=row["id"]).query_string()))
+                             lambda row: "?" + shown.with_(partner=row["id"]).query_string()))
         export = pt.export_table(partners, view)
         stem = t("partners.download.file", lang)
         buttons = st.container(horizontal=True, gap="small")

@@ -33,12 +33,13 @@ def current_filters() -> Filters:
     return filters if isinstance(filters, Filters) else Filters.from_query_params(st.query_params)
 
 
-def set_filters(new: Filters) -> None:
-    """Replace the filters: store them, rewrite the URL, re-seed widgets whose value changed."""
+def set_filters(new: Filters, *, edited: str = "") -> None:
+    """Replace the filters: store them, rewrite the URL, re-seed the widgets whose value changed
+    (but the widget ``edited``, which holds the visitor's value)."""
     old = current_filters()
     st.session_state[_FILTERS] = new
     for name in new.__dataclass_fields__:
-        if getattr(old, name) != getattr(new, name):
+        if name != edited and getattr(old, name) != getattr(new, name):
             st.session_state.pop(WIDGET_PREFIX + name, None)
     _write_url(new)
 
@@ -57,9 +58,7 @@ def _on_widget_change(name: str, to_value: Callable[[Any], Any]) -> None:
     mapped = to_value(value)
     if isinstance(value, list) and list(mapped) != value:  # e.g. a typed city, spelled as in the data
         st.session_state[WIDGET_PREFIX + name] = list(mapped)
-    new = filters.with_(**{name: mapped})
-    st.session_state[_FILTERS] = new
-    _write_url(new)
+    set_filters(filters.with_(**{name: mapped}), edited=name)  # e.g. a new axis: the list's page 1
 
 
 def multiselect_filter(
@@ -113,3 +112,22 @@ def bound_widget(name: str, widget: Callable[..., Any], label: str, *,
         st.session_state[key] = from_value(getattr(current_filters(), name))
     widget(label, key=key, on_change=_on_widget_change, args=(name, to_value), **kwargs)
     return getattr(current_filters(), name)
+
+
+def page_filter(label: str, pages: int, *, container: Any = None) -> int:
+    """The page of a list of ``pages`` pages, bound to the field ``page`` (and so to the URL): a number
+    input when there is more than one page. A page beyond the last (an old link, a shorter view)
+    becomes the last. Returns the page to show."""
+    filters = current_filters()
+    page = min(filters.page, max(pages, 1))
+    if page != filters.page:
+        set_filters(filters.with_(page=page))
+    if pages <= 1:
+        return 1
+    box = container if container is not None else st
+    key = WIDGET_PREFIX + "page"
+    if key not in st.session_state:
+        st.session_state[key] = page
+    box.number_input(label, min_value=1, max_value=pages, step=1, key=key, on_change=_on_widget_change,
+                     args=("page", int))
+    return page

@@ -18,7 +18,7 @@ PAGES = ("home", "partners", "events", "achievements", "about")
 TIMEOUT = 60
 
 
-def run_app_page(page: str = "home", **query: str | list[str]) -> AppTest:
+def run_app_page(page: str = "home", /, **query: str | list[str]) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     for key, value in query.items():
         at.query_params[key] = value

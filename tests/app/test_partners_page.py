@@ -263,13 +263,37 @@ def test_a_long_list_comes_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert listed_ids(at) == ["saar", "hus"]
     assert "Partners 1 to 2 of 5" in page_text(at)
     assert map_data(at)[0]["id"] == LOCATED  # the map keeps every partner of the view
-    at.number_input(key="partners_list_page").set_value(3).run()
+    at.number_input(key="flt_page").set_value(3).run()
     assert not at.exception
     assert listed_ids(at) == ["ul"]
     assert "Partners 5 to 5 of 5" in page_text(at)
+    assert at.query_params["page"] == "3"  # the link to this view has the page
+    assert 'partner=ul&amp;page=3"' in list_table_html(at)  # and so has a name's link to its card
     at.multiselect(key="flt_ptype").select("hospital").run()  # a shorter view: one page, no pager
     assert listed_ids(at) == ["hus"]
     assert not at.get("number_input")
+    assert "page" not in at.query_params
+
+
+@pytest.mark.parametrize(("page", "ids", "shown"), [("2", ["inria", "region"], 2), ("99", ["ul"], 3)])
+def test_a_link_opens_the_list_on_its_page(monkeypatch: pytest.MonkeyPatch, page: str, ids: list[str],
+                                           shown: int) -> None:
+    monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
+    at = run_app_page("partners", lang="en", page=page)
+    assert not at.exception
+    assert listed_ids(at) == ids
+    assert at.number_input(key="flt_page").value == shown  # beyond the last page: the last one
+    assert at.query_params["page"] == str(shown)
+
+
+def test_a_new_order_starts_on_the_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
+    at = run_app_page("partners", lang="en", page="3")
+    at.selectbox(key="flt_sort").set_value("-name").run()
+    assert not at.exception
+    assert at.number_input(key="flt_page").value == 1
+    assert listed_ids(at) == BY_NAME[::-1][:2]
+    assert "page" not in at.query_params
 
 
 def test_a_short_list_has_no_pager() -> None:

@@ -46,6 +46,11 @@ from enact_dash.filters import DEFAULT_ROTATE, Filters
         ({"sort": "-City"}, Filters(sort="-city")),
         ({"sort": "name;drop"}, Filters()),
         ({"sort": "x" * 40}, Filters()),
+        ({"page": "3"}, Filters(page=3)),
+        ({"page": "0"}, Filters()),
+        ({"page": "-2"}, Filters()),
+        ({"page": "2.5"}, Filters()),
+        ({"page": "9" * 12}, Filters(page=100_000)),
         ({"slides": "home,partners"}, Filters(slides=("home", "partners"))),
         ({"langs": "fr,en,xx"}, Filters(langs=("fr", "en"))),
         ({"unknown": "whatever"}, Filters()),
@@ -63,6 +68,7 @@ def test_from_query_params(query, expected):
         Filters(ptype=("hospital",), country=("DE",), relation=("cooperation",), q="inria"),
         Filters(etype=("summer_school",), audience=("schools",), date_from=date(2026, 1, 1)),
         Filters(year=2025, kiosk=True, rotate=30, slides=("home",), langs=("fr", "de")),
+        Filters(sort="-city", page=4),
     ],
 )
 def test_round_trip(filters):
@@ -80,3 +86,21 @@ def test_url_and_public_view():
         "https://example.org/partners?lang=en&axis=health"
     )
     assert Filters().url("https://example.org", "") == "https://example.org/"
+
+
+@pytest.mark.parametrize(
+    ("changes", "page"),
+    [
+        ({"axis": ("health",)}, 1),  # another view: its first page
+        ({"city": ("Metz",)}, 1),
+        ({"q": "inria"}, 1),
+        ({"sort": "-city"}, 1),  # another order: the first page
+        ({"ptype": ()}, 3),  # no change at all
+        ({"partner": "ul"}, 3),  # a card opened from the list: same page
+        ({"lang": "de"}, 3),
+        ({"page": 5}, 5),
+        ({"axis": ("health",), "page": 2}, 2),  # the page named with the change wins
+    ],
+)
+def test_a_new_view_starts_on_the_first_page(changes, page):
+    assert Filters(page=3).with_(**changes).page == page
