@@ -144,7 +144,7 @@ csv_col.download_button(
     key="events_csv", icon=":material/download:", disabled=selection.count == 0,
 )
 if selection.without_days:
-    st.info(t("events.notice.no_day", lang, count=n(selection.without_days)), icon=":material/info:")
+    st.info(plural("events.notice.no_day", selection.without_days, lang), icon=":material/info:")
 
 selected = ev.find_event(selection, filters.event)
 if selected is not None:
@@ -185,4 +185,4 @@ note(t("events.map.help", lang))
 if selection.map_capped:
     note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))
 if selection.count > selection.located:
-    note(t("events.map.unlocated", lang, count=n(selection.count - selection.located)))
+    note(plural("events.map.unlocated", selection.count - selection.located, lang))

@@ -8,7 +8,7 @@ import json
 import streamlit as st
 
 from enact_dash.data import Dataset, Level
-from enact_dash.i18n import t
+from enact_dash.i18n import plural, t
 
 # Streamlit's theme does the colours (see .streamlit/config.toml); these rules only fix what the theme
 # cannot: larger tiles for key figures, and a visible keyboard focus.
@@ -62,7 +62,7 @@ def data_notice(dataset: Dataset, lang: str, *, container: object = None) -> Non
     if not dataset.problems:
         return
     box = container if container is not None else st
-    with box.expander(t("common.data_problems.title", lang, count=len(dataset.problems))):  # type: ignore[attr-defined]
+    with box.expander(plural("common.data_problems.title", len(dataset.problems), lang)):  # type: ignore[attr-defined]
         st.caption(t("common.data_problems.intro", lang))
         lines = []
         for problem in dataset.problems[:200]:

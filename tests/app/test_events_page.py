@@ -97,7 +97,7 @@ def test_date_range_keeps_events_that_may_fall_in_it() -> None:
     assert [label.split(" · ")[1] for label in labels if " · " in label] == [
         "Atelier ou colloque", "École d'été",
     ]
-    assert "2 événement(s) n'ont pas encore de date précise" in page_text(at)
+    assert "2 événements n'ont pas encore de date précise" in page_text(at)
 
 
 def test_date_widget_writes_the_url() -> None:

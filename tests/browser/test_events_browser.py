@@ -85,7 +85,7 @@ def test_calendar_file_downloads_and_parses(app: AppPage, tmp_path: Path) -> Non
     page = app.goto("events", lang="fr")
     wait_app_idle(page)
     assert_no_app_errors(page)
-    expect(page.get_by_text("1 événement(s) n'ont pas encore de date précise")).to_be_visible()
+    expect(page.get_by_text("1 événement n'a pas encore de date précise")).to_be_visible()
     calendar = Calendar.from_ical(download(page, "Ajouter à mon agenda (.ics)", tmp_path))
     events = {str(ev["UID"]): ev for ev in calendar.walk("VEVENT")}
     assert sorted(events) == [

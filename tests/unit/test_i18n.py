@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from enact_dash.dates import PartialDate
-from enact_dash.i18n import LANGS, LOCALES_DIR, format_money, format_number, t
+from enact_dash.i18n import LANGS, LOCALES_DIR, format_money, format_number, plural, t
 
 DOMAINS = sorted(p.name for p in (LOCALES_DIR / "fr").glob("*.json"))
 
@@ -112,3 +112,20 @@ def test_partial_dates_order_across_precisions(earlier, later):
     assert earlier < later
     assert later > earlier
     assert sorted([later, earlier]) == [earlier, later]
+
+
+@pytest.mark.parametrize(
+    ("key", "count", "lang", "expected"),
+    [
+        ("events.notice.no_day", 1, "fr", "1 événement n'a pas encore de date précise"),
+        ("events.notice.no_day", 2, "fr", "2 événements n'ont pas encore de date précise"),
+        ("events.notice.no_day", 1, "en", "1 event has no date yet"),
+        ("events.notice.no_day", 3, "de", "3 Veranstaltungen haben noch kein genaues Datum"),
+        ("events.map.unlocated", 1, "fr", "1 événement sans lieu connu ne figure pas"),
+        ("events.map.unlocated", 4, "en", "4 events without a known place are not"),
+        ("common.data_problems.title", 1, "de", "Daten: 1 Problem zu beheben"),
+        ("common.data_problems.title", 1200, "fr", "Données : 1\u202f200 problèmes à corriger"),
+    ],
+)
+def test_counted_messages_agree_with_their_count(key: str, count: int, lang: str, expected: str) -> None:
+    assert plural(key, count, lang).startswith(expected)
