@@ -120,6 +120,27 @@ def write_plain_page(folder: Path) -> Path:
     return script
 
 
+@contextmanager
+def proxied_browser(servers: dict[str, StreamlitServer]) -> Iterator[Browser]:
+    """Start the servers, and a chromium whose requests outside loopback fail at a dead proxy (listed by
+    ``load_once``); stop them all after. The tests block with Playwright routes instead, which send every
+    request through the driver: that slows the pages with most requests most."""
+    proxy = DeadProxy()
+    try:
+        for server in servers.values():
+            server.start()
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright, extra_args=proxy.chromium_args)
+            try:
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        proxy.close()
+        for server in servers.values():
+            server.stop()
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -428,24 +449,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             servers["plain"] = StreamlitServer(script=write_plain_page(Path(tmp) / "plain"), data_dir=synth,
                                                env=SERVER_ENV)
             targets.append(Target(plain_label, "plain", "", "plain", query={}, runs=min(args.runs, 3)))
-        proxy = DeadProxy()
-        try:
-            for server in servers.values():
-                server.start()
-            with sync_playwright() as playwright:
-                # Requests that leave loopback fail at a dead proxy and are listed; the tests' route-based
-                # guard would send every request through Playwright, which slows request-heavy pages most.
-                browser = launch_chromium(playwright, extra_args=proxy.chromium_args)
-                results["meta"]["chromium"] = browser.version
-                print("Browser ready times")
-                results["browser"] = time_pages(browser, servers, targets, args.runs)
-                print("Map alone")
-                results["maps"] = compare_maps(browser, synth, args.runs)
-                browser.close()
-        finally:
-            proxy.close()
-            for server in servers.values():
-                server.stop()
+        with proxied_browser(servers) as browser:
+            results["meta"]["chromium"] = browser.version
+            print("Browser ready times")
+            results["browser"] = time_pages(browser, servers, targets, args.runs)
+            print("Map alone")
+            results["maps"] = compare_maps(browser, synth, args.runs)
 
         print("Server-side run times (AppTest, warm)")
         results["server"] = {

@@ -19,10 +19,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
-
-from bench.bench import FLOOR_APP, RESULTS_DIR, SERVER_ENV, Target, git_commit, load_once, median
-from tests.browser._harness import REPO_ROOT, DeadProxy, StreamlitServer, launch_chromium
+from bench.bench import (
+    FLOOR_APP,
+    RESULTS_DIR,
+    SERVER_ENV,
+    Target,
+    git_commit,
+    load_once,
+    median,
+    proxied_browser,
+)
+from tests.browser._harness import REPO_ROOT, StreamlitServer
 
 # The partner map of the bundled data, rendered as the partners page renders it (no other element).
 MAP = """
@@ -91,29 +98,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         scripts = write_variants(Path(tmp), names)
         servers = {"floor": StreamlitServer(script=FLOOR_APP, env=SERVER_ENV)}
         servers.update({name: StreamlitServer(script=path, env=SERVER_ENV) for name, path in scripts.items()})
-        proxy = DeadProxy()
-        try:
-            for server in servers.values():
-                server.start()
-            with sync_playwright() as playwright:
-                browser = launch_chromium(playwright, extra_args=proxy.chromium_args)
-                floor = Target("floor", "floor", "", query={})
-                targets = {name: Target(name, name, "", "map" if name in MAP_VARIANTS else "app", query={})
-                           for name in names}
-                for label, target in [("floor", floor), *targets.items()]:  # warm-up
-                    load_once(browser, servers[label].base_url, target)
-                times: dict[str, list[float]] = {label: [] for label in ["floor", *names]}
-                for _ in range(args.runs):
-                    for label, target in [("floor", floor), *targets.items()]:
-                        seconds, blocked = load_once(browser, servers[label].base_url, target)
-                        if blocked:
-                            raise RuntimeError(f"{label} needed non-loopback URLs: {blocked[:3]}")
-                        times[label].append(seconds)
-                browser.close()
-        finally:
-            proxy.close()
-            for server in servers.values():
-                server.stop()
+        with proxied_browser(servers) as browser:
+            floor = Target("floor", "floor", "", query={})
+            targets = {name: Target(name, name, "", "map" if name in MAP_VARIANTS else "app", query={})
+                       for name in names}
+            for label, target in [("floor", floor), *targets.items()]:  # warm-up
+                load_once(browser, servers[label].base_url, target)
+            times: dict[str, list[float]] = {label: [] for label in ["floor", *names]}
+            for _ in range(args.runs):
+                for label, target in [("floor", floor), *targets.items()]:
+                    seconds, blocked = load_once(browser, servers[label].base_url, target)
+                    if blocked:
+                        raise RuntimeError(f"{label} needed non-loopback URLs: {blocked[:3]}")
+                    times[label].append(seconds)
 
     floor_s = median(times["floor"])
     print(f"\nOne element on a one-line page (median of {args.runs}; floor {floor_s:.2f} s)")
