@@ -24,6 +24,7 @@ MAX_PAGE = 100_000
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _SORT = re.compile(r"^-?[a-z][a-z_]{0,30}$")
+_WHOLE = re.compile(r"^[0-9]{1,6}$")  # ASCII digits only ("²".isdigit() is true; int("²") fails)
 
 # Which parameters are multi-valued, and the allowed values where the vocabulary is fixed.
 _CHOICES: dict[str, tuple[str, ...] | None] = {
@@ -96,18 +97,18 @@ class Filters:
             kwargs[name] = value if _SLUG.match(value) else ""
         sort = first("sort").lower()
         kwargs["sort"] = sort if _SORT.match(sort) else ""
-        page = first("page")
-        kwargs["page"] = min(int(page), MAX_PAGE) if page.isdigit() and int(page) >= 1 else 1
+        page = _whole(first("page"))
+        kwargs["page"] = min(page, MAX_PAGE) if page is not None and page >= 1 else 1
         kwargs["date_from"] = _parse_date(first("date_from"))
         kwargs["date_to"] = _parse_date(first("date_to"))
         if kwargs["date_from"] and kwargs["date_to"] and kwargs["date_from"] > kwargs["date_to"]:
             kwargs["date_from"], kwargs["date_to"] = kwargs["date_to"], kwargs["date_from"]
-        year = first("year")
-        kwargs["year"] = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None
+        year = _whole(first("year"))
+        kwargs["year"] = year if year is not None and 2000 <= year <= 2100 else None
         kwargs["kiosk"] = first("kiosk").lower() in {"1", "true", "yes", "oui", "on"}
-        rotate = first("rotate")
-        if rotate.isdigit():
-            kwargs["rotate"] = min(max(int(rotate), ROTATE_RANGE[0]), ROTATE_RANGE[1])
+        rotate = _whole(first("rotate"))
+        if rotate is not None:
+            kwargs["rotate"] = min(max(rotate, ROTATE_RANGE[0]), ROTATE_RANGE[1])
         return cls(**kwargs)
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -141,12 +142,11 @@ class Filters:
     # --- helpers ----------------------------------------------------------------------------
 
     def with_(self, **changes: Any) -> Filters:
-        """A copy with ``changes``. A change of what the list shows or of its order (not of the
-        language or the selected item) brings the list back to its first page, unless the change
-        names the page itself."""
+        """A copy with ``changes``. A change of what the partners list holds or of its order
+        (``PAGE_RESETS``) brings the list back to its first page, unless the change names the page."""
         new = replace(self, **changes)
         if "page" not in changes and new.page != 1 and any(
-            getattr(self, name) != getattr(new, name) for name in changes if name not in KEEP_PAGE
+            getattr(self, name) != getattr(new, name) for name in changes if name in PAGE_RESETS
         ):
             new = replace(new, page=1)
         return new
@@ -165,8 +165,8 @@ class Filters:
 
 
 KIOSK_PARAMS = ("kiosk", "rotate", "slides", "langs")
-# Fields whose change keeps the list's page: the rest change what the list holds or its order.
-KEEP_PAGE = frozenset({"lang", "partner", "event", "page", *KIOSK_PARAMS})
+# The fields that change what the partners list holds or its order: a change starts it on page 1.
+PAGE_RESETS = frozenset({"axis", "city", "ptype", "country", "relation", "q", "sort"})
 
 
 def _get_all(params: Mapping[str, Any], name: str) -> list[str]:
@@ -179,6 +179,11 @@ def _get_all(params: Mapping[str, Any], name: str) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     return [str(value)]
+
+
+def _whole(text: str) -> int | None:
+    """A whole number written with up to six ASCII digits, else None."""
+    return int(text) if _WHOLE.match(text) else None
 
 
 def _parse_date(text: str) -> date | None:

@@ -116,7 +116,8 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Filters:
     wanted = current_filters().city
     resolved = _chosen_cities(wanted, known, lang)  # a link's "nancy" is the data's "Nancy"
     if resolved != wanted:
-        set_filters(current_filters().with_(city=resolved))
+        current = current_filters()
+        set_filters(current.with_(city=resolved, page=current.page))  # the same cities: the same page
     cities = city_options(dataset, resolved)
     long_list = len(known) > len(cities)
     multiselect_filter(
@@ -128,13 +129,15 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Filters:
         to_value=lambda values: _chosen_cities(values, known, lang),
     )
     filters = current_filters()
-    if not filters.is_default(ignore=("lang", "kiosk", "rotate", "slides", "langs")):
+    if not filters.is_default(ignore=("lang", "page", "kiosk", "rotate", "slides", "langs")):
         sb.button(t("common.sidebar.reset", lang), on_click=set_filters,
                   args=(Filters(lang=lang),), key="reset_filters")
     with sb.expander(t("common.sidebar.share", lang)):
         st.caption(t("common.sidebar.share_help", lang))
         # A plain link, not st.code: the code block's syntax highlighter is 1.5 MB of JavaScript that
         # every page paid for (about 0.3 s of a page's load in bench/).
-        st.html(share_link_html(filters.url(get_settings().public_url, page_path)))
+        # The list's page only means something on the partners page.
+        drop = () if page_path == "partners" else ("page",)
+        st.html(share_link_html(filters.url(get_settings().public_url, page_path, drop=drop)))
     data_notice(dataset, lang, container=sb)
     return current_filters()

@@ -286,6 +286,32 @@ def test_a_link_opens_the_list_on_its_page(monkeypatch: pytest.MonkeyPatch, page
     assert at.query_params["page"] == str(shown)
 
 
+def test_a_page_beyond_a_short_list_is_its_only_page() -> None:
+    at = run_app_page("partners", lang="en", page="5")
+    assert not at.exception
+    assert not at.get("number_input")
+    assert listed_ids(at) == BY_NAME
+    assert "page" not in at.query_params
+
+
+def test_a_link_with_cities_spelled_otherwise_keeps_its_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 1)
+    at = run_app_page("partners", lang="en", city=["nancy", "STRASBOURG"], page="2")
+    assert not at.exception
+    assert query_values(at, "city") == ["Nancy", "Strasbourg"]  # spelled as in the data...
+    assert listed_ids(at) == ["ul"]  # ...on the page the link named
+    assert at.query_params["page"] == "2"
+
+
+def test_another_language_keeps_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
+    at = run_app_page("partners", lang="en", page="2")
+    at.sidebar.radio(key="flt_lang").set_value("de").run()
+    assert not at.exception
+    assert at.number_input(key="flt_page").value == 2
+    assert listed_ids(at) == ["inria", "region"]
+
+
 def test_a_new_order_starts_on_the_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
     at = run_app_page("partners", lang="en", page="3")

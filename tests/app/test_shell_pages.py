@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from enact_dash.partners import view as pt_view
 from tests.app.conftest import page_text, query_values, run_app_page
 
 
@@ -88,3 +89,15 @@ def test_sidebar_links_to_the_current_view_as_escaped_text():
     [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
     assert "/partners?lang=en&amp;axis=health&amp;q=%22%3E%3Cimg+src%3Dx%3E" in share
     assert "<img" not in share
+
+
+
+@pytest.mark.parametrize(("page", "shared"), [("partners", "/partners?lang=en&amp;page=2<"),
+                                              ("about", "/about?lang=en<")])
+def test_the_list_page_is_shared_from_the_partners_page_only(page: str, shared: str, monkeypatch) -> None:
+    monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)  # the test data's partners fill 3 pages
+    at = run_app_page(page, lang="en", page="2")
+    assert not at.exception
+    [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
+    assert shared in share
+    assert not at.sidebar.button, "a page number is not a filter: nothing to reset"

@@ -50,7 +50,13 @@ from enact_dash.filters import DEFAULT_ROTATE, Filters
         ({"page": "0"}, Filters()),
         ({"page": "-2"}, Filters()),
         ({"page": "2.5"}, Filters()),
-        ({"page": "9" * 12}, Filters(page=100_000)),
+        ({"page": "999999"}, Filters(page=100_000)),
+        ({"page": "9" * 12}, Filters()),
+        ({"page": "9" * 5000}, Filters()),  # int() would refuse more than 4300 digits
+        ({"page": "²"}, Filters()),  # a digit for str.isdigit, not for int()
+        ({"page": "٣"}, Filters()),  # an Arabic-Indic three
+        ({"year": "²⁰²⁵"}, Filters()),
+        ({"rotate": "³⁰"}, Filters()),
         ({"slides": "home,partners"}, Filters(slides=("home", "partners"))),
         ({"langs": "fr,en,xx"}, Filters(langs=("fr", "en"))),
         ({"unknown": "whatever"}, Filters()),
@@ -91,7 +97,9 @@ def test_url_and_public_view():
 @pytest.mark.parametrize(
     ("changes", "page"),
     [
-        ({"axis": ("health",)}, 1),  # another view: its first page
+        ({"axis": ("health",)}, 1),  # another view of the partners: its first page
+        ({"etype": ("workshop",)}, 3),  # an events filter: not the partners list
+        ({"year": 2025}, 3),
         ({"city": ("Metz",)}, 1),
         ({"q": "inria"}, 1),
         ({"sort": "-city"}, 1),  # another order: the first page
