@@ -6,6 +6,9 @@ Plain functions and classes (no pytest here), shared by tests/browser/conftest.p
   and polls `/_stcore/health` until "ok" (bounded); `stop()` terminates it. Also a context manager.
 - `launch_chromium(playwright)`: Debian's chromium, headless, no sandbox, no background traffic.
 - `NetworkGuard.attach(context)`: lets loopback requests through, aborts and records the rest.
+- `DeadProxy` (bench/): a refusing proxy for chromium (`launch_chromium(..., extra_args=...)`), so
+  requests outside loopback fail without going through Playwright; `DeadProxy.failed_outside`.
+- `wait_ready_each_frame(page, ...)` (bench/): "ready" checked in the page at every animation frame.
 - `goto_app(page, path, **query)` / `wait_app_idle(page)`: load a page and wait for the script run
   to end, the way Streamlit's own e2e tests do (`data-test-script-state="notRunning"`, then no
   `stSkeleton`).
@@ -179,9 +182,10 @@ def launch_chromium(playwright: Playwright, *, extra_args: Sequence[str] = ()) -
 
 class DeadProxy:
     """A loopback port that refuses connections, as chromium's proxy: every request that leaves
-    loopback fails in the network stack (chromium never sends loopback through a proxy), without
-    the per-request round trip to Playwright that ``NetworkGuard``'s routes cost. For timing (bench/);
-    ``failed_outside(context)`` records the URLs that were refused."""
+    loopback fails in the network stack, without the per-request round trip to Playwright that
+    ``NetworkGuard``'s routes cost. For timing (bench/); ``failed_outside(context)`` records the URLs
+    that were refused. Chromium sends loopback and link-local addresses around a proxy by default:
+    ``<-loopback>`` drops that rule, and the loopback hosts alone are listed to go around it."""
 
     def __init__(self) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -189,7 +193,10 @@ class DeadProxy:
 
     @property
     def chromium_args(self) -> tuple[str, ...]:
-        return (f"--proxy-server=http://127.0.0.1:{self._socket.getsockname()[1]}",)
+        return (
+            f"--proxy-server=http://127.0.0.1:{self._socket.getsockname()[1]}",
+            "--proxy-bypass-list=<-loopback>;localhost;127.0.0.0/8;[::1]",
+        )
 
     def close(self) -> None:
         self._socket.close()
@@ -310,11 +317,13 @@ READY_JS = """
   let doc = document;
   if (frame) {
     const element = document.querySelector(frame);
-    doc = element && element.contentDocument;
-    if (!doc) return false;
+    if (!element) return false;
+    doc = element.contentDocument;
+    if (!doc) throw new Error(`cannot read the document of ${frame} (another origin?)`);
   }
   if (!doc.querySelector(ready)) return false;
   for (const mark of doc.querySelectorAll(marks)) {
+    if (mark.tagName === "IMG" && !(mark.complete && mark.naturalWidth > 0)) continue;  // drawn yet?
     const box = mark.getBoundingClientRect();
     const style = mark.ownerDocument.defaultView.getComputedStyle(mark);
     if (box.width > 0 && box.height > 0 && style.visibility !== "hidden") return true;
@@ -330,7 +339,8 @@ def wait_ready_each_frame(
 ) -> None:
     """Wait, checking at every animation frame, until the app is idle (``app``) and, if ``ready`` is
     given, the document of ``frame`` (or the page) has ``ready`` and a visible element among ``marks``
-    (default: ``ready`` itself). For timing (bench/); tests use the plain waits above."""
+    (default: ``ready`` itself; an image counts once it is loaded). For timing (bench/); tests use the
+    plain waits above."""
     arg = {
         "app": {"idle": APP_IDLE, "skeleton": SKELETON} if app else None,
         "frame": frame,
