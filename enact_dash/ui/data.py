@@ -17,6 +17,9 @@ from enact_dash.data.schemas import ALL_TABLES
 
 # Last good table per (data dir, table name): survives a file broken mid-event.
 _LAST_GOOD: dict[tuple[str, str], object] = {}
+# Per data dir, the dataset last built from a loaded one and last good tables: (loaded, tables, built).
+# The same inputs give the same object, so the memos keyed on a dataset's identity keep working.
+_MERGED: dict[str, tuple[Dataset, tuple[object, ...], Dataset]] = {}
 
 
 def files_signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -61,6 +64,13 @@ def get_dataset() -> Dataset:
                 changed = True
         else:
             _LAST_GOOD[cache_key] = tables[key]
-    if changed:
-        return Dataset(tables, dataset.problems, dataset.unreadable)
-    return dataset
+    if not changed:
+        return dataset
+    frames = tuple(tables.values())
+    kept = _MERGED.get(str(data_dir))
+    if kept is None or kept[0] is not dataset or len(kept[1]) != len(frames) or any(
+        a is not b for a, b in zip(kept[1], frames, strict=True)
+    ):
+        kept = (dataset, frames, Dataset(tables, dataset.problems, dataset.unreadable))
+        _MERGED[str(data_dir)] = kept
+    return kept[2]
