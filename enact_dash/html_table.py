@@ -85,6 +85,8 @@ def sort_frame(frame: pd.DataFrame, order: SortOrder, *, then: str | None = None
         values = work[key]
         if pd.api.types.is_bool_dtype(values) and not values.isna().any():
             work[f"__k_{key}"] = values
+        elif pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            work[f"__k_{key}"] = values  # 9 before 10 (as text, "10" < "9"); NaN last below
         else:
             unknown = missing.get(key)
             work[f"__k_{key}"] = values.map(

@@ -163,3 +163,13 @@ def test_sort_frame_puts_missing_values_last_whatever_their_kind() -> None:
 
 def test_sort_key_spells_out_ligatures() -> None:
     assert sort_key("Œuvre") < sort_key("Pierre") < sort_key("Zeta")
+
+
+@pytest.mark.parametrize(
+    ("descending", "expected"),
+    [(False, ["nine", "ten", "hundred", "none"]), (True, ["hundred", "ten", "nine", "none"])],
+)
+def test_sort_frame_orders_numbers_as_numbers(descending: bool, expected: list[str]) -> None:
+    frame = pd.DataFrame({"name": ["ten", "nine", "none", "hundred"], "count": [10, 9, None, 100]})
+    sorted_names = sort_frame(frame, SortOrder("count", descending))["name"].tolist()
+    assert sorted_names == expected
