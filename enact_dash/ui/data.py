@@ -65,6 +65,7 @@ def get_dataset() -> Dataset:
         else:
             _LAST_GOOD[cache_key] = tables[key]
     if not changed:
+        _MERGED.pop(str(data_dir), None)  # repaired: let the broken state's dataset go
         return dataset
     frames = tuple(tables.values())
     kept = _MERGED.get(str(data_dir))

@@ -28,6 +28,17 @@ def test_a_broken_file_gives_the_same_dataset_at_every_run(
     assert any(p.file == "figures.csv" for p in broken.problems)  # and its problem, for the staff
     assert ui_data.get_dataset() is broken  # one object while nothing changes: identity memos hold
 
-    (data_dir / "partners.csv").write_text((REPO_DATA / "partners.csv").read_text(encoding="utf-8") + "\n",
+    partners = (REPO_DATA / "partners.csv").read_text(encoding="utf-8")
+    (data_dir / "partners.csv").write_text(partners.replace("Université de Lorraine", "UL (edited)", 1),
                                            encoding="utf-8")
-    assert ui_data.get_dataset() is not broken  # another file changed: a new dataset
+    edited = ui_data.get_dataset()  # another file changed: a new dataset, with that file's new table
+    assert edited is not broken
+    assert "UL (edited)" in set(edited.tables["partners"]["name"])
+    assert edited.tables["figures"] is good.tables["figures"]
+    assert any(p.file == "figures.csv" for p in edited.problems)
+
+    shutil.copy(REPO_DATA / "figures.csv", data_dir / "figures.csv")  # repaired
+    repaired = ui_data.get_dataset()
+    assert repaired.tables["figures"] is not good.tables["figures"]  # read again, from the file
+    assert repaired.tables["figures"].equals(good.tables["figures"])
+    assert not any(p.file == "figures.csv" for p in repaired.problems)
