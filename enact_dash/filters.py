@@ -165,8 +165,10 @@ class Filters:
 
 
 KIOSK_PARAMS = ("kiosk", "rotate", "slides", "langs")
+# The fields that choose which partners a view holds (enact_dash.partners.view keys its views on them).
+PARTNER_FILTERS = ("axis", "city", "ptype", "country", "relation", "q")
 # The fields that change what the partners list holds or its order: a change starts it on page 1.
-PAGE_RESETS = frozenset({"axis", "city", "ptype", "country", "relation", "q", "sort"})
+PAGE_RESETS = frozenset({*PARTNER_FILTERS, "sort"})
 
 
 def _get_all(params: Mapping[str, Any], name: str) -> list[str]:

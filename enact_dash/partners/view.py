@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from enact_dash.filters import Filters
+from enact_dash.filters import PARTNER_FILTERS, Filters
 from enact_dash.html_table import SortOrder, parse_sort, sort_frame
 from enact_dash.i18n import t
 from enact_dash.maps.component import FoliumComponentArgs, folium_component_args
@@ -35,7 +35,6 @@ from enact_dash.partners.display import (
 from enact_dash.partners.filtering import filter_partners
 from enact_dash.partners.summary import PartnerCounts, by_city, count_partners
 
-FILTER_FIELDS = ("axis", "city", "ptype", "country", "relation", "q")
 # Rows of the list view per page: a page of a long list is read, not scrolled through; views this
 # long are searched and filtered rather than read, and the downloads have them all.
 LIST_PAGE_SIZE = 100
@@ -50,7 +49,7 @@ _MAPS = IdentityMemo(maxsize=24)  # points layers and rendered maps: up to a few
 
 
 def filter_key(filters: Filters) -> tuple[Any, ...]:
-    return tuple(getattr(filters, name) for name in FILTER_FIELDS)
+    return tuple(getattr(filters, name) for name in PARTNER_FILTERS)
 
 
 @dataclass(frozen=True)

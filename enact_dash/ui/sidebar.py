@@ -113,10 +113,9 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Filters:
         container=sb, placeholder=t("common.sidebar.all", lang),
     )
     known = all_cities(dataset)
-    wanted = current_filters().city
-    resolved = _chosen_cities(wanted, known, lang)  # a link's "nancy" is the data's "Nancy"
-    if resolved != wanted:
-        current = current_filters()
+    current = current_filters()
+    resolved = _chosen_cities(current.city, known, lang)  # a link's "nancy" is the data's "Nancy"
+    if resolved != current.city:
         set_filters(current.with_(city=resolved, page=current.page))  # the same cities: the same page
     cities = city_options(dataset, resolved)
     long_list = len(known) > len(cities)
