@@ -108,7 +108,7 @@ everyone = t("common.sidebar.all", lang)
 st.title(t("events.title", lang))
 note(t("events.intro", lang))
 
-type_col, audience_col = st.columns(2)
+type_col, audience_col = st.container(key="filters_events").columns(2)
 multiselect_filter("etype", t("events.filter.type", lang), list(EVENT_TYPES),
                    lambda v: type_label(v, lang), container=type_col, placeholder=everyone)
 multiselect_filter("audience", t("events.filter.audience", lang), list(AUDIENCES),
@@ -181,7 +181,7 @@ events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data
                          tiles=settings.tiles, selected_id=selected["id"] if selected else None,
                          height=MAP_HEIGHT, key=MAP_KEY)
 show_folium(events_map, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
-note(t("events.map.help", lang))
+note(t("events.map.help", lang) + " " + t("map.sources", lang))
 if selection.map_capped:
     note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))
 if selection.count > selection.located:

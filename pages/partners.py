@@ -68,7 +68,7 @@ everyone = t("common.sidebar.all", lang)
 st.title(t("partners.title", lang))
 st.markdown(t("partners.intro", lang))
 
-type_col, country_col, relation_col, search_col = st.columns([1, 1, 1, 1.3])
+type_col, country_col, relation_col, search_col = st.container(key="filters_partners").columns([1, 1, 1, 1.3])
 multiselect_filter("ptype", t("partners.filter.type", lang), pt.type_options(),
                    lambda v: pt.type_label(v, lang), container=type_col, placeholder=everyone)
 multiselect_filter("country", t("partners.filter.country", lang),
@@ -94,7 +94,7 @@ with map_col:
             key=MAP_KEY,
         )
         show_folium(rendered, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
-        st.markdown(t("partners.map.help", lang) + " " + t("partners.map.sources", lang))
+        st.markdown(t("partners.map.help", lang) + " " + t("map.sources", lang))
     else:
         st.info(t("partners.map.empty", lang))
 

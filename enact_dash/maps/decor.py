@@ -65,13 +65,16 @@ class Legend(MacroElement):
 
 
 class MapBackground(MacroElement):
-    """Plain light background of the map container: what shows when tiles are off or unreachable."""
+    """Plain light background of the map container (what shows when tiles are off or unreachable), and
+    credits in small type."""
 
     _template = Template(
         """
         {% macro header(this, kwargs) %}
             <style>
             #{{ this._parent.get_name() }}.leaflet-container { background: {{ this.color }}; }
+            /* folium sets the map's text to 1rem; the credits need not cover the map's bottom edge */
+            #{{ this._parent.get_name() }} .leaflet-control-attribution { font-size: 12px; line-height: 1.4; }
             </style>
         {% endmacro %}
         """

@@ -44,11 +44,13 @@ def headings(at: AppTest) -> list[str]:
     ("lang", "expected"),
     [
         ("fr", ["Agenda", "2026 — date à venir", "3–13 octobre 2025", "ne sont pas dans le fichier agenda",
-                "Chronologie", "Carte"]),
+                "Chronologie", "Carte", "Limites : IGN ADMIN EXPRESS (Licence Ouverte 2.0)"]),
         ("en", ["Events", "2026 — date to be announced", "3–13 October 2025",
-                "have no date yet and are not in the calendar file", "Timeline", "Map"]),
+                "have no date yet and are not in the calendar file", "Timeline", "Map",
+                "Boundaries: IGN ADMIN EXPRESS (Licence Ouverte 2.0)"]),
         ("de", ["Veranstaltungen", "2026 — Termin folgt", "3.–13. Oktober 2025",
-                "nicht in der Kalenderdatei", "Zeitleiste", "Karte"]),
+                "nicht in der Kalenderdatei", "Zeitleiste", "Karte",
+                "Grenzen: IGN ADMIN EXPRESS (Licence Ouverte 2.0)"]),
     ],
 )
 def test_events_page_in_each_language(lang: str, expected: list[str]) -> None:
