@@ -28,6 +28,11 @@ BASE_CSS = """
 .enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; }
 .enact-tile .source a { color: #1d4e89; }
 .enact-share { overflow-wrap: anywhere; font-size: 0.9rem; margin: 0; }
+/* On a phone, a page's filters (a container keyed filters_...) sit two to a row, not one under another. */
+@media (max-width: 640px) {
+  [class*="st-key-filters_"] [data-testid="stColumn"] { min-width: calc(50% - 0.5rem) !important;
+    flex: 1 1 calc(50% - 0.5rem) !important; }
+}
 /* Data tables (enact_dash.html_table): real HTML tables, the text alternative to maps and charts. */
 .enact-table-wrap { overflow-x: auto; max-width: 100%; margin-bottom: 0.5rem; }
 .enact-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; line-height: 1.35; }

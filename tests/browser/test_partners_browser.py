@@ -180,6 +180,13 @@ def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitSer
     wait_map_ready(page)
     assert_no_app_errors(page)
     assert horizontal_overflow(page) == {}
+    # The page's four filters sit two to a row (one under another, they filled the first screen).
+    tops = page.locator(".st-key-filters_partners [data-testid='stColumn']").evaluate_all(
+        "cols => cols.map(c => Math.round(c.getBoundingClientRect().top))")
+    first, second, third, fourth = tops
+    assert first == second
+    assert third == fourth
+    assert second < third
     assert_no_serious_axe(page)
 
 
