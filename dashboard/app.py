@@ -46,7 +46,8 @@ else:
     ])
 
 inject_base_css()
-if not filters.kiosk:
-    filters = render_sidebar(get_dataset(), navigation.url_path)
-set_document_language(filters.lang)
+sidebar = None if filters.kiosk else render_sidebar(get_dataset(), navigation.url_path)
+set_document_language(sidebar.filters.lang if sidebar else lang)
 navigation.run()
+if sidebar:
+    sidebar.finish()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -95,8 +97,25 @@ def share_link_html(url: str) -> str:
     return f'<p class="enact-share"><a href="{safe}" target="_self">{safe}</a></p>'
 
 
-def render_sidebar(dataset: Dataset, page_path: str = "") -> Filters:
-    """Draw the shared sidebar and return the (possibly updated) filters."""
+@dataclass(frozen=True)
+class Sidebar:
+    """What ``render_sidebar`` drew: the filters after its widgets, and the slot of the link to the view,
+    which ``finish`` fills once the page has run (a page may still correct the view, e.g. a list page
+    beyond the last)."""
+
+    filters: Filters
+    page_path: str
+    link_slot: Any
+
+    def finish(self) -> None:
+        # The list's page only means something on the partners page.
+        drop = () if self.page_path == "partners" else ("page",)
+        url = current_filters().url(get_settings().public_url, self.page_path, drop=drop)
+        self.link_slot.html(share_link_html(url))
+
+
+def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
+    """Draw the shared sidebar; call ``finish()`` on the result after the page has run."""
     filters = current_filters()
     lang = filters.lang
     sb = st.sidebar
@@ -135,8 +154,6 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Filters:
         st.caption(t("common.sidebar.share_help", lang))
         # A plain link, not st.code: the code block's syntax highlighter is 1.5 MB of JavaScript that
         # every page paid for (about 0.3 s of a page's load in bench/).
-        # The list's page only means something on the partners page.
-        drop = () if page_path == "partners" else ("page",)
-        st.html(share_link_html(filters.url(get_settings().public_url, page_path, drop=drop)))
+        slot = st.empty()
     data_notice(dataset, lang, container=sb)
-    return current_filters()
+    return Sidebar(current_filters(), page_path, slot)

@@ -101,3 +101,16 @@ def test_the_list_page_is_shared_from_the_partners_page_only(page: str, shared: 
     [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
     assert shared in share
     assert not at.sidebar.button, "a page number is not a filter: nothing to reset"
+
+
+def test_the_link_shows_the_page_the_list_shows(monkeypatch) -> None:
+    """A link beyond the last page lands on the last page; the link to the view says so too (the
+    sidebar runs before the page, so the link is written once the page has run)."""
+    monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
+    at = run_app_page("partners", lang="en", page="99")
+    assert not at.exception
+    last = int(at.number_input(key="flt_page").max)
+    assert 1 < last < 99
+    [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
+    assert f"/partners?lang=en&amp;page={last}<" in share
+    assert at.query_params["page"] == str(last)
