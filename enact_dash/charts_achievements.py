@@ -1,51 +1,41 @@
 """Charts of the achievements page: chairs per research axis, and the milestones timeline.
 
-Builders return plotly figures and never call st.*. Every text put in a figure is HTML-escaped
-(plotly renders a subset of HTML in labels). The milestones timeline is honest about partial dates:
-a milestone known to the day is a marker, one known only to the month or the year is a pale hatched
-bar over that whole month or year. A dashed line marks ``today`` (injected, for tests).
+They are small, so they are plain HTML and CSS (styles in ``enact_dash.ui.page.BASE_CSS``), built on
+the server: no chart library to download (plotly was 4.7 MB of JavaScript, two thirds of this page's
+load), text a screen reader reads in order, sizes that follow the page's font. Builders return HTML
+and never call st.*; every text is escaped. The bars and marks are decoration (``aria-hidden``): each
+row also says its value in words.
+
+The milestones timeline is honest about partial dates: a milestone known to the day is a diamond, one
+known only to the month or the year is a pale hatched bar over that whole month or year. A dashed line
+marks ``today`` (injected, for tests).
 """
 
 from __future__ import annotations
 
 import html
-import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from enact_dash.achievements.chairs import UNPUBLISHED
 from enact_dash.achievements.milestones import Milestone
 from enact_dash.dates import Precision
 from enact_dash.i18n import format_number, normalize_lang, t
 
-AXIS_COLOUR = "#0072B2"  # Okabe-Ito blue
-UNKNOWN_COLOUR = "#8a8a8a"
-TODAY_COLOUR = "#B00020"
-LABEL_WIDTH = 28
-# Precision -> (legend key, opacity, hatch pattern)
-_PRECISION_STYLES = {
-    Precision.DAY: ("achievements.timeline.precision_day", 1.0, ""),
-    Precision.MONTH: ("achievements.timeline.precision_month", 0.35, "/"),
-    Precision.YEAR: ("achievements.timeline.precision_year", 0.25, "x"),
+_PRECISION_CLASS = {Precision.DAY: "day", Precision.MONTH: "month", Precision.YEAR: "year"}
+_PRECISION_LEGEND = {
+    Precision.DAY: "achievements.timeline.precision_day",
+    Precision.MONTH: "achievements.timeline.precision_month",
+    Precision.YEAR: "achievements.timeline.precision_year",
 }
 
 
-def wrap(text: str, width: int = LABEL_WIDTH, max_lines: int | None = None) -> str:
-    """Escaped text broken into ``<br>``-separated lines for axis labels (``…`` past ``max_lines``)."""
-    lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]
-    if max_lines is not None and len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1:])
-        lines = [*lines[: max_lines - 1], textwrap.shorten(rest, width, placeholder=" …")]
-    return "<br>".join(html.escape(line) for line in lines)
-
-
 def short_label(text: str) -> str:
-    """The head of a milestone label for an axis tick: the part before `` : ``, ``: `` or `` (``.
+    """The head of a milestone label for the timeline: the part before `` : ``, ``: `` or `` (``.
 
-    The full label stays in the hover text, the summary and the table.
+    The full label stays in the row's title, the summary and the table.
     """
     cut = len(text)
     for mark in (" : ", ": ", " ("):
@@ -55,59 +45,51 @@ def short_label(text: str) -> str:
     return text[:cut].strip()
 
 
-def milestone_tick(item: Milestone) -> str:
-    """``<b>20 mai 2025</b><br>Lancement officiel…`` (escaped, at most 2 lines of label)."""
-    return f"<b>{html.escape(item.when_text)}</b><br>{wrap(short_label(item.label), 26, max_lines=2)}"
+def _pct(value: float) -> str:
+    return f"{max(0.0, min(100.0, value)):.2f}%"
 
 
-def _layout(fig: go.Figure, title: str, lang: str, height: int) -> None:
-    fig.update_layout(
-        title={"text": html.escape(title), "x": 0, "xanchor": "left"},
-        margin={"l": 10, "r": 20, "t": 60, "b": 40},
-        plot_bgcolor="white",
-        height=height,
-        hoverlabel={"align": "left"},
-        meta={"lang": normalize_lang(lang)},
+def _legend(items: Sequence[tuple[str, str]]) -> str:
+    """``(swatch class, label)`` pairs as a legend line (the swatches are decoration)."""
+    parts = "".join(
+        f'<span class="enact-legend-item"><span class="enact-swatch {cls}" aria-hidden="true"></span>'
+        f"{html.escape(label)}</span>"
+        for cls, label in items
     )
+    return f'<p class="enact-chart-legend">{parts}</p>'
 
 
-def chairs_by_axis_chart(rows: pd.DataFrame, lang: str) -> go.Figure:
-    """Horizontal bars: chairs per axis (``chairs_per_axis`` rows), the unknown axis in hatched grey."""
+def chairs_by_axis_chart(rows: pd.DataFrame, lang: str) -> str:
+    """Horizontal bars: chairs per axis (``chairs_per_axis`` rows), the unpublished axis hatched grey."""
     lang = normalize_lang(lang)
-    fig = go.Figure()
-    _layout(fig, t("achievements.chairs.chart_title", lang), lang, 120 + 50 * max(len(rows), 1))
-    for unknown in (False, True):
-        part = rows[(rows["axis"] == UNPUBLISHED) == unknown]
-        if part.empty:
-            continue
-        counts = [int(n) for n in part["chairs"]]
-        fig.add_trace(go.Bar(
-            orientation="h",
-            x=counts,
-            y=[wrap(str(label)) for label in part["label"]],
-            name=html.escape(t("achievements.chairs.legend_unknown" if unknown
-                               else "achievements.chairs.legend_known", lang)),
-            marker={
-                "color": UNKNOWN_COLOUR if unknown else AXIS_COLOUR,
-                "line": {"color": "#333333", "width": 1},
-                "pattern": {"shape": "/", "fgcolor": "#333333", "solidity": 0.2} if unknown else {},
-            },
-            text=[format_number(n, lang) for n in counts],
-            textposition="outside",
-            hovertemplate="%{y}: %{x}<extra></extra>",
-            cliponaxis=False,
-        ))
-    top = int(rows["chairs"].max()) if len(rows) else 0
-    fig.update_xaxes(dtick=1, rangemode="tozero", range=[0, max(top, 1) * 1.15],
-                     showgrid=True, gridcolor="#e5e5e5")
-    fig.update_yaxes(autorange="reversed", categoryorder="array",
-                     categoryarray=[wrap(str(label)) for label in rows["label"]])
-    fig.update_layout(barmode="overlay", showlegend=True,
-                      legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0})
-    return fig
+    counts = [int(n) for n in rows["chairs"]] if len(rows) else []
+    top = max(counts, default=0) or 1
+    items = []
+    unknown_seen = known_seen = False
+    for axis, label, count in zip(rows["axis"] if len(rows) else [], rows["label"] if len(rows) else [],
+                                  counts, strict=True):
+        unknown = axis == UNPUBLISHED
+        unknown_seen |= unknown
+        known_seen |= not unknown
+        value = format_number(count, lang)
+        items.append(
+            f'<li><span class="enact-chart-label">{html.escape(str(label))}'
+            f'<span class="enact-sr">{" : " if lang == "fr" else ": "}</span></span>'
+            f'<span class="enact-chart-track" aria-hidden="true"><span class="enact-bar'
+            f'{" unknown" if unknown else ""}" style="width:{_pct(100 * count / top)}"></span></span>'
+            f'<span class="enact-chart-value">{html.escape(value)}</span></li>'
+        )
+    legend = _legend([
+        *([("known", t("achievements.chairs.legend_known", lang))] if known_seen else []),
+        *([("unknown", t("achievements.chairs.legend_unknown", lang))] if unknown_seen else []),
+    ])
+    title = html.escape(t("achievements.chairs.chart_title", lang))
+    return (f'<figure class="enact-chart enact-bars"><figcaption>{title}</figcaption>'
+            f'<ul>{"".join(items)}</ul>{legend}</figure>')
 
 
-def _span(items: Sequence[Milestone], today: date) -> tuple[date, date]:
+def timeline_span(items: Sequence[Milestone], today: date) -> tuple[date, date]:
+    """The dates at the timeline's two ends: every milestone and today, with a margin."""
     first = min((m.when.first_day for m in items), default=today)
     last = max((m.when.last_day for m in items), default=today)
     first, last = min(first, today), max(last, today)
@@ -115,46 +97,41 @@ def _span(items: Sequence[Milestone], today: date) -> tuple[date, date]:
     return first - pad, last + pad
 
 
-def milestones_timeline(items: Sequence[Milestone], lang: str, *, today: date) -> go.Figure:
-    """One row per milestone (chronological, top to bottom); a dashed line for today."""
+def milestones_timeline(items: Sequence[Milestone], lang: str, *, today: date) -> str:
+    """One row per milestone (chronological, top to bottom), year lines, and a dashed line for today."""
     lang = normalize_lang(lang)
-    fig = go.Figure()
-    _layout(fig, t("achievements.timeline.title", lang), lang, 150 + 62 * max(len(items), 1))
-    labels = [milestone_tick(m) for m in items]
-    for precision, (legend_key, opacity, pattern) in _PRECISION_STYLES.items():
-        picked = [(m, y) for m, y in zip(items, labels, strict=True) if m.when.precision is precision]
-        if not picked:
-            continue
-        name = html.escape(t(legend_key, lang))
-        hover = [f"{html.escape(m.label)}<br>{html.escape(m.when_text)}" for m, _ in picked]
-        if precision is Precision.DAY:
-            fig.add_trace(go.Scatter(
-                x=[m.when.first_day.isoformat() for m, _ in picked], y=[y for _, y in picked],
-                mode="markers", name=name, hovertext=hover, hoverinfo="text",
-                marker={"symbol": "diamond", "size": 14, "color": AXIS_COLOUR,
-                        "line": {"color": "#333333", "width": 1}},
-            ))
-            continue
-        starts = [m.when.first_day for m, _ in picked]
-        ends = [m.when.last_day + timedelta(days=1) for m, _ in picked]
-        fig.add_trace(go.Bar(
-            orientation="h", base=[s.isoformat() for s in starts],
-            x=[(e - s).days * 86_400_000 for s, e in zip(starts, ends, strict=True)],
-            y=[y for _, y in picked], name=name, hovertext=hover, hoverinfo="text", width=0.5,
-            marker={"color": AXIS_COLOUR, "opacity": opacity,
-                    "line": {"color": "#333333", "width": 1},
-                    "pattern": {"shape": pattern, "fgcolor": "#333333", "solidity": 0.2}},
-        ))
-    first, last = _span(items, today)
-    fig.update_xaxes(type="date", range=[first.isoformat(), last.isoformat()], showgrid=True,
-                     gridcolor="#e5e5e5", dtick="M12", tickformat="%Y")
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels,
-                     showgrid=True, gridcolor="#f0f0f0")
-    fig.update_layout(barmode="overlay", showlegend=True,
-                      legend={"orientation": "h", "y": -0.12, "x": 0})
-    fig.add_shape(type="line", xref="x", yref="paper", x0=today.isoformat(), x1=today.isoformat(),
-                  y0=0, y1=1, line={"color": TODAY_COLOUR, "width": 2, "dash": "dash"})
-    fig.add_annotation(x=today.isoformat(), y=1, xref="x", yref="paper", yanchor="bottom",
-                       text=html.escape(t("achievements.timeline.today", lang)), showarrow=False,
-                       font={"color": TODAY_COLOUR})
-    return fig
+    first, last = timeline_span(items, today)
+    days = max((last - first).days, 1)
+
+    def at(day: date) -> float:
+        return 100 * (day - first).days / days
+
+    years = [date(y, 1, 1) for y in range(first.year + 1, last.year + 1)]
+    grid = "".join(f'<span class="enact-tick" style="left:{_pct(at(y))}"></span>' for y in years)
+    today_line = f'<span class="enact-today" style="left:{_pct(at(today))}"></span>'
+    rows = []
+    for item in items:
+        kind = _PRECISION_CLASS[item.when.precision]
+        start = at(item.when.first_day)
+        if item.when.precision is Precision.DAY:
+            mark = f'<span class="enact-mark day" style="left:{_pct(start)}"></span>'
+        else:
+            width = at(item.when.last_day + timedelta(days=1)) - start
+            mark = f'<span class="enact-mark {kind}" style="left:{_pct(start)};width:{_pct(width)}"></span>'
+        rows.append(
+            f'<li title="{html.escape(item.label)}"><span class="enact-chart-label">'
+            f'<b>{html.escape(item.when_text)}</b> <span>{html.escape(short_label(item.label))}</span></span>'
+            f'<span class="enact-chart-track" aria-hidden="true">{grid}{today_line}{mark}</span></li>'
+        )
+    today_text = html.escape(t("achievements.timeline.today", lang))
+    head = (f'<div class="enact-chart-row enact-today-row" aria-hidden="true"><span></span>'
+            f'<span class="enact-chart-track"><span class="enact-today-label" style="left:{_pct(at(today))}">'
+            f"{today_text}</span></span></div>")
+    axis = "".join(f'<span style="left:{_pct(at(y))}">{y.year}</span>' for y in years)
+    foot = (f'<div class="enact-chart-row enact-axis" aria-hidden="true"><span></span>'
+            f'<span class="enact-chart-track">{axis}</span></div>')
+    shown = [p for p in _PRECISION_CLASS if any(m.when.precision is p for m in items)]
+    legend = _legend([(_PRECISION_CLASS[p], t(_PRECISION_LEGEND[p], lang)) for p in shown])
+    title = html.escape(t("achievements.timeline.title", lang))
+    return (f'<figure class="enact-chart enact-timeline"><figcaption>{title}</figcaption>{head}'
+            f'<ol>{"".join(rows)}</ol>{foot}{legend}</figure>')

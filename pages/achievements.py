@@ -16,8 +16,6 @@ from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import tiles_html
 from enact_dash.ui.state import WIDGET_PREFIX, bound_widget, current_filters
 
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
-
 filters = current_filters()
 lang = filters.lang
 dataset = get_dataset()
@@ -74,8 +72,7 @@ else:
     else:
         st.info(t("achievements.chairs.none_for_axis", lang))
     if len(view.chairs_rows):
-        st.plotly_chart(chairs_by_axis_chart(view.chairs_rows, lang), config=PLOTLY_CONFIG,
-                        alt=chairs_text, key="chairs_chart")
+        st.html(chairs_by_axis_chart(view.chairs_rows, lang))
         data_table(ach.per_axis_table(view.chairs_rows, lang))
 st.subheader(t("achievements.chairs.international_title", lang))
 if view.planned is None:
@@ -106,8 +103,7 @@ if view.targets:
 st.header(t("achievements.milestones.title", lang))
 milestones_text = ach.milestones_summary(view.milestones, lang)
 if view.milestones:
-    st.plotly_chart(milestones_timeline(view.milestones, lang, today=today), config=PLOTLY_CONFIG,
-                    alt=milestones_text, key="milestones_chart")
+    st.html(milestones_timeline(view.milestones, lang, today=today))
     st.caption(escape_markdown(milestones_text))
     data_table(ach.milestones_table(view.milestones, lang))
 else:

@@ -45,6 +45,50 @@ BASE_CSS = """
 .enact-table th { background: #eef3f9; color: #1f2a37; white-space: nowrap; }
 .enact-table .num { text-align: right; }
 .enact-table a { color: #1d4e89; }
+/* Charts of the achievements page (enact_dash.charts_achievements): HTML, no chart library. */
+.enact-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+.enact-chart { margin: 0.5rem 0 1rem; color: #1f2a37; }
+.enact-chart figcaption { font-weight: 600; margin-bottom: 0.6rem; }
+.enact-chart ul, .enact-chart ol { list-style: none; margin: 0 !important; padding: 0 !important; }
+.enact-chart li, .enact-chart-row { display: grid; grid-template-columns: minmax(7rem, 30%) 1fr;
+  column-gap: 0.75rem; margin: 0 !important; padding: 0; }
+.enact-bars li { grid-template-columns: minmax(7rem, 30%) 1fr 2.5rem; align-items: center;
+  margin-bottom: 0.4rem !important; }
+.enact-chart-label { font-size: 0.85rem; line-height: 1.3; text-align: right; }
+.enact-chart-label b { display: block; }
+.enact-chart-track { position: relative; display: block; min-height: 1.6rem; }
+.enact-bar { display: block; height: 1.6rem; background: #0072B2; border: 1px solid #333333;
+  box-sizing: border-box; min-width: 2px; }
+.enact-bar.unknown, .enact-swatch.unknown { background: repeating-linear-gradient(-45deg, #333333 0 1px,
+  #ffffff 1px 6px); }
+.enact-chart-value { font-size: 0.9rem; font-weight: 600; }
+.enact-timeline li { min-height: 3.2rem; }
+.enact-timeline li .enact-chart-label { align-self: center; padding: 0.3rem 0; }
+.enact-timeline .enact-chart-track { border-bottom: 1px solid #f0f0f0; }
+.enact-tick { position: absolute; top: 0; bottom: 0; border-left: 1px solid #e5e5e5; }
+.enact-today { position: absolute; top: 0; bottom: 0; border-left: 2px dashed #B00020; }
+.enact-today-row .enact-chart-track { min-height: 1.3rem; }
+.enact-today-label { position: absolute; bottom: 0; transform: translateX(-50%); font-size: 0.8rem;
+  color: #B00020; white-space: nowrap; }
+.enact-mark { position: absolute; top: 50%; height: 0.9rem; transform: translateY(-50%);
+  border: 1px solid #333333; box-sizing: border-box; min-width: 3px; }
+.enact-mark.day, .enact-swatch.day { width: 0.85rem; height: 0.85rem; background: #0072B2;
+  transform: translate(-50%, -50%) rotate(45deg); }
+.enact-mark.month, .enact-swatch.month { background: repeating-linear-gradient(-45deg, #333333 0 1px,
+  #cfe3f1 1px 6px); }
+.enact-mark.year, .enact-swatch.year { background: repeating-linear-gradient(-45deg, #333333 0 1px,
+  transparent 1px 6px), repeating-linear-gradient(45deg, #333333 0 1px, #e6f0f7 1px 6px); }
+.enact-axis .enact-chart-track { min-height: 1.4rem; }
+.enact-axis .enact-chart-track span { position: absolute; top: 0.2rem; transform: translateX(-50%);
+  font-size: 0.8rem; color: #44505e; }
+.enact-chart-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; font-size: 0.85rem;
+  margin: 0.6rem 0 0; }
+.enact-legend-item { display: inline-flex; align-items: center; gap: 0.4rem; }
+.enact-swatch { display: inline-block; width: 1rem; height: 0.8rem; border: 1px solid #333333;
+  box-sizing: border-box; }
+.enact-swatch.known { background: #0072B2; }
+.enact-swatch.day { width: 0.7rem; height: 0.7rem; transform: rotate(45deg); margin: 0 0.15rem; }
 </style>
 """
 

@@ -33,7 +33,8 @@ def test_achievements_page_is_accessible(app_page: AppPage, lang: str, heading: 
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(heading)
     expect(page.get_by_text(unpublished)).to_be_visible()
-    expect(page.locator(".js-plotly-plot")).to_have_count(2)
+    expect(page.locator("figure.enact-chart")).to_have_count(2)
+    expect(page.locator(".enact-timeline li")).to_have_count(6)  # the bundled data's milestones
     assert app_page.blocked == [], "the page needed non-loopback URLs"
     assert_no_serious_axe(page)
 
@@ -45,5 +46,5 @@ def test_achievements_at_phone_width_has_no_horizontal_scroll(
     page = app.goto("achievements", lang="fr")
 
     assert_no_app_errors(page)
-    expect(page.locator(".js-plotly-plot")).to_have_count(2)
+    expect(page.locator("figure.enact-chart")).to_have_count(2)
     assert horizontal_overflow(page) == {}

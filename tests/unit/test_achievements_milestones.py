@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from enact_dash.achievements.chairs import UNPUBLISHED
 from enact_dash.achievements.milestones import in_year, milestones_of, milestones_summary, milestones_table
-from enact_dash.charts_achievements import chairs_by_axis_chart, milestones_timeline, short_label
+from enact_dash.charts_achievements import (
+    chairs_by_axis_chart,
+    milestones_timeline,
+    short_label,
+    timeline_span,
+)
 from enact_dash.dates import PartialDate
 
-DAY_MS = 86_400_000
 TODAY = date(2026, 3, 1)
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -64,46 +68,51 @@ def test_table_lists_every_milestone_with_its_state():
     assert list(table["Stand"]) == ["erreicht", "erreicht", "erreicht", "laufend", "bevorstehend"]
 
 
-def traces(fig: go.Figure) -> dict[str, go.BaseTraceType]:
-    return {trace.name: trace for trace in fig.data}
+def marks(figure: str) -> list[tuple[str, float, float | None]]:
+    """(precision class, left %, width % or None) of each milestone row's mark, top to bottom."""
+    found = re.findall(r'class="enact-mark (\w+)" style="left:([\d.]+)%(?:;width:([\d.]+)%)?"', figure)
+    return [(kind, float(left), float(width) if width else None) for kind, left, width in found]
+
+
+def position(day: date, today: date, items) -> float:
+    first, last = timeline_span(items, today)
+    return round(100 * (day - first).days / (last - first).days, 2)
 
 
 def test_timeline_marks_days_and_spans_partial_dates():
-    fig = milestones_timeline(milestones_of(TIMELINE, "en", today=TODAY), "en", today=TODAY)
-    by_name = traces(fig)
-    assert list(by_name) == ["Known day", "Month only", "Year only"]
-    day, month, year = by_name.values()
-    assert isinstance(day, go.Scatter)
-    assert list(day.x) == ["2025-01-01", "2025-12-12", "2029-12-31"]
-    assert isinstance(month, go.Bar)
-    assert isinstance(year, go.Bar)
-    assert list(month.base) == ["2024-05-01"]
-    assert list(month.x) == [31 * DAY_MS]
-    assert list(year.base) == ["2026-01-01"]
-    assert list(year.x) == [365 * DAY_MS]
-    assert month.marker.pattern.shape == "/"
-    assert year.marker.pattern.shape == "x"
-    assert month.marker.opacity > year.marker.opacity
+    items = milestones_of(TIMELINE, "en", today=TODAY)
+    figure = milestones_timeline(items, "en", today=TODAY)
+    found = marks(figure)
+    assert [kind for kind, _, _ in found] == ["month", "day", "day", "year", "day"]  # May 2024 first
+    assert [left for _, left, _ in found] == sorted(left for _, left, _ in found)
+    assert found[1] == ("day", position(date(2025, 1, 1), TODAY, items), None)
+    first, last = timeline_span(items, TODAY)
+    assert found[0][2] == pytest.approx(100 * 31 / (last - first).days, abs=0.01)  # the whole of May
+    assert found[3][2] == pytest.approx(100 * 365 / (last - first).days, abs=0.01)  # the whole of 2026
+    assert figure.count("<li ") == 5
+    assert ">Known day<" in figure
+    assert ">Month only<" in figure
+    assert ">Year only<" in figure
+    assert [int(y) for y in re.findall(r'<span style="left:[\d.]+%">(\d{4})</span>', figure)] == list(
+        range(2025, 2031))  # each 1 January inside the span
 
 
 @pytest.mark.parametrize("today", [date(2025, 6, 1), date(2027, 2, 3)])
 def test_today_marker_is_injected(today):
-    fig = milestones_timeline(milestones_of(TIMELINE, "fr", today=today), "fr", today=today)
-    lines = [s for s in fig.layout.shapes if s.type == "line"]
-    assert [line.x0 for line in lines] == [today.isoformat()]
-    assert fig.layout.annotations[0].text == "aujourd&#x27;hui"
+    items = milestones_of(TIMELINE, "fr", today=today)
+    figure = milestones_timeline(items, "fr", today=today)
+    lines = set(re.findall(r'class="enact-today" style="left:([\d.]+)%"', figure))
+    assert lines == {f"{position(today, today, items):.2f}"}
+    assert "aujourd&#x27;hui</span>" in figure
 
 
-def test_timeline_escapes_labels_and_keeps_ticks_short():
+def test_timeline_escapes_labels_and_keeps_rows_short():
     data = milestones(("2025-05-20", HOSTILE), ("2025-06", "Lancement officiel à Strasbourg : 360 Grand Est"))
-    fig = milestones_timeline(milestones_of(data, "fr", today=TODAY), "fr", today=TODAY)
-    ticks = " ".join(fig.layout.yaxis.categoryarray)
-    hovers = " ".join(h for trace in fig.data for h in trace.hovertext)
-    assert "<img" not in ticks
-    assert "<img" not in hovers
-    assert "&lt;img" in ticks
-    assert "360 Grand Est" not in ticks
-    assert "360 Grand Est" in hovers
+    figure = milestones_timeline(milestones_of(data, "fr", today=TODAY), "fr", today=TODAY)
+    assert "<img" not in figure
+    assert "&lt;img src=x onerror=alert(1)&gt;" in figure
+    assert "<span>Lancement officiel à Strasbourg</span>" in figure  # the row shows the head
+    assert 'title="Lancement officiel à Strasbourg : 360 Grand Est"' in figure  # the whole label
 
 
 @pytest.mark.parametrize(
@@ -121,9 +130,9 @@ def test_short_label(label, expected):
 
 
 def test_empty_timeline_does_not_fail():
-    fig = milestones_timeline([], "en", today=TODAY)
-    assert len(fig.data) == 0
-    assert fig.layout.shapes[0].x0 == TODAY.isoformat()
+    figure = milestones_timeline([], "en", today=TODAY)
+    assert "<li" not in figure
+    assert "enact-today-label" in figure
 
 
 def test_chairs_chart_has_one_bar_per_row_and_hatches_the_unknown_axis():
@@ -132,11 +141,19 @@ def test_chairs_chart_has_one_bar_per_row_and_hatches_the_unknown_axis():
         "label": ["NLP", HOSTILE, "Axis not published"],
         "chairs": [1, 2, 6],
     })
-    fig = chairs_by_axis_chart(rows, "en")
-    known, unknown = fig.data
-    assert list(known.x) == [1, 2]
-    assert list(unknown.x) == [6]
-    assert unknown.marker.pattern.shape == "/"
-    assert not known.marker.pattern.shape
-    assert "&lt;img src=x onerror=alert(1)&gt;" in known.y
-    assert fig.layout.title.text == "Chairs launched per research axis"
+    figure = chairs_by_axis_chart(rows, "en")
+    bars = re.findall(r'class="enact-bar( unknown)?" style="width:([\d.]+)%"', figure)
+    assert bars == [("", "16.67"), ("", "33.33"), (" unknown", "100.00")]
+    assert re.findall(r'class="enact-chart-value">(\d+)<', figure) == ["1", "2", "6"]
+    assert "<img" not in figure
+    assert "&lt;img src=x onerror=alert(1)&gt;" in figure
+    assert "<figcaption>Chairs launched per research axis</figcaption>" in figure
+    assert ">Axis published<" in figure
+    assert ">Axis not yet published<" in figure
+
+
+def test_chairs_chart_without_the_unknown_axis_has_no_hatched_legend():
+    rows = pd.DataFrame({"axis": ["nlp"], "label": ["NLP"], "chairs": [0]})
+    figure = chairs_by_axis_chart(rows, "fr")
+    assert 'style="width:0.00%"' in figure
+    assert "unknown" not in figure
