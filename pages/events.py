@@ -30,6 +30,7 @@ from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
 
 MAP_KEY = "events_map"
+MAP_OPEN_KEY = "events_map_open"
 TIMELINE_KEY = "events_timeline_open"
 TABLE_KEY = "events_table_open"
 DATES_KEY = "events_dates_open"
@@ -176,13 +177,19 @@ if table_box.open:
     if selection.count > ev.TABLE_LIMIT:
         note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)), table_box)
 
+# The map runs only once opened (open already for a link to one event): below the list, it was a
+# quarter of the page's load for every visitor (bench/).
 st.header(t("events.map.heading", lang))
-events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data_dir), lang,
-                         tiles=settings.tiles, selected_id=selected["id"] if selected else None,
-                         height=MAP_HEIGHT, key=MAP_KEY)
-show_folium(events_map, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
-note(t("events.map.help", lang) + " " + t("map.sources", lang))
-if selection.map_capped:
-    note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))
+map_box = st.expander(t("events.map.open", lang), key=MAP_OPEN_KEY, expanded=selected is not None,
+                      on_change="rerun", icon=":material/map:")
+if map_box.open:
+    with map_box:
+        events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data_dir), lang,
+                                 tiles=settings.tiles, selected_id=selected["id"] if selected else None,
+                                 height=MAP_HEIGHT, key=MAP_KEY)
+        show_folium(events_map, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
+        note(t("events.map.help", lang) + " " + t("map.sources", lang))
+        if selection.map_capped:
+            note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))
 if selection.count > selection.located:
     note(plural("events.map.unlocated", selection.count - selection.located, lang))

@@ -44,13 +44,13 @@ def headings(at: AppTest) -> list[str]:
     ("lang", "expected"),
     [
         ("fr", ["Agenda", "2026 — date à venir", "3–13 octobre 2025", "ne sont pas dans le fichier agenda",
-                "Chronologie", "Carte", "Limites : IGN ADMIN EXPRESS (Licence Ouverte 2.0)"]),
+                "Chronologie", "Carte", "Afficher la carte des événements"]),
         ("en", ["Events", "2026 — date to be announced", "3–13 October 2025",
                 "have no date yet and are not in the calendar file", "Timeline", "Map",
-                "Boundaries: IGN ADMIN EXPRESS (Licence Ouverte 2.0)"]),
+                "Show the map of events"]),
         ("de", ["Veranstaltungen", "2026 — Termin folgt", "3.–13. Oktober 2025",
                 "nicht in der Kalenderdatei", "Zeitleiste", "Karte",
-                "Grenzen: IGN ADMIN EXPRESS (Licence Ouverte 2.0)"]),
+                "Karte der Veranstaltungen anzeigen"]),
     ],
 )
 def test_events_page_in_each_language(lang: str, expected: list[str]) -> None:
@@ -177,6 +177,20 @@ def test_timeline_and_its_table_run_once_opened() -> None:
     at.run()
     assert not at.exception
     assert list(at.dataframe[0].value.columns) == ["Date", "Event", "Type", "Place", "Audience", "Status"]
+
+
+def test_the_map_runs_once_opened_or_for_a_linked_event() -> None:
+    at = run_app_page("events", lang="en")
+    assert "Show the map of events" in expander_labels(at)
+    assert not at.get("component_instance")  # closed: no map to load
+    at.session_state["events_map_open"] = True  # what opening the expander does
+    at.run()
+    assert not at.exception
+    assert len(at.get("component_instance")) == 1
+    assert "Boundaries: IGN ADMIN EXPRESS (Licence Ouverte 2.0)" in page_text(at).replace("\\", "")  # sources
+    linked = run_app_page("events", lang="en", event="annual-day-2025")
+    assert not linked.exception
+    assert len(linked.get("component_instance")) == 1  # a link to one event shows it on the map
 
 
 def test_event_details_run_once_opened() -> None:
