@@ -70,12 +70,13 @@ st.markdown(t("partners.intro", lang))
 
 type_col, country_col, relation_col, search_col = st.container(key="filters_partners").columns([1, 1, 1, 1.3])
 multiselect_filter("ptype", t("partners.filter.type", lang), pt.type_options(),
-                   lambda v: pt.type_label(v, lang), container=type_col, placeholder=everyone)
+                   lambda v: pt.type_label(v, lang), container=type_col, placeholder=everyone, chips=False)
 multiselect_filter("country", t("partners.filter.country", lang),
                    pt.country_options(partners, filters.country), lambda c: pt.country_label(c, lang),
-                   container=country_col, placeholder=everyone)
+                   container=country_col, placeholder=everyone, chips=False)
 multiselect_filter("relation", t("partners.filter.relation", lang), pt.relation_options(),
-                   lambda r: pt.relation_label(r, False, lang), container=relation_col, placeholder=everyone)
+                   lambda r: pt.relation_label(r, False, lang), container=relation_col, placeholder=everyone,
+                   chips=False)
 text_filter("q", t("partners.filter.search", lang), container=search_col,
             placeholder=t("partners.filter.search_placeholder", lang))
 

@@ -28,6 +28,11 @@ BASE_CSS = """
 .enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; }
 .enact-tile .source a { color: #1d4e89; }
 .enact-share { overflow-wrap: anywhere; font-size: 0.9rem; margin: 0; }
+/* Filter chips (st.pills) show their whole label, on several lines if need be (axis names are long). */
+[data-testid="stButtonGroup"] button[data-variant="pills"] { height: auto; min-height: 2rem;
+  max-width: 100%; }
+[data-testid="stButtonGroup"] button[data-variant="pills"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; text-align: left; }
 /* On a phone, a page's filters (a container keyed filters_...) sit two to a row, not one under another. */
 @media (max-width: 640px) {
   [class*="st-key-filters_"] [data-testid="stColumn"] { min-width: calc(50% - 0.5rem) !important;

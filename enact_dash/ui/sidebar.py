@@ -120,9 +120,9 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
     lang = filters.lang
     sb = st.sidebar
     bound_widget(
-        "lang", sb.radio, t("common.sidebar.language", lang),
+        "lang", sb.segmented_control, t("common.sidebar.language", lang),
         to_value=lambda v: v if v in LANGS else "fr",
-        options=list(LANGS), format_func=lambda code: LANG_NAMES[code], horizontal=True,
+        options=list(LANGS), format_func=lambda code: LANG_NAMES[code], required=True,
     )
     lang = current_filters().lang
     sb.subheader(t("common.sidebar.filters", lang))

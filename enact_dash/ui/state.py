@@ -13,9 +13,12 @@ from typing import Any
 import streamlit as st
 
 from enact_dash.filters import Filters
+from enact_dash.i18n import t
 
 _FILTERS = "_enact_filters"
 WIDGET_PREFIX = "flt_"
+# Up to this many options, a filter is a row of chips; above, a multiselect (see multiselect_filter).
+CHIPS_MAX = 8
 
 
 def sync_from_url() -> Filters:
@@ -72,21 +75,34 @@ def multiselect_filter(
     placeholder: str | None = None,
     accept_new_options: bool = False,
     to_value: Callable[[Any], tuple[str, ...]] = tuple,
+    chips: bool = True,
 ) -> tuple[str, ...]:
-    """A multiselect bound to the tuple field ``name`` of the filters (and so to the URL).
+    """A choice of several values bound to the tuple field ``name`` of the filters (and so to the URL):
+    chips (``st.pills``) for up to ``CHIPS_MAX`` options, all in view and one tap each; a multiselect
+    for more, or with ``chips=False`` (a row of filters with no room for chips). No value chosen
+    means every value.
 
-    With ``accept_new_options``, a visitor may type a value that the list does not show; ``to_value``
-    then maps the widget's values to the filter's (e.g. spells a typed city as the data does)."""
+    With ``accept_new_options`` (a multiselect), a visitor may type a value that the list does not show;
+    ``to_value`` then maps the widget's values to the filter's (e.g. spells a typed city as the data
+    does). Chips also cost a visitor's browser less: the first select-type widget of a page loads
+    about 0.2 s of JavaScript (bench/widget_costs.py)."""
     box = container if container is not None else st
     key = WIDGET_PREFIX + name
     current = tuple(v for v in getattr(current_filters(), name) if v in options)
     if key not in st.session_state:
         st.session_state[key] = list(current)
-    box.multiselect(
-        label, list(options), key=key, format_func=format_func, help=help,
-        placeholder=placeholder, on_change=_on_widget_change, args=(name, to_value),
-        accept_new_options=accept_new_options,
-    )
+    if chips and len(options) <= CHIPS_MAX and not accept_new_options:
+        box.pills(
+            label, list(options), selection_mode="multi", key=key, format_func=format_func,
+            help=help or t("common.filter.chips_help", current_filters().lang),
+            on_change=_on_widget_change, args=(name, to_value), wrap=True,
+        )
+    else:
+        box.multiselect(
+            label, list(options), key=key, format_func=format_func, help=help,
+            placeholder=placeholder, on_change=_on_widget_change, args=(name, to_value),
+            accept_new_options=accept_new_options,
+        )
     return current
 
 

@@ -75,7 +75,7 @@ def test_upcoming_first_then_past() -> None:
 def test_type_from_the_url_filters_the_lists() -> None:
     at = run_app_page("events", lang="en", etype="fete_science")
     assert not at.exception
-    assert at.multiselect(key="flt_etype").value == ["fete_science"]
+    assert at.button_group(key="flt_etype").value == ["fete_science"]
     assert headings(at)[:2] == ["Upcoming (0)", "Past (3)"]
     assert "No upcoming event for these filters." in page_text(at)
 
@@ -83,7 +83,7 @@ def test_type_from_the_url_filters_the_lists() -> None:
 def test_changing_the_audience_widget_rewrites_the_url_and_the_list() -> None:
     at = run_app_page("events", lang="fr")
     before = headings(at)[:2]
-    at.multiselect(key="flt_audience").select("schools").run()
+    at.button_group(key="flt_audience").select("schools").run()
     assert not at.exception
     assert query_values(at, "audience") == ["schools"]
     assert headings(at)[:2] != before

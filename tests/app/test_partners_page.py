@@ -221,7 +221,7 @@ def test_choosing_a_city_sets_the_shared_city_filter() -> None:
     city.select("Strasbourg").run()
     assert not at.exception
     assert query_values(at, "city") == ["Strasbourg"]
-    assert at.multiselect(key="flt_city").value == ["Strasbourg"]  # the sidebar follows
+    assert at.button_group(key="flt_city").value == ["Strasbourg"]  # the sidebar follows
     # the by-city tab stays open, and still offers the other cities (it ignores the city filter)
     assert len(at.selectbox(key="partners_city").options) == 3
     at.selectbox(key="partners_city").select("").run()
@@ -306,7 +306,7 @@ def test_a_link_with_cities_spelled_otherwise_keeps_its_page(monkeypatch: pytest
 def test_another_language_keeps_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
     at = run_app_page("partners", lang="en", page="2")
-    at.sidebar.radio(key="flt_lang").set_value("de").run()
+    at.sidebar.button_group(key="flt_lang").set_value("de").run()
     assert not at.exception
     assert at.number_input(key="flt_page").value == 2
     assert listed_ids(at) == ["inria", "region"]
@@ -408,7 +408,7 @@ def test_a_city_from_a_link_is_spelled_as_in_the_data(city: str, expected_url: l
     at = run_app_page("partners", lang="en", city=city)
     assert not at.exception
     assert query_values(at, "city") == expected_url
-    assert at.multiselect(key="flt_city").value == expected_url
+    assert at.button_group(key="flt_city").value == expected_url
     assert listed_ids(at) == expected_ids
 
 

@@ -52,18 +52,18 @@ def test_about_shows_disagreeing_budgets_openly():
 def test_sidebar_reflects_url_filters_and_ignores_bad_values():
     at = run_app_page("home", lang="en", axis=["health", "<script>"], city="Nancy", rotate="abc")
     assert not at.exception
-    axis = at.multiselect(key="flt_axis")
+    axis = at.button_group(key="flt_axis")
     assert axis.value == ["health"]
-    assert at.multiselect(key="flt_city").value == ["Nancy"]
-    assert at.radio(key="flt_lang").value == "en"
+    assert at.button_group(key="flt_city").value == ["Nancy"]
+    assert at.button_group(key="flt_lang").value == "en"
 
 
 def test_changing_a_filter_rewrites_the_url():
     at = run_app_page("home")
-    at.multiselect(key="flt_axis").select("nlp").run()
+    at.button_group(key="flt_axis").select("nlp").run()
     assert not at.exception
     assert query_values(at, "axis") == ["nlp"]
-    at.radio(key="flt_lang").set_value("de").run()
+    at.button_group(key="flt_lang").set_value("de").run()
     assert query_values(at, "lang") == ["de"]
     assert "Kennzahlen" in page_text(at)
 
@@ -72,7 +72,7 @@ def test_filters_survive_a_page_change():
     at = run_app_page("home", axis="health")
     at.switch_page("../pages/about.py").run()
     assert not at.exception
-    assert at.multiselect(key="flt_axis").value == ["health"]
+    assert at.button_group(key="flt_axis").value == ["health"]
     assert query_values(at, "axis") == ["health"]
 
 
