@@ -86,12 +86,24 @@ def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool
                  buttons[2])
 
 
+def turn_page(key: str, step: int, last: int) -> None:
+    st.session_state[key] = min(max(int(st.session_state.get(key, 1)) + step, 1), last)
+
+
 def event_list(frame: Any, name: str, empty_key: str) -> None:
+    """A list in pages of ``ev.PAGE_SIZE`` events, turned by two buttons (a number input loaded about
+    0.2 s of JavaScript with every visit to the page; bench/widget_costs.py)."""
     total_pages = ev.pages(frame)
-    page = 1
+    key = f"events_{name}_page"
+    page = min(max(int(st.session_state.get(key, 1)), 1), max(total_pages, 1))
+    st.session_state[key] = page  # a shorter list (new filters): its last page at most
     if total_pages > 1:
-        page = int(st.number_input(t("events.list.page", lang, pages=n(total_pages)), min_value=1,
-                                   max_value=total_pages, value=1, step=1, key=f"events_{name}_page"))
+        pager = st.container(horizontal=True, vertical_alignment="center", key=f"{key}r")
+        pager.button(t("events.list.previous", lang), key=f"{key}_prev", icon=":material/chevron_left:",
+                     disabled=page <= 1, on_click=turn_page, args=(key, -1, total_pages))
+        pager.markdown(t("events.list.page_of", lang, page=n(page), pages=n(total_pages)))
+        pager.button(t("events.list.next", lang), key=f"{key}_next", icon=":material/chevron_right:",
+                     disabled=page >= total_pages, on_click=turn_page, args=(key, 1, total_pages))
     items = ev.page_items(frame, page, lang, today=today)
     if not items:
         st.info(t(empty_key, lang))

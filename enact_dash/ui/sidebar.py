@@ -34,6 +34,7 @@ def axis_labels(dataset: Dataset, lang: str) -> dict[str, str]:
 # above this many, the list offers the cities with the most partners and events, and typing any other
 # known city adds it (``resolve_typed_cities``).
 MAX_CITY_OPTIONS = 200
+CITY_OPEN_KEY = "sidebar_city_open"
 _MEMO = IdentityMemo(maxsize=8)
 
 
@@ -138,14 +139,21 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
         set_filters(current.with_(city=resolved, page=current.page))  # the same cities: the same page
     cities = city_options(dataset, resolved)
     long_list = len(known) > len(cities)
-    multiselect_filter(
-        "city", t("common.sidebar.city", lang), cities, container=sb,
-        placeholder=t("common.sidebar.all", lang),
-        help=t("common.sidebar.city_help", lang, shown=format_number(len(cities), lang),
-               total=format_number(len(known), lang)) if long_list else None,
-        accept_new_options=long_list,
-        to_value=lambda values: _chosen_cities(values, known, lang),
-    )
+    city_box = sb
+    if long_list:
+        # Thousands of places: the list runs only once opened (open when the view has cities), so the
+        # pages do not load the list widget's JavaScript for every visitor (bench/widget_costs.py).
+        city_box = sb.expander(t("common.sidebar.city", lang), key=CITY_OPEN_KEY, expanded=bool(resolved),
+                               on_change="rerun", icon=":material/location_city:")
+    if city_box is sb or city_box.open:
+        multiselect_filter(
+            "city", t("common.sidebar.city_choose" if long_list else "common.sidebar.city", lang), cities,
+            container=city_box, placeholder=t("common.sidebar.all", lang),
+            help=t("common.sidebar.city_help", lang, shown=format_number(len(cities), lang),
+                   total=format_number(len(known), lang)) if long_list else None,
+            accept_new_options=long_list,
+            to_value=lambda values: _chosen_cities(values, known, lang),
+        )
     filters = current_filters()
     if not filters.is_default(ignore=("lang", "page", "kiosk", "rotate", "slides", "langs")):
         sb.button(t("common.sidebar.reset", lang), on_click=set_filters,

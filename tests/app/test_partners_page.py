@@ -380,7 +380,12 @@ def test_a_long_city_list_offers_the_most_named_and_accepts_a_typed_city(
 
     monkeypatch.setattr(sidebar, "MAX_CITY_OPTIONS", 2)
     at = run_app_page("partners", lang="en")
+    assert not at.sidebar.multiselect  # a long list runs only once its expander is opened
+    assert "City" in [e.label for e in at.sidebar.expander]
+    at.session_state[sidebar.CITY_OPEN_KEY] = True  # what opening it does
+    at.run()
     city = at.multiselect(key="flt_city")
+    assert city.label == "Choose or type cities"
     assert len(city.options) == 2
     assert "type another city's name to add it" in (city.help or "")
     city.set_value(["villers-les-nancy"]).run()  # typed, not in the list
@@ -418,3 +423,14 @@ def test_an_unknown_city_from_a_link_is_said() -> None:
     assert query_values(at, "city") == ["Nancy"]
     assert [toast.value.replace("\\", "") for toast in at.toast] == [
         "Aucun partenaire ni événement dans cette ville : Atlantis"]
+
+
+def test_a_long_city_list_is_open_for_a_view_with_cities(monkeypatch: pytest.MonkeyPatch) -> None:
+    from enact_dash.ui import sidebar
+
+    monkeypatch.setattr(sidebar, "MAX_CITY_OPTIONS", 2)
+    at = run_app_page("partners", lang="fr", city="Strasbourg")
+    assert not at.exception
+    assert at.multiselect(key="flt_city").value == ["Strasbourg"]
+    assert query_values(at, "city") == ["Strasbourg"]
+
