@@ -111,9 +111,10 @@ def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> Eve
 
 
 def page_items(frame: pd.DataFrame, page: int, lang: str, *, today: date,
-               size: int = PAGE_SIZE) -> list[tuple[EventView, dict[str, Any]]]:
-    """The events of one page of a list: (view ready to show, row for its calendar file)."""
-    rows = page_of(frame, page, size).to_dict("records")
+               size: int | None = None) -> list[tuple[EventView, dict[str, Any]]]:
+    """The events of one page of a list (``PAGE_SIZE`` events by default): (view ready to show, row
+    for its calendar file)."""
+    rows = page_of(frame, page, size or PAGE_SIZE).to_dict("records")
     return [(event_view(row, lang, today=today), row) for row in rows]
 
 
@@ -133,8 +134,8 @@ def detail_lines(view: EventView, lang: str) -> list[tuple[str, str]]:
     return lines
 
 
-def pages(frame: pd.DataFrame, size: int = PAGE_SIZE) -> int:
-    return page_count(len(frame), size)
+def pages(frame: pd.DataFrame, size: int | None = None) -> int:
+    return page_count(len(frame), size or PAGE_SIZE)
 
 
 def find_event(selection: EventsSelection, event_id: str) -> dict[str, Any] | None:

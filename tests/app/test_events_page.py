@@ -202,3 +202,28 @@ def test_event_details_run_once_opened() -> None:
     assert not at.exception
     assert at.download_button(key=per_event).proto.label == "Add to my calendar"
     assert any(m.value.startswith("**Date**: ") for m in at.markdown)
+
+
+def test_lists_turn_pages_with_buttons_and_stay_in_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    from enact_dash.events import page as ev
+
+    monkeypatch.setattr(ev, "PAGE_SIZE", 1)  # one event a page: the upcoming list has several pages
+    at = run_app_page("events", lang="en")
+    assert not at.exception
+    assert not at.get("number_input")
+    first = expander_labels(at)[0]
+    previous = at.button(key="events_upcoming_page_prev")
+    following = at.button(key="events_upcoming_page_next")
+    assert previous.disabled
+    assert not following.disabled
+    assert "Page 1 of " in page_text(at)
+    following.click().run()
+    assert not at.exception
+    assert "Page 2 of " in page_text(at)
+    assert expander_labels(at)[0] != first
+    at.button(key="events_upcoming_page_prev").click().run()
+    assert expander_labels(at)[0] == first
+    at.session_state["events_upcoming_page"] = 99  # a page beyond a shorter list: its last page
+    at.run()
+    assert not at.exception
+    assert at.button(key="events_upcoming_page_next").disabled
