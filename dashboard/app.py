@@ -48,6 +48,8 @@ else:
 inject_base_css()
 sidebar = None if filters.kiosk else render_sidebar(get_dataset(), navigation.url_path)
 set_document_language(sidebar.filters.lang if sidebar else lang)
-navigation.run()
-if sidebar:
-    sidebar.finish()
+try:
+    navigation.run()
+finally:  # the link to the view, even when a page stops or fails
+    if sidebar:
+        sidebar.finish()

@@ -27,7 +27,13 @@ from enact_dash.ics import ICS_MIME, ics_filename
 from enact_dash.maps.partner_map import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
-from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
+from enact_dash.ui.state import (
+    bound_widget,
+    current_filters,
+    lazy_expander,
+    multiselect_filter,
+    set_filters,
+)
 
 MAP_KEY = "events_map"
 MAP_OPEN_KEY = "events_map_open"
@@ -129,9 +135,9 @@ multiselect_filter("audience", t("events.filter.audience", lang), list(AUDIENCES
 # The date pickers run only once their expander is opened (open already when the link has dates): the
 # picker's JavaScript was a sixth of the page's load. A fixed label (an expander's identity follows its
 # label); the count below says the range chosen.
-dates_box = st.expander(t("events.filter.period", lang), key=DATES_KEY,
-                        expanded=bool(filters.date_from or filters.date_to), on_change="rerun",
-                        icon=":material/date_range:")
+dates_box = lazy_expander(t("events.filter.period", lang), key=DATES_KEY,
+                          open_for=f"{filters.date_from or ''}/{filters.date_to or ''}".strip("/"),
+                          icon=":material/date_range:")
 if dates_box.open:
     from_col, to_col = dates_box.columns(2)
     for name, column in (("date_from", from_col), ("date_to", to_col)):
@@ -192,8 +198,8 @@ if table_box.open:
 # The map runs only once opened (open already for a link to one event): below the list, it was a
 # quarter of the page's load for every visitor (bench/).
 st.header(t("events.map.heading", lang))
-map_box = st.expander(t("events.map.open", lang), key=MAP_OPEN_KEY, expanded=selected is not None,
-                      on_change="rerun", icon=":material/map:")
+map_box = lazy_expander(t("events.map.open", lang), key=MAP_OPEN_KEY,
+                       open_for=selected["id"] if selected else "", icon=":material/map:")
 if map_box.open:
     with map_box:
         events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data_dir), lang,

@@ -19,7 +19,13 @@ from enact_dash.html_table import sort_key
 from enact_dash.i18n import LANG_NAMES, LANGS, format_number, t
 from enact_dash.memo import IdentityMemo
 from enact_dash.ui.page import data_notice
-from enact_dash.ui.state import bound_widget, current_filters, multiselect_filter, set_filters
+from enact_dash.ui.state import (
+    bound_widget,
+    current_filters,
+    lazy_expander,
+    multiselect_filter,
+    set_filters,
+)
 
 
 def axis_labels(dataset: Dataset, lang: str) -> dict[str, str]:
@@ -143,8 +149,8 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
     if long_list:
         # Thousands of places: the list runs only once opened (open when the view has cities), so the
         # pages do not load the list widget's JavaScript for every visitor (bench/widget_costs.py).
-        city_box = sb.expander(t("common.sidebar.city", lang), key=CITY_OPEN_KEY, expanded=bool(resolved),
-                               on_change="rerun", icon=":material/location_city:")
+        city_box = lazy_expander(t("common.sidebar.city", lang), key=CITY_OPEN_KEY, container=sb,
+                                 open_for=",".join(resolved), icon=":material/location_city:")
     if city_box is sb or city_box.open:
         multiselect_filter(
             "city", t("common.sidebar.city_choose" if long_list else "common.sidebar.city", lang), cities,

@@ -89,9 +89,14 @@ def multiselect_filter(
     box = container if container is not None else st
     key = WIDGET_PREFIX + name
     current = tuple(v for v in getattr(current_filters(), name) if v in options)
+    as_chips = chips and len(options) <= CHIPS_MAX and not accept_new_options
+    kind = _OPEN + "kind_" + name  # chips and a list are two widgets: a new kind starts from the filter
+    if st.session_state.get(kind) != as_chips:
+        st.session_state.pop(key, None)
+        st.session_state[kind] = as_chips
     if key not in st.session_state:
         st.session_state[key] = list(current)
-    if chips and len(options) <= CHIPS_MAX and not accept_new_options:
+    if as_chips:
         box.pills(
             label, list(options), selection_mode="multi", key=key, format_func=format_func,
             help=help or t("common.filter.chips_help", current_filters().lang),
@@ -147,3 +152,30 @@ def page_filter(label: str, pages: int, *, container: Any = None) -> int:
     box.number_input(label, min_value=1, max_value=pages, step=1, key=key, on_change=_on_widget_change,
                      args=("page", int))
     return page
+
+
+_OPEN = "_enact_open_"
+
+
+def _remember_open(key: str) -> None:
+    st.session_state[_OPEN + key] = bool(st.session_state.get(key))
+
+
+def lazy_expander(label: str, *, key: str, open_for: str = "", icon: str | None = None,
+                  container: Any = None) -> Any:
+    """An expander whose content runs only once it is opened (``.open``), and that stays as the
+    visitor left it.
+
+    Streamlit 1.67 tells such expanders apart by label and ``expanded``, not by key: a new language or
+    a new ``expanded`` made a new, closed expander. So ``expanded`` is never passed; the visitor's
+    choice is kept under a key of its own and given back before each draw. ``open_for`` (e.g. the id
+    of the event a link points to) opens the expander each time it takes a new non-empty value."""
+    box = container if container is not None else st
+    remembered, opened_for = _OPEN + key, _OPEN + key + "_for"
+    if st.session_state.get(key):  # open now (the visitor's click; a test sets it directly)
+        st.session_state[remembered] = True
+    if open_for and open_for != st.session_state.get(opened_for):
+        st.session_state[remembered] = True
+    st.session_state[opened_for] = open_for
+    st.session_state[key] = bool(st.session_state.get(remembered, False))
+    return box.expander(label, key=key, on_change=_remember_open, args=(key,), icon=icon)

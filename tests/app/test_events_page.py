@@ -227,3 +227,15 @@ def test_lists_turn_pages_with_buttons_and_stay_in_range(monkeypatch: pytest.Mon
     at.run()
     assert not at.exception
     assert at.button(key="events_upcoming_page_next").disabled
+
+
+def test_the_open_map_stays_open_across_a_new_language_and_a_cleared_selection() -> None:
+    at = run_app_page("events", lang="en", event="annual-day-2025")  # a link to one event: map open
+    assert len(at.get("component_instance")) == 1
+    at.button(key="events_clear_selected").click().run()
+    assert not at.exception
+    assert len(at.get("component_instance")) == 1, "the map closed when the selection was cleared"
+    at.sidebar.button_group(key="flt_lang").set_value("fr").run()
+    assert not at.exception
+    assert "Afficher la carte des événements" in expander_labels(at)
+    assert len(at.get("component_instance")) == 1, "the map closed with the new language"

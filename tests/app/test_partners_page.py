@@ -434,3 +434,28 @@ def test_a_long_city_list_is_open_for_a_view_with_cities(monkeypatch: pytest.Mon
     assert at.multiselect(key="flt_city").value == ["Strasbourg"]
     assert query_values(at, "city") == ["Strasbourg"]
 
+
+
+def test_a_long_city_list_stays_open_when_its_last_city_is_removed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from enact_dash.ui import sidebar
+
+    monkeypatch.setattr(sidebar, "MAX_CITY_OPTIONS", 2)
+    at = run_app_page("partners", lang="en", city="Strasbourg")  # open: the view has a city
+    at.multiselect(key="flt_city").set_value([]).run()
+    assert not at.exception
+    assert at.multiselect(key="flt_city").value == [], "the list closed under the visitor's hand"
+    at.sidebar.button_group(key="flt_lang").set_value("de").run()
+    assert not at.exception
+    assert at.multiselect(key="flt_city").label == "Städte wählen oder eintippen"
+
+
+def test_a_filter_that_turns_from_chips_into_a_list_keeps_its_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from enact_dash.ui import state
+
+    at = run_app_page("partners", lang="en", city="Nancy")
+    assert at.button_group(key="flt_city").value == ["Nancy"]
+    monkeypatch.setattr(state, "CHIPS_MAX", 2)  # more cities than chips now (e.g. the data grew)
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="flt_city").value == ["Nancy"]
+    assert query_values(at, "city") == ["Nancy"]

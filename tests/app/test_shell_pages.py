@@ -114,3 +114,15 @@ def test_the_link_shows_the_page_the_list_shows(monkeypatch) -> None:
     [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
     assert f"/partners?lang=en&amp;page={last}<" in share
     assert at.query_params["page"] == str(last)
+
+
+def test_the_link_to_the_view_is_there_when_a_page_fails(monkeypatch) -> None:
+    from enact_dash.events import page as ev
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(ev, "select_events", broken)
+    at = run_app_page("events", lang="en")
+    assert at.exception  # the page failed...
+    assert [e for e in at.sidebar.get("html") if "enact-share" in e.proto.body]  # ...the link is there

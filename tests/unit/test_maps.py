@@ -448,11 +448,11 @@ def test_geodata_attribution_always_shown(boundaries, lang):
     fmap = build_partner_map(two_partners(), boundaries, lang, tiles=None)
     texts = [e.html for e in fmap._children.values() if isinstance(e, Attribution)]
     assert texts == [t("map.attribution.geodata", lang)]
-    for source in ("IGN", "Natural Earth", "GeoNames"):
-        assert source in texts[0]
+    for source in ("IGN (Licence Ouverte 2.0)", "Natural Earth", "GeoNames (CC BY 4.0)"):
+        assert source in texts[0]  # the licences too: the kiosk's map has no text under it
     # The credits are short and small (they sat over the map's bottom edge); the pages print the
-    # sources with their licences under the map.
-    assert len(texts[0]) < 60
+    # sources in full under the map.
+    assert len(texts[0]) < 90
     assert ".leaflet-control-attribution { font-size: 12px;" in fmap.get_root().render()
     for licence in ("IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "GeoNames (CC BY 4.0)"):
         assert licence in t("map.sources", lang)
