@@ -182,13 +182,11 @@ event_list(selection.past, "past", "events.list.none_past")
 # The chart and its table run only once opened ("rerun" expanders): the chart library is 4.7 MB of
 # JavaScript, and loading it took a visitor's browser longer than the whole rest of the page.
 st.header(t("events.timeline.heading", lang))
-chart_box = st.expander(t("events.timeline.title", lang), key=TIMELINE_KEY, on_change="rerun",
-                        icon=":material/timeline:")
+chart_box = lazy_expander(t("events.timeline.title", lang), key=TIMELINE_KEY, icon=":material/timeline:")
 if chart_box.open:
     chart_box.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
                            config={"displaylogo": False}, key="events_timeline")
-table_box = st.expander(t("events.table.expander", lang), key=TABLE_KEY, on_change="rerun",
-                        icon=":material/table:")
+table_box = lazy_expander(t("events.table.expander", lang), key=TABLE_KEY, icon=":material/table:")
 if table_box.open:
     table_box.markdown(escape_markdown(summary))
     table_box.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)

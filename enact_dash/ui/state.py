@@ -19,6 +19,8 @@ _FILTERS = "_enact_filters"
 WIDGET_PREFIX = "flt_"
 # Up to this many options, a filter is a row of chips; above, a multiselect (see multiselect_filter).
 CHIPS_MAX = 8
+_KIND = "_enact_kind_"  # + filter name: whether its widget was drawn as chips
+_OPEN = "_enact_open_"  # + expander key: whether the visitor left it open (lazy_expander)
 
 
 def sync_from_url() -> Filters:
@@ -90,7 +92,7 @@ def multiselect_filter(
     key = WIDGET_PREFIX + name
     current = tuple(v for v in getattr(current_filters(), name) if v in options)
     as_chips = chips and len(options) <= CHIPS_MAX and not accept_new_options
-    kind = _OPEN + "kind_" + name  # chips and a list are two widgets: a new kind starts from the filter
+    kind = _KIND + name  # chips and a list are two widgets: a new kind starts from the filter
     if st.session_state.get(kind) != as_chips:
         st.session_state.pop(key, None)
         st.session_state[kind] = as_chips
@@ -152,9 +154,6 @@ def page_filter(label: str, pages: int, *, container: Any = None) -> int:
     box.number_input(label, min_value=1, max_value=pages, step=1, key=key, on_change=_on_widget_change,
                      args=("page", int))
     return page
-
-
-_OPEN = "_enact_open_"
 
 
 def _remember_open(key: str) -> None:
