@@ -92,8 +92,8 @@ def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool
                  buttons[2])
 
 
-def turn_page(key: str, step: int, last: int) -> None:
-    st.session_state[key] = min(max(int(st.session_state.get(key, 1)) + step, 1), last)
+def turn_page(key: str, step: int) -> None:
+    st.session_state[key] = int(st.session_state.get(key, 1)) + step  # event_list keeps it in range
 
 
 def event_list(frame: Any, name: str, empty_key: str) -> None:
@@ -106,10 +106,10 @@ def event_list(frame: Any, name: str, empty_key: str) -> None:
     if total_pages > 1:
         pager = st.container(horizontal=True, vertical_alignment="center", key=f"{key}r")
         pager.button(t("events.list.previous", lang), key=f"{key}_prev", icon=":material/chevron_left:",
-                     disabled=page <= 1, on_click=turn_page, args=(key, -1, total_pages))
+                     disabled=page <= 1, on_click=turn_page, args=(key, -1))
         pager.markdown(t("events.list.page_of", lang, page=n(page), pages=n(total_pages)))
         pager.button(t("events.list.next", lang), key=f"{key}_next", icon=":material/chevron_right:",
-                     disabled=page >= total_pages, on_click=turn_page, args=(key, 1, total_pages))
+                     disabled=page >= total_pages, on_click=turn_page, args=(key, 1))
     items = ev.page_items(frame, page, lang, today=today)
     if not items:
         st.info(t(empty_key, lang))
@@ -179,7 +179,7 @@ event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
 st.header(t("events.past", lang, count=n(len(selection.past))))
 event_list(selection.past, "past", "events.list.none_past")
 
-# The chart and its table run only once opened ("rerun" expanders): the chart library is 4.7 MB of
+# The chart and its table run only once opened (lazy expanders): the chart library is 4.7 MB of
 # JavaScript, and loading it took a visitor's browser longer than the whole rest of the page.
 st.header(t("events.timeline.heading", lang))
 chart_box = lazy_expander(t("events.timeline.title", lang), key=TIMELINE_KEY, icon=":material/timeline:")
