@@ -45,6 +45,18 @@ show_folium(pt.map_args(_data.partners, _view, pt.boundaries_for(get_settings().
                         selected_id=None, height=520, axis_labels={}, key="m"), key="m", height=520)
 """
 
+V2_INPUT = """
+_search = st.components.v2.component(
+    "search_input",
+    html='<label for="q">Search</label><input id="q" type="search">',
+    js='''export default function(c) {
+  const input = c.parentElement.querySelector("input");
+  input.onchange = () => c.setStateValue("value", input.value);
+}''',
+)
+_search(key="q", on_value_change=lambda: None)
+"""
+
 # name -> the lines added under st.write("ok")
 VARIANTS: dict[str, str] = {
     "markdown x20": 'for i in range(20):\n    st.markdown(f"line {i} **bold**")',
@@ -62,6 +74,7 @@ VARIANTS: dict[str, str] = {
     "selectbox": 'st.selectbox("Choose", ["a", "b"])',
     "multiselect": 'st.multiselect("Axis", ["a", "b", "c"])',
     "multiselect x5": 'for i in range(5):\n    st.multiselect(f"Filter {i}", ["a", "b", "c"])',
+    "v2 search input": V2_INPUT,
     "map": MAP,
     "map + multiselect": 'st.sidebar.multiselect("Axis", ["a", "b", "c"])\n' + MAP,
 }

@@ -21,18 +21,11 @@ from enact_dash.i18n import format_number, t
 from enact_dash.maps import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
+from enact_dash.ui.native import native_select, page_select, search_box
 from enact_dash.ui.sidebar import axis_labels
-from enact_dash.ui.state import (
-    bound_widget,
-    current_filters,
-    multiselect_filter,
-    page_filter,
-    set_filters,
-    text_filter,
-)
+from enact_dash.ui.state import current_filters, multiselect_filter, set_filters
 
 MAP_KEY = "partners_map"
-PICK_KEY = "partners_pick"
 TABS_KEY = "partners_tabs"
 CITY_KEY = "partners_city"
 MAP_HEIGHT = 520
@@ -48,10 +41,6 @@ def on_map_click() -> None:
         select_partner(clicked)
 
 
-def on_pick() -> None:
-    select_partner(st.session_state.get(PICK_KEY) or "")
-
-
 def on_city() -> None:
     city = st.session_state.get(CITY_KEY) or ""
     set_filters(current_filters().with_(city=(city,) if city else ()))
@@ -63,22 +52,22 @@ filters = current_filters()
 lang = filters.lang
 partners = dataset.partners
 axes = axis_labels(dataset, lang)
-everyone = t("common.sidebar.all", lang)
 
 st.title(t("partners.title", lang))
 st.markdown(t("partners.intro", lang))
 
-type_col, country_col, relation_col, search_col = st.container(key="filters_partners").columns([1, 1, 1, 1.3])
+# Chips and the browser's own search box: no select-type widget on a first load (see enact_dash.ui.native).
+row = st.container(key="filters_partners")
 multiselect_filter("ptype", t("partners.filter.type", lang), pt.type_options(),
-                   lambda v: pt.type_label(v, lang), container=type_col, placeholder=everyone, chips=False)
+                   lambda v: pt.type_label(v, lang), container=row)
+country_col, relation_col, search_col = row.columns([1, 1, 1.2])
 multiselect_filter("country", t("partners.filter.country", lang),
                    pt.country_options(partners, filters.country), lambda c: pt.country_label(c, lang),
-                   container=country_col, placeholder=everyone, chips=False)
+                   container=country_col)
 multiselect_filter("relation", t("partners.filter.relation", lang), pt.relation_options(),
-                   lambda r: pt.relation_label(r, False, lang), container=relation_col, placeholder=everyone,
-                   chips=False)
-text_filter("q", t("partners.filter.search", lang), container=search_col,
-            placeholder=t("partners.filter.search_placeholder", lang))
+                   lambda r: pt.relation_label(r, False, lang), container=relation_col)
+search_box("q", t("partners.filter.search", lang), container=search_col,
+           placeholder=t("partners.filter.search_placeholder", lang))
 
 filters = current_filters()
 view = pt.partners_view(partners, filters)
@@ -102,9 +91,9 @@ with map_col:
 with card_col:
     choices = pt.pick_choices(partners, view)
     if choices is not None:
-        st.session_state[PICK_KEY] = selected["id"] if selected else ""
-        st.selectbox(t("partners.detail.choose", lang), ["", *choices], key=PICK_KEY, on_change=on_pick,
-                     format_func=lambda i: choices.get(i) or t("partners.detail.nobody", lang))
+        native_select("partners_pick", t("partners.detail.choose", lang),
+                      {"": t("partners.detail.nobody", lang), **choices}, selected["id"] if selected else "",
+                      lambda f, chosen: f.with_(partner=chosen))
     else:
         st.markdown(t("partners.detail.too_many", lang, count=format_number(counts.partners, lang)))
     if selected:
@@ -122,10 +111,9 @@ if list_tab.open:
     with list_tab:
         order = pt.list_sort(filters)
         sort_labels = pt.sort_choices(lang, pt.SORTABLE)
-        bound_widget("sort", st.selectbox, t("common.sort.label", lang), options=list(sort_labels),
-                     format_func=sort_labels.__getitem__, from_value=lambda v: pt.list_sort(filters).param,
-                     to_value=lambda v: "" if v == "name" else str(v), width=320)
-        page = page_filter(t("partners.list.page", lang, pages=format_number(view.list_pages, lang)),
+        native_select("sort", t("common.sort.label", lang), pt.sort_choices(lang, pt.SORTABLE), order.param,
+                      lambda f, chosen: f.with_(sort="" if chosen == "name" else chosen), width=320)
+        page = page_select(t("partners.list.page", lang, pages=format_number(view.list_pages, lang)),
                            view.list_pages)
         if view.list_pages > 1:
             first, last = pt.page_span(counts.partners, page)

@@ -113,18 +113,6 @@ def multiselect_filter(
     return current
 
 
-def text_filter(name: str, label: str, *, container: Any = None,
-                placeholder: str | None = None) -> str:
-    """A text input bound to the string field ``name`` of the filters."""
-    box = container if container is not None else st
-    key = WIDGET_PREFIX + name
-    if key not in st.session_state:
-        st.session_state[key] = getattr(current_filters(), name)
-    box.text_input(label, key=key, placeholder=placeholder, on_change=_on_widget_change,
-                   args=(name, lambda v: " ".join(str(v or "").split())[:100]))
-    return str(getattr(current_filters(), name))
-
-
 def bound_widget(name: str, widget: Callable[..., Any], label: str, *,
                  to_value: Callable[[Any], Any], from_value: Callable[[Any], Any] = lambda v: v,
                  **kwargs: Any) -> Any:
@@ -135,25 +123,6 @@ def bound_widget(name: str, widget: Callable[..., Any], label: str, *,
         st.session_state[key] = from_value(getattr(current_filters(), name))
     widget(label, key=key, on_change=_on_widget_change, args=(name, to_value), **kwargs)
     return getattr(current_filters(), name)
-
-
-def page_filter(label: str, pages: int, *, container: Any = None) -> int:
-    """The page of a list of ``pages`` pages, bound to the field ``page`` (and so to the URL): a number
-    input when there is more than one page. A page beyond the last (an old link, a shorter view)
-    becomes the last. Returns the page to show."""
-    filters = current_filters()
-    page = min(filters.page, max(pages, 1))
-    if page != filters.page:
-        set_filters(filters.with_(page=page))
-    if pages <= 1:
-        return 1
-    box = container if container is not None else st
-    key = WIDGET_PREFIX + "page"
-    if key not in st.session_state:
-        st.session_state[key] = page
-    box.number_input(label, min_value=1, max_value=pages, step=1, key=key, on_change=_on_widget_change,
-                     args=("page", int))
-    return page
 
 
 def _remember_open(key: str) -> None:

@@ -6,11 +6,16 @@ switches to the page (as a visitor following a shared link would land on it) and
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
+
+from enact_dash.ui.native import KEY_PREFIX
 
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "dashboard" / "app.py"
@@ -57,3 +62,26 @@ def query_values(at: AppTest, key: str) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def native_fields(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The page's native fields (``enact_dash.ui.native``) by name (``"q"``, ``"sort"``…): the data each
+    was drawn with (kind, label, value, options)."""
+    fields = {}
+    for element in at.get("bidi_component"):
+        user_key = element.proto.id.split("-", 2)[-1]
+        if user_key.startswith(KEY_PREFIX):
+            fields[user_key.removeprefix(KEY_PREFIX)] = json.loads(element.proto.json)
+    return fields
+
+
+def submit_native(at: AppTest, name: str, value: str) -> AppTest:
+    """Run the page as the browser does when a visitor submits the native field ``name``: the field's
+    trigger goes with every widget's value. AppTest has no driver for components-v2 elements, so this
+    builds the trigger the component's JavaScript sends (``setTriggerValue("submit", value)``)."""
+    [element] = [e for e in at.get("bidi_component") if e.proto.id.endswith("-" + KEY_PREFIX + name)]
+    states = at._tree.get_widget_states()
+    trigger = states.widgets.add()
+    trigger.id = _make_trigger_id(element.proto.id, "events")
+    trigger.json_trigger_value = json.dumps([{"event": "submit", "value": value}])
+    return at._run(states)

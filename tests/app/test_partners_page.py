@@ -17,7 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from enact_dash.partners import view as pt_view
-from tests.app.conftest import page_text, query_values, run_app_page
+from tests.app.conftest import native_fields, page_text, query_values, run_app_page, submit_native
 from tests.conftest import HOSTILE_NAME, write_data_dir
 
 
@@ -165,7 +165,7 @@ def test_query_params_change_count_list_and_map(query: dict[str, str | list[str]
 
 def test_type_widget_rewrites_the_url_list_and_map() -> None:
     at = run_app_page("partners", lang="fr")
-    at.multiselect(key="flt_ptype").select("research_organisation").run()
+    at.button_group(key="flt_ptype").select("research_organisation").run()
     assert not at.exception
     assert query_values(at, "ptype") == ["research_organisation"]
     assert listed_ids(at) == ["saar", "inria"]
@@ -175,15 +175,21 @@ def test_type_widget_rewrites_the_url_list_and_map() -> None:
 
 def test_search_widget_filters_and_goes_to_the_url() -> None:
     at = run_app_page("partners", lang="de")
-    at.text_input(key="flt_q").input("Villers les").run()
+    assert native_fields(at)["q"] == {"kind": "search", "label": "Suchen (Name, Kürzel, Ort)",
+                                      "value": "", "placeholder": "z. B. Inria, Straßburg"}
+    submit_native(at, "q", "  Villers   les ")
     assert not at.exception
-    assert query_values(at, "q") == ["Villers les"]
+    assert query_values(at, "q") == ["Villers les"]  # spaces made one
+    assert native_fields(at)["q"]["value"] == "Villers les"
     assert listed_ids(at) == ["inria"]
+    submit_native(at, "q", "")
+    assert query_values(at, "q") == []
+    assert listed_ids(at) == BY_NAME
 
 
 def test_country_options_come_from_the_data_with_labels() -> None:
     at = run_app_page("partners", lang="fr")
-    assert at.multiselect(key="flt_country").options == ["France", "Allemagne"]
+    assert [o.content for o in at.button_group(key="flt_country").proto.options] == ["France", "Allemagne"]
 
 
 def test_partner_from_the_url_opens_its_card_and_is_selected_on_the_map() -> None:
@@ -193,13 +199,16 @@ def test_partner_from_the_url_opens_its_card_and_is_selected_on_the_map() -> Non
     assert "<h3>Université de Lorraine</h3>" in card
     assert "Member (cluster lead)" in card
     assert map_data(at)[1]["selected"] == "ul"
-    assert at.selectbox(key="partners_pick").value == "ul"
+    assert native_fields(at)["partners_pick"]["value"] == "ul"
 
 
 def test_choosing_a_partner_sets_the_url_and_the_card() -> None:
     at = run_app_page("partners", lang="fr")
     assert card_html(at) == ""
-    at.selectbox(key="partners_pick").select("region").run()
+    pick = native_fields(at)["partners_pick"]
+    assert pick["options"][0] == ["", "— aucun partenaire —"]
+    assert [value for value, _ in pick["options"][1:]] == BY_NAME  # every partner of the view, by name
+    submit_native(at, "partners_pick", "region")
     assert not at.exception
     assert query_values(at, "partner") == ["region"]
     card = card_html(at)
@@ -211,7 +220,7 @@ def test_a_partner_outside_the_filters_has_no_card() -> None:
     at = run_app_page("partners", lang="fr", partner="ul", ptype="hospital")
     assert not at.exception
     assert card_html(at) == ""
-    assert at.selectbox(key="partners_pick").value == ""
+    assert native_fields(at)["partners_pick"]["value"] == ""
 
 
 def test_choosing_a_city_sets_the_shared_city_filter() -> None:
@@ -263,15 +272,16 @@ def test_a_long_list_comes_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert listed_ids(at) == ["saar", "hus"]
     assert "Partners 1 to 2 of 5" in page_text(at)
     assert map_data(at)[0]["id"] == LOCATED  # the map keeps every partner of the view
-    at.number_input(key="flt_page").set_value(3).run()
+    assert native_fields(at)["page"]["options"] == [["1", "1"], ["2", "2"], ["3", "3"]]
+    submit_native(at, "page", "3")
     assert not at.exception
     assert listed_ids(at) == ["ul"]
     assert "Partners 5 to 5 of 5" in page_text(at)
     assert at.query_params["page"] == "3"  # the link to this view has the page
     assert 'partner=ul&amp;page=3"' in list_table_html(at)  # and so has a name's link to its card
-    at.multiselect(key="flt_ptype").select("hospital").run()  # a shorter view: one page, no pager
+    at.button_group(key="flt_ptype").select("hospital").run()  # a shorter view: one page, no pager
     assert listed_ids(at) == ["hus"]
-    assert not at.get("number_input")
+    assert "page" not in native_fields(at)
     assert "page" not in at.query_params
 
 
@@ -282,14 +292,14 @@ def test_a_link_opens_the_list_on_its_page(monkeypatch: pytest.MonkeyPatch, page
     at = run_app_page("partners", lang="en", page=page)
     assert not at.exception
     assert listed_ids(at) == ids
-    assert at.number_input(key="flt_page").value == shown  # beyond the last page: the last one
+    assert native_fields(at)["page"]["value"] == str(shown)  # beyond the last page: the last one
     assert at.query_params["page"] == str(shown)
 
 
 def test_a_page_beyond_a_short_list_is_its_only_page() -> None:
     at = run_app_page("partners", lang="en", page="5")
     assert not at.exception
-    assert not at.get("number_input")
+    assert "page" not in native_fields(at)
     assert listed_ids(at) == BY_NAME
     assert "page" not in at.query_params
 
@@ -308,23 +318,23 @@ def test_another_language_keeps_the_page(monkeypatch: pytest.MonkeyPatch) -> Non
     at = run_app_page("partners", lang="en", page="2")
     at.sidebar.button_group(key="flt_lang").set_value("de").run()
     assert not at.exception
-    assert at.number_input(key="flt_page").value == 2
+    assert native_fields(at)["page"]["value"] == "2"
     assert listed_ids(at) == ["inria", "region"]
 
 
 def test_a_new_order_starts_on_the_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pt_view, "LIST_PAGE_SIZE", 2)
     at = run_app_page("partners", lang="en", page="3")
-    at.selectbox(key="flt_sort").set_value("-name").run()
+    submit_native(at, "sort", "-name")
     assert not at.exception
-    assert at.number_input(key="flt_page").value == 1
+    assert native_fields(at)["page"]["value"] == "1"
     assert listed_ids(at) == BY_NAME[::-1][:2]
     assert "page" not in at.query_params
 
 
 def test_a_short_list_has_no_pager() -> None:
     at = run_app_page("partners", lang="fr")
-    assert not at.get("number_input")
+    assert "page" not in native_fields(at)
     assert "Partenaires 1 à" not in page_text(at)
 
 
@@ -349,13 +359,15 @@ def test_sort_from_the_url(sort: str, expected: list[str]) -> None:
 def test_sort_widget_rewrites_the_url_and_marks_the_column() -> None:
     at = run_app_page("partners", lang="en")
     assert 'aria-sort="ascending">Name</th>' in list_table_html(at)
-    at.selectbox(key="flt_sort").select("-city").run()
+    assert native_fields(at)["sort"]["value"] == "name"
+    submit_native(at, "sort", "-city")
     assert not at.exception
     assert query_values(at, "sort") == ["-city"]
     assert listed_ids(at) == ["inria", "hus", "saar", "ul", "region"]
     assert 'aria-sort="descending">City</th>' in list_table_html(at)
     assert "sorted by City (Z → A)" in list_table_html(at)
-    at.selectbox(key="flt_sort").select("name").run()
+    assert native_fields(at)["sort"]["value"] == "-city"
+    submit_native(at, "sort", "name")
     assert query_values(at, "sort") == []  # the default is left out of the link
 
 
@@ -459,3 +471,19 @@ def test_a_filter_that_turns_from_chips_into_a_list_keeps_its_choice(monkeypatch
     assert not at.exception
     assert at.multiselect(key="flt_city").value == ["Nancy"]
     assert query_values(at, "city") == ["Nancy"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "param"),
+    [
+        ("sort", "bogus", "sort"),  # not one of the list's orders
+        ("partners_pick", "<script>alert(1)</script>", "partner"),  # not a partner of the view
+        ("partners_pick", "saar", "partner"),  # a partner, but not of this view (hospitals only)
+    ],
+)
+def test_a_native_field_ignores_a_value_it_does_not_offer(name: str, value: str, param: str) -> None:
+    at = run_app_page("partners", lang="en", ptype="hospital")
+    submit_native(at, name, value)
+    assert not at.exception
+    assert param not in at.query_params
+    assert listed_ids(at) == ["hus"]

@@ -146,6 +146,12 @@ def test_filter_change_updates_map_and_list(app: AppPage) -> None:
     wait_app_idle(page)
     wait_marker_count(page, 3)
     expect(page).to_have_url(re.compile(r"[?&]q=nancy"))
+    expect(search).to_have_value("nancy")  # the browser's own search box keeps what was typed
+
+    search.fill("")  # cleared: every partner again
+    search.press("Enter")
+    expect(rows).to_have_count(7)
+    expect(page).not_to_have_url(re.compile(r"q="))
 
 
 def test_map_click_opens_the_card_and_hostile_name_stays_text(app: AppPage, dialogs: list[str]) -> None:
@@ -159,6 +165,11 @@ def test_map_click_opens_the_card_and_hostile_name_stays_text(app: AppPage, dial
     # The selection reruns the page and may draw the map again: look in the map as it is now.
     wait_map_ready(page)
     expect(map_frame(page).locator(".enact-popup-title")).to_have_text(HOSTILE_NAME)
+
+    # The chooser beside the map lists the same name as text, chosen.
+    chooser = page.get_by_role("combobox", name="Afficher la fiche de")
+    expect(chooser).to_have_value("hostile")
+    expect(chooser.locator("option:checked")).to_have_text(f"{HOSTILE_NAME} (<b>bold</b>)")
 
     assert dialogs == []
     for each in page.frames:
@@ -180,13 +191,13 @@ def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitSer
     wait_map_ready(page)
     assert_no_app_errors(page)
     assert horizontal_overflow(page) == {}
-    # The page's four filters sit two to a row (one under another, they filled the first screen).
+    # Under the type's chips, the country and the relation share a row, then the search box (one
+    # under another, they filled the first screen).
     tops = page.locator(".st-key-filters_partners [data-testid='stColumn']").evaluate_all(
         "cols => cols.map(c => Math.round(c.getBoundingClientRect().top))")
-    first, second, third, fourth = tops
-    assert first == second
-    assert third == fourth
-    assert second < third
+    country, relation, search = tops
+    assert country == relation
+    assert relation < search
     assert_no_serious_axe(page)
 
 
@@ -201,6 +212,11 @@ def test_list_is_a_sorted_table_whose_names_open_the_card(app: AppPage) -> None:
     expect(page.locator(".enact-card h3")).to_have_text("Inria")
     expect(page).to_have_url(re.compile(r"[?&]partner=inria"))
     expect(page).to_have_url(re.compile(r"[?&]sort=-city"))  # the rest of the view is kept
+    order = page.get_by_role("combobox", name="Sort the list by")
+    expect(order).to_have_value("-city")
+    order.select_option("name")  # back to the default order: left out of the link
+    expect(table.locator("th[aria-sort=ascending]")).to_have_text("Name")
+    expect(page).not_to_have_url(re.compile(r"sort="))
     assert_no_app_errors(page)
 
 
@@ -220,8 +236,9 @@ def test_a_marker_selects_again_after_the_card_is_closed(app: AppPage) -> None:
     click_marker_until(page, card, "Hôpitaux Universitaires de Strasbourg")
     expect(page).to_have_url(re.compile(r"[?&]partner=hus"))
     # Choose nobody elsewhere (the chooser beside the map), then the same marker again.
-    page.get_by_role("combobox", name="Show the details of").click()
-    page.get_by_role("option", name="— no partner —").click()
+    chooser = page.get_by_role("combobox", name="Show the details of")  # the browser's own <select>
+    expect(chooser).to_have_value("hus")
+    chooser.select_option(label="— no partner —")
     expect(card).to_have_count(0)
     expect(page).not_to_have_url(re.compile(r"partner=hus"))
     click_marker_until(page, card, "Hôpitaux Universitaires de Strasbourg")

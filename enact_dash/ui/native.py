@@ -1,0 +1,85 @@
+"""Native form controls drawn in the page: a search box and a drop-down list bound to the filters.
+
+Streamlit's own text input and selectbox load about 0.2 s of JavaScript on a page's first load
+(``bench/widget_costs.py``; the first select-type widget of a page pays it). These are the browser's
+own ``<input type="search">`` and ``<select>``, with a real ``<label>``, drawn by one small
+components-v2 component (``assets/native_field.js``): no iframe, no extra bundle, keyboard and screen
+readers as the browser gives them. The chosen value comes back as a trigger and goes into the
+filters (and so into the URL) like any other filter's widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from contextlib import nullcontext
+from importlib import resources
+from typing import Any
+
+import streamlit as st
+
+from enact_dash.filters import Filters
+from enact_dash.ui.state import current_filters, set_filters
+
+KEY_PREFIX = "nat_"
+_ASSETS = resources.files("enact_dash") / "assets"
+_FIELD = st.components.v2.component(
+    "enact_native_field",
+    js=(_ASSETS / "native_field.js").read_text(encoding="utf-8"),
+    css=(_ASSETS / "native_field.css").read_text(encoding="utf-8"),
+)
+
+
+def clean_search(value: Any, limit: int = 100) -> str:
+    """A search as typed, with runs of spaces made one and at most ``limit`` characters."""
+    return " ".join(str(value or "").split())[:limit]
+
+
+def submitted(key: str) -> Any:
+    """The value a native field of ``key`` sent in this run (None if it sent nothing)."""
+    state = st.session_state.get(key)
+    return state.get("submit") if isinstance(state, Mapping) else None
+
+
+def _on_submit(key: str, apply: Callable[[Filters, Any], Filters]) -> None:
+    value = submitted(key)
+    if value is not None:
+        set_filters(apply(current_filters(), value))
+
+
+def search_box(name: str, label: str, *, placeholder: str = "", container: Any = None) -> str:
+    """A search box bound to the string field ``name`` of the filters. Returns the filter's value."""
+    value = str(getattr(current_filters(), name))
+    key = KEY_PREFIX + name
+    with container if container is not None else nullcontext():
+        _FIELD(key=key, data={"kind": "search", "label": label, "value": value, "placeholder": placeholder},
+               on_submit_change=lambda: _on_submit(key, lambda f, v: f.with_(**{name: clean_search(v)})))
+    return value
+
+
+def native_select(key: str, label: str, options: Mapping[str, str], value: str,
+                  on_choose: Callable[[Filters, str], Filters], *, container: Any = None,
+                  width: int | str = "stretch") -> None:
+    """A drop-down list of ``options`` (value -> label, in order) showing ``value``; a choice replaces
+    the filters by ``on_choose(filters, chosen)``. An unknown value shows the first option."""
+    shown = value if value in options else next(iter(options), "")
+    with container if container is not None else nullcontext():
+        _FIELD(key=KEY_PREFIX + key,
+               data={"kind": "select", "label": label, "value": shown, "options": list(options.items())},
+               width=width,
+               on_submit_change=lambda: _on_submit(KEY_PREFIX + key,
+                                                   lambda f, v: on_choose(f, str(v)) if v in options else f))
+
+
+def page_select(label: str, pages: int, *, container: Any = None) -> int:
+    """The page of a list of ``pages`` pages, bound to the field ``page`` (and so to the URL): a list of
+    the pages when there is more than one. A page beyond the last (an old link, a shorter view) becomes
+    the last. Returns the page to show."""
+    filters = current_filters()
+    page = min(filters.page, max(pages, 1))
+    if page != filters.page:
+        set_filters(filters.with_(page=page))
+    if pages > 1:
+        numbers = {str(n): str(n) for n in range(1, pages + 1)}
+        native_select("page", label, numbers, str(page), lambda f, chosen: f.with_(page=int(chosen)),
+                      container=container, width=240)
+    return page
