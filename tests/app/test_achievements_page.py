@@ -47,7 +47,7 @@ def test_page_in_each_language(lang, expected):
     text = visible_text(at)
     missing = [snippet for snippet in expected if snippet not in text]
     assert missing == []
-    assert at.selectbox(key="flt_year").value == 2025
+    assert at.button_group(key="flt_year").value == 2025
     charts = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<figure class=\"enact-chart ")]
     assert len(charts) == 2, "the charts are missing"  # chairs per axis, milestones timeline
     assert not at.get("plotly_chart"), "no chart library: the charts are HTML"
@@ -73,7 +73,7 @@ def test_year_from_the_url_and_from_the_selector():
     text = visible_text(at)
     assert "L'année 2024 en bref" in text
     assert "plus de 2\u202f500" in text
-    at.selectbox(key="flt_year").set_value(2025).run()
+    at.button_group(key="flt_year").set_value(2025).run()
     assert not at.exception
     assert at.query_params.get("year") == "2025"
     assert "L'année 2025 en bref" in visible_text(at)
