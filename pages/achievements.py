@@ -23,10 +23,10 @@ today = clock.today()
 view = ach.build_view(dataset, filters, today=today)
 
 
-def data_table(frame: object) -> None:
+def data_table(frame: object, caption: str) -> None:
     """The accessible alternative of a chart or list: its data as a real table."""
     with st.expander(t("achievements.table_alternative", lang)):
-        st.table(frame, hide_index=True)  # type: ignore[arg-type]
+        st.html(ach_html.frame_table_html(frame, caption))  # type: ignore[arg-type]
 
 
 st.title(t("achievements.title", lang))
@@ -74,7 +74,7 @@ else:
         st.info(t("achievements.chairs.none_for_axis", lang))
     if len(view.chairs_rows):
         st.html(chairs_by_axis_chart(view.chairs_rows, lang))
-        data_table(ach.per_axis_table(view.chairs_rows, lang))
+        data_table(ach.per_axis_table(view.chairs_rows, lang), t("achievements.chairs.title", lang))
 st.subheader(t("achievements.chairs.international_title", lang))
 if view.planned is None:
     st.info(t("achievements.chairs.planned_none", lang))
@@ -91,14 +91,15 @@ if view.next_year is not None:
         st.caption(t("achievements.actions.axis_rule", lang))
     if view.next_actions:
         st.html(ach_html.actions_html(view.next_actions, lang))
-        data_table(ach.actions_table(view.next_actions, lang))
+        data_table(ach.actions_table(view.next_actions, lang),
+                   t("achievements.actions.title", lang, year=view.next_year))
 
 # --- targets --------------------------------------------------------------------------------------
 st.header(t("achievements.targets.title", lang))
 st.markdown(escape_markdown(ach.targets_summary(view.targets, lang)))
 if view.targets:
     st.html(ach_html.targets_html(view.targets, lang))
-    data_table(ach.targets_table(view.targets, lang))
+    data_table(ach.targets_table(view.targets, lang), t("achievements.targets.title", lang))
 
 # --- milestones -----------------------------------------------------------------------------------
 st.header(t("achievements.milestones.title", lang))
@@ -106,7 +107,7 @@ milestones_text = ach.milestones_summary(view.milestones, lang)
 if view.milestones:
     st.html(milestones_timeline(view.milestones, lang, today=today))
     st.caption(escape_markdown(milestones_text))
-    data_table(ach.milestones_table(view.milestones, lang))
+    data_table(ach.milestones_table(view.milestones, lang), t("achievements.milestones.title", lang))
 else:
     st.info(escape_markdown(milestones_text))
 
@@ -115,7 +116,7 @@ st.header(t("achievements.conflicts.title", lang))
 if view.conflicts:
     st.markdown(t("achievements.conflicts.intro", lang))
     st.html(ach_html.conflicts_html(view.conflicts, lang))
-    data_table(ach.conflicts_table(view.conflicts, lang))
+    data_table(ach.conflicts_table(view.conflicts, lang), t("achievements.conflicts.title", lang))
 else:
     st.markdown(t("achievements.conflicts.none", lang))
 

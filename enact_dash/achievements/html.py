@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
+
 from enact_dash.achievements.actions import STATUS_ICONS, ActionItem
 from enact_dash.achievements.chairs import ChairCard, PlannedChairs
 from enact_dash.achievements.common import when_text
@@ -16,6 +18,7 @@ from enact_dash.achievements.milestones import Milestone
 from enact_dash.achievements.review import Conflict
 from enact_dash.achievements.targets import TargetProgress, dated, progress_text
 from enact_dash.figures import Figure
+from enact_dash.html_table import Column, table_html
 from enact_dash.i18n import format_number, t
 
 CSS = """
@@ -167,3 +170,12 @@ def planned_html(planned: PlannedChairs, lang: str) -> str:
             f"<p class='title'>{_e(text)}</p>"
             f"<p class='meta'>{_e(t('achievements.chairs.planned_detail', lang))}</p>"
             + source_html(planned.source, lang) + "</div>")
+
+
+def frame_table_html(frame: pd.DataFrame, caption: str) -> str:
+    """A table alternative (a chart's or a list's data, headers already translated, cells already
+    formatted as text) as an accessible HTML table: Streamlit's ``st.table`` loads about 0.1 s of
+    JavaScript on the page's first load (``bench/widget_costs.py``). Source columns may wrap anywhere."""
+    columns = [Column(str(name), str(name), long=index == len(frame.columns) - 1 and len(frame.columns) > 2)
+               for index, name in enumerate(frame.columns)]
+    return table_html(frame.astype(object).where(frame.notna(), ""), columns, caption=caption)
