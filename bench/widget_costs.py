@@ -76,7 +76,8 @@ VARIANTS: dict[str, str] = {
     "multiselect x5": 'for i in range(5):\n    st.multiselect(f"Filter {i}", ["a", "b", "c"])',
     "v2 search input": V2_INPUT,
     "table in expander": 'with st.expander("Data"):\n    st.table({"a": [1, 2], "b": ["x", "y"]})',
-    "download in popover": 'with st.popover("Download"):\n    st.download_button("CSV", b"a,b", file_name="x.csv")',
+    "download in popover": 'with st.popover("Download"):\n'
+                           '    st.download_button("CSV", b"a,b", file_name="x.csv")',
     "segmented_control": 'st.segmented_control("Year", [2024, 2025], default=2025)',
     "map": MAP,
     "map + multiselect": 'st.sidebar.multiselect("Axis", ["a", "b", "c"])\n' + MAP,
