@@ -78,6 +78,9 @@ VARIANTS: dict[str, str] = {
     "table in expander": 'with st.expander("Data"):\n    st.table({"a": [1, 2], "b": ["x", "y"]})',
     "download in popover": 'with st.popover("Download"):\n'
                            '    st.download_button("CSV", b"a,b", file_name="x.csv")',
+    "page_link": 'st.page_link("https://example.org/", label="Partners", icon=":material/map:")',
+    "bordered containers x3": 'for c in st.columns(3):\n    with c, st.container(border=True):\n'
+                              '        st.subheader("Axis", anchor=False)\n        st.write("text")',
     "segmented_control": 'st.segmented_control("Year", [2024, 2025], default=2025)',
     "map": MAP,
     "map + multiselect": 'st.sidebar.multiselect("Axis", ["a", "b", "c"])\n' + MAP,
