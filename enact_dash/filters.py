@@ -26,6 +26,14 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _SORT = re.compile(r"^-?[a-z][a-z_]{0,30}$")
 _WHOLE = re.compile(r"^[0-9]{1,6}$")  # ASCII digits only ("²".isdigit() is true; int("²") fails)
 
+
+
+def clean_text(value: Any) -> str:
+    """A free text as the filters keep it (the search): runs of spaces made one, at most ``MAX_TEXT``
+    characters."""
+    return " ".join(str(value or "").split())[:MAX_TEXT]
+
+
 # Which parameters are multi-valued, and the allowed values where the vocabulary is fixed.
 _CHOICES: dict[str, tuple[str, ...] | None] = {
     "axis": None,  # ids come from data/axes.csv: checked as slugs here
@@ -91,7 +99,7 @@ class Filters:
         )
         kwargs["langs"] = tuple(dict.fromkeys(v.lower() for v in values("langs") if v.lower() in LANGS))
         q_values = _get_all(params, "q")
-        kwargs["q"] = " ".join(str(q_values[0]).split())[:MAX_TEXT] if q_values else ""
+        kwargs["q"] = clean_text(q_values[0]) if q_values else ""
         for name in ("partner", "event"):
             value = first(name).lower()
             kwargs[name] = value if _SLUG.match(value) else ""

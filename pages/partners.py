@@ -110,7 +110,6 @@ list_tab, city_tab = st.tabs([t("partners.tab.list", lang), t("partners.tab.citi
 if list_tab.open:
     with list_tab:
         order = pt.list_sort(filters)
-        sort_labels = pt.sort_choices(lang, pt.SORTABLE)
         native_select("sort", t("common.sort.label", lang), pt.sort_choices(lang, pt.SORTABLE), order.param,
                       lambda f, chosen: f.with_(sort="" if chosen == "name" else chosen), width=320)
         page = page_select(t("partners.list.page", lang, pages=format_number(view.list_pages, lang)),

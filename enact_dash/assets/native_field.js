@@ -1,7 +1,10 @@
 // A native form control (a search box or a drop-down list) drawn in the page by a Streamlit
 // components-v2 component (enact_dash/ui/native.py). `data`: {kind: "search" | "select", label, value,
-// placeholder, options: [[value, label], ...]}. The chosen value goes back as the trigger "submit": for a
-// search box on Enter, on leaving the box or on clearing it; for a list on each change.
+// placeholder, maxLength, options: [[value, label], ...]}. The chosen value goes back as the trigger
+// "submit": for a search box on Enter, on leaving the box or on clearing it; for a list on each choice
+// (with the keyboard, once the arrows rest or on Enter or leaving: one rerun per choice, not per key).
+const KEY_REST_MS = 700;
+
 export default function ({ parentElement, data, setTriggerValue }) {
   let box = parentElement.querySelector("div.enact-field");
   if (!box || box.dataset.kind !== data.kind) {
@@ -9,22 +12,20 @@ export default function ({ parentElement, data, setTriggerValue }) {
     box = document.createElement("div");
     box.className = "enact-field";
     box.dataset.kind = data.kind;
-    const label = document.createElement("label");
+    const label = document.createElement("label"); // wraps the control: no id needed
+    const text = document.createElement("span");
     const control = document.createElement(data.kind === "select" ? "select" : "input");
-    control.id = "enact-field-control"; // one per component instance: its own shadow root
-    label.htmlFor = control.id;
     if (data.kind === "search") {
-      box.setAttribute("role", "search");
       control.type = "search";
       control.autocomplete = "off";
       control.spellcheck = false;
     }
-    box.append(label, control);
+    label.append(text, control);
+    box.append(label);
     parentElement.append(box);
   }
-  const label = box.querySelector("label");
   const control = box.querySelector("input, select");
-  label.textContent = data.label;
+  box.querySelector("label > span").textContent = data.label;
   if (data.kind === "select") {
     const signature = JSON.stringify(data.options);
     if (control.dataset.options !== signature) {
@@ -36,23 +37,40 @@ export default function ({ parentElement, data, setTriggerValue }) {
     control.placeholder = data.placeholder || "";
     control.maxLength = data.maxLength || 100;
   }
-  // The server's value wins only when it changed: a rerun for another reason keeps what is being typed.
-  if (control.dataset.server !== data.value) {
-    control.value = data.value;
+
+  // The server's value is the filter's (and the URL's). It is shown, but not while the visitor is still
+  // typing or choosing after sending it: what they do meanwhile is kept.
+  const focused = control.getRootNode().activeElement === control;
+  const ownValueBack = focused && data.value === control.dataset.sent;
+  if (control.dataset.server !== data.value || !focused) {
+    if (!ownValueBack) control.value = data.value;
     control.dataset.server = data.value;
     control.dataset.sent = data.value;
   }
+
   const send = () => {
+    clearTimeout(control.restTimer);
     if (control.value !== control.dataset.sent) {
       control.dataset.sent = control.value;
       setTriggerValue("submit", control.value);
     }
   };
-  control.onchange = send;
-  if (data.kind === "search") {
-    control.onsearch = send; // Enter, or the clear button
-    control.onkeydown = (event) => {
-      if (event.key === "Enter") send();
+  control.onkeydown = (event) => {
+    if (event.key === "Enter" && !event.isComposing) send();
+    else if (data.kind === "select") control.keyed = true;
+  };
+  control.onpointerdown = () => {
+    control.keyed = false;
+  };
+  control.onblur = send;
+  if (data.kind === "select") {
+    control.onchange = () => {
+      clearTimeout(control.restTimer);
+      if (control.keyed) control.restTimer = setTimeout(send, KEY_REST_MS);
+      else send();
     };
+  } else {
+    control.onchange = send;
+    control.onsearch = send; // Enter, or the clear button (Chromium, Safari)
   }
 }

@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from enact_dash.filters import Filters
+from enact_dash.filters import MAX_TEXT, Filters, clean_text
 from enact_dash.ui.state import current_filters, set_filters
 
 KEY_PREFIX = "nat_"
@@ -29,15 +29,15 @@ _FIELD = st.components.v2.component(
 )
 
 
-def clean_search(value: Any, limit: int = 100) -> str:
-    """A search as typed, with runs of spaces made one and at most ``limit`` characters."""
-    return " ".join(str(value or "").split())[:limit]
-
-
 def submitted(key: str) -> Any:
     """The value a native field of ``key`` sent in this run (None if it sent nothing)."""
     state = st.session_state.get(key)
     return state.get("submit") if isinstance(state, Mapping) else None
+
+
+def offered(value: Any, options: Mapping[str, str]) -> bool:
+    """Whether a value sent by a list is one of its options (a forged trigger may send anything)."""
+    return isinstance(value, str) and value in options
 
 
 def _on_submit(key: str, apply: Callable[[Filters, Any], Filters]) -> None:
@@ -51,8 +51,9 @@ def search_box(name: str, label: str, *, placeholder: str = "", container: Any =
     value = str(getattr(current_filters(), name))
     key = KEY_PREFIX + name
     with container if container is not None else nullcontext():
-        _FIELD(key=key, data={"kind": "search", "label": label, "value": value, "placeholder": placeholder},
-               on_submit_change=lambda: _on_submit(key, lambda f, v: f.with_(**{name: clean_search(v)})))
+        _FIELD(key=key, data={"kind": "search", "label": label, "value": value, "placeholder": placeholder,
+                              "maxLength": MAX_TEXT},
+               on_submit_change=lambda: _on_submit(key, lambda f, v: f.with_(**{name: clean_text(v)})))
     return value
 
 
@@ -62,12 +63,15 @@ def native_select(key: str, label: str, options: Mapping[str, str], value: str,
     """A drop-down list of ``options`` (value -> label, in order) showing ``value``; a choice replaces
     the filters by ``on_choose(filters, chosen)``. An unknown value shows the first option."""
     shown = value if value in options else next(iter(options), "")
+
+    def choose(filters: Filters, chosen: Any) -> Filters:
+        return on_choose(filters, chosen) if offered(chosen, options) else filters
+
     with container if container is not None else nullcontext():
         _FIELD(key=KEY_PREFIX + key,
                data={"kind": "select", "label": label, "value": shown, "options": list(options.items())},
                width=width,
-               on_submit_change=lambda: _on_submit(KEY_PREFIX + key,
-                                                   lambda f, v: on_choose(f, str(v)) if v in options else f))
+               on_submit_change=lambda: _on_submit(KEY_PREFIX + key, choose))
 
 
 def page_select(label: str, pages: int, *, container: Any = None) -> int:

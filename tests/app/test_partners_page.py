@@ -176,13 +176,14 @@ def test_type_widget_rewrites_the_url_list_and_map() -> None:
 def test_search_widget_filters_and_goes_to_the_url() -> None:
     at = run_app_page("partners", lang="de")
     assert native_fields(at)["q"] == {"kind": "search", "label": "Suchen (Name, Kürzel, Ort)",
-                                      "value": "", "placeholder": "z. B. Inria, Straßburg"}
+                                      "value": "", "placeholder": "z. B. Inria, Straßburg", "maxLength": 100}
     submit_native(at, "q", "  Villers   les ")
     assert not at.exception
     assert query_values(at, "q") == ["Villers les"]  # spaces made one
     assert native_fields(at)["q"]["value"] == "Villers les"
     assert listed_ids(at) == ["inria"]
     submit_native(at, "q", "")
+    assert not at.exception
     assert query_values(at, "q") == []
     assert listed_ids(at) == BY_NAME
 

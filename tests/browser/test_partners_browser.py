@@ -154,6 +154,29 @@ def test_filter_change_updates_map_and_list(app: AppPage) -> None:
     expect(page).not_to_have_url(re.compile(r"q="))
 
 
+def test_the_search_box_keeps_what_is_typed_during_a_rerun_and_follows_a_reset(app: AppPage) -> None:
+    page = app.goto("partners", lang="en")
+    search = page.get_by_label("Search (name, acronym, city)")
+    search.fill("nan")
+    search.press("Enter")
+    search.press_sequentially("cy")  # typed while the page reruns for "nan"
+    expect(page).to_have_url(re.compile(r"[?&]q=nan(&|$)"))
+    wait_app_idle(page)
+    expect(search).to_have_value("nancy")  # the rerun did not put "nan" back
+    expect(search).to_be_focused()
+    search.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]q=nancy"))
+    expect(page.get_by_text("3 partners in 2 cities, 1 country")).to_be_visible()
+
+    page.get_by_role("button", name="Clear filters").click()  # from elsewhere: the box follows
+    expect(search).to_have_value("")
+    expect(page).not_to_have_url(re.compile(r"q="))
+    search.fill("nancy")  # the same text as before the reset is sent again
+    search.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]q=nancy"))
+    assert_no_app_errors(page)
+
+
 def test_map_click_opens_the_card_and_hostile_name_stays_text(app: AppPage, dialogs: list[str]) -> None:
     page = app.goto("partners", lang="fr", ptype="company")
     card = page.locator(".enact-card")
