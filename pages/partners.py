@@ -98,6 +98,8 @@ with card_col:
         st.markdown(t("partners.detail.too_many", lang, count=format_number(counts.partners, lang)))
     if selected:
         st.html(pt.detail_card_html(pt.partner_detail(selected, lang, axes), lang))
+    elif filters.partner:  # a link to a partner that these filters leave out (or that is gone)
+        st.info(t("partners.detail.not_in_view", lang))
     else:
         st.info(t("partners.detail.none", lang))
 

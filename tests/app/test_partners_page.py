@@ -221,6 +221,7 @@ def test_a_partner_outside_the_filters_has_no_card() -> None:
     at = run_app_page("partners", lang="fr", partner="ul", ptype="hospital")
     assert not at.exception
     assert card_html(at) == ""
+    assert "Le partenaire de ce lien n'est pas dans la vue actuelle" in page_text(at)
     assert native_fields(at)["partners_pick"]["value"] == ""
 
 
