@@ -27,7 +27,6 @@ from enact_dash.ui.state import current_filters, multiselect_filter, set_filters
 
 MAP_KEY = "partners_map"
 TABS_KEY = "partners_tabs"
-CITY_KEY = "partners_city"
 MAP_HEIGHT = 520
 
 
@@ -39,11 +38,6 @@ def on_map_click() -> None:
     clicked = clicked_point_id(st.session_state.get(MAP_KEY))
     if clicked:
         select_partner(clicked)
-
-
-def on_city() -> None:
-    city = st.session_state.get(CITY_KEY) or ""
-    set_filters(current_filters().with_(city=(city,) if city else ()))
 
 
 dataset = get_dataset()
@@ -147,8 +141,7 @@ if city_tab.open:
         else:
             city_names = pt.city_options(partners, view, lang)
             current = filters.city[0] if len(filters.city) == 1 else ""
-            st.session_state[CITY_KEY] = current if current in city_names else ""
-            st.selectbox(t("partners.cities.choose", lang), ["", *city_names], key=CITY_KEY,
-                         on_change=on_city,
-                         format_func=lambda c: city_names.get(c) or t("partners.cities.all", lang))
+            native_select("partners_city", t("partners.cities.choose", lang),
+                          {"": t("partners.cities.all", lang), **city_names}, current,
+                          lambda f, chosen: f.with_(city=(chosen,) if chosen else ()))
             st.html(pt.city_html(pt.city_rows(partners, view, lang), lang))

@@ -250,6 +250,9 @@ def test_by_city_tab_lists_cities_when_chosen(app: AppPage) -> None:
     cities = page.locator(".enact-table", has=page.locator("caption", has_text="Tableau des villes"))
     expect(cities.locator("tbody tr")).to_have_count(5)
     expect(cities.locator("tbody tr", has_text="Saarbrücken")).to_contain_text("Allemagne")
+    page.get_by_role("combobox", name="Afficher les partenaires d'une ville").select_option("Strasbourg")
+    expect(page).to_have_url(re.compile(r"[?&]city=Strasbourg"))
+    expect(page.get_by_role("tab", name="Par ville")).to_have_attribute("aria-selected", "true")
     assert_no_app_errors(page)
 
 
