@@ -27,7 +27,6 @@ _SORT = re.compile(r"^-?[a-z][a-z_]{0,30}$")
 _WHOLE = re.compile(r"^[0-9]{1,6}$")  # ASCII digits only ("²".isdigit() is true; int("²") fails)
 
 
-
 def clean_text(value: Any) -> str:
     """A free text as the filters keep it (the search): runs of spaces made one, at most ``MAX_TEXT``
     characters."""
