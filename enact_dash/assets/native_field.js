@@ -39,19 +39,26 @@ export default function ({ parentElement, data, setTriggerValue }) {
   }
 
   // The server's value is the filter's (and the URL's). It is shown, but not while the visitor is still
-  // typing or choosing after sending it: what they do meanwhile is kept.
+  // typing or choosing after sending it: a value coming back that they sent themselves (this one or an
+  // earlier one, as reruns may overlap) leaves what they do meanwhile alone. Any other value (a reset,
+  // a link) is shown at once.
   const focused = control.getRootNode().activeElement === control;
-  const ownValueBack = focused && data.value === control.dataset.sent;
+  control.pending ??= new Set(); // values sent and not yet seen back as the latest
   if (control.dataset.server !== data.value || !focused) {
+    const ownValueBack = focused && control.pending.has(data.value);
     if (!ownValueBack) control.value = data.value;
     control.dataset.server = data.value;
-    control.dataset.sent = data.value;
+    if (!ownValueBack || data.value === control.dataset.sent) {
+      control.dataset.sent = data.value;
+      control.pending.clear();
+    }
   }
 
   const send = () => {
     clearTimeout(control.restTimer);
     if (control.value !== control.dataset.sent) {
       control.dataset.sent = control.value;
+      control.pending.add(control.value);
       setTriggerValue("submit", control.value);
     }
   };
@@ -71,6 +78,10 @@ export default function ({ parentElement, data, setTriggerValue }) {
     };
   } else {
     control.onchange = send;
-    control.onsearch = send; // Enter, or the clear button (Chromium, Safari)
+    // The clear button (Chromium, Safari). Enter is the keydown's: the browser fires "search" for it
+    // too, but from a task that may run after the next keys, which would send a half-typed word.
+    control.onsearch = () => {
+      if (control.value === "") send();
+    };
   }
 }
