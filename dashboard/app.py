@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from enact_dash.i18n import t
+from enact_dash.ui import memory
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import inject_base_css, set_document_language
 from enact_dash.ui.sidebar import render_sidebar
@@ -53,3 +54,4 @@ try:
 finally:  # the link to the view, even when a page stops or fails
     if sidebar:
         sidebar.finish()
+    memory.settle()  # after a run with new data: out of the collector's full passes (enact_dash/ui/memory.py)

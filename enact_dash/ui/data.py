@@ -14,6 +14,7 @@ import streamlit as st
 from enact_dash.config import get_settings
 from enact_dash.data import Dataset, load_dataset
 from enact_dash.data.schemas import ALL_TABLES
+from enact_dash.ui import memory
 
 # Last good table per (data dir, table name): survives a file broken mid-event.
 _LAST_GOOD: dict[tuple[str, str], object] = {}
@@ -39,6 +40,7 @@ def files_signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(data_dir: str, signature: tuple[tuple[str, int, int], ...]) -> Dataset:
     del signature  # part of the cache key only
+    memory.data_changed()
     return load_dataset(Path(data_dir))
 
 
