@@ -42,13 +42,16 @@ export default function ({ parentElement, data, setTriggerValue }) {
   // typing or choosing after sending it: a value coming back that they sent themselves (this one or an
   // earlier one, as reruns may overlap) leaves what they do meanwhile alone. Any other value (a reset,
   // a link) is shown at once.
+  // A search comes back as the filters keep it (filters.clean_text: runs of spaces made one).
+  const kept = (value) =>
+    data.kind === "search" ? value.split(/\s+/).filter(Boolean).join(" ").slice(0, control.maxLength) : value;
   const focused = control.getRootNode().activeElement === control;
-  control.pending ??= new Set(); // values sent and not yet seen back as the latest
+  control.pending ??= new Set(); // values sent (as kept) and not yet seen back as the latest
   if (control.dataset.server !== data.value || !focused) {
     const ownValueBack = focused && control.pending.has(data.value);
     if (!ownValueBack) control.value = data.value;
     control.dataset.server = data.value;
-    if (!ownValueBack || data.value === control.dataset.sent) {
+    if (!ownValueBack || data.value === kept(control.dataset.sent)) {
       control.dataset.sent = data.value;
       control.pending.clear();
     }
@@ -58,7 +61,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     clearTimeout(control.restTimer);
     if (control.value !== control.dataset.sent) {
       control.dataset.sent = control.value;
-      control.pending.add(control.value);
+      control.pending.add(kept(control.value));
       setTriggerValue("submit", control.value);
     }
   };
