@@ -320,7 +320,44 @@
       m.openTooltip();
     });
 
-    var popup = L.popup({ maxWidth: 320, autoPanPadding: [24, 24] });
+    // A popup that Leaflet's pan into view leaves under the legend (top right) moves down, clear of it,
+    // when the map has the room: after that pan (animated: on its end), or at once when there was none.
+    var autopanning = false;
+    map.on("autopanstart", function () {
+      autopanning = true;
+    });
+    map.on("popupopen", function (e) {
+      var clear = function () {
+        autopanning = false;
+        var legend = container.querySelector(".enact-legend");
+        var box = e.popup.getElement();
+        if (!legend || !box || !map.hasLayer(e.popup)) {
+          return;
+        }
+        var l = legend.getBoundingClientRect();
+        var p = box.getBoundingClientRect();
+        var m = container.getBoundingClientRect();
+        if (p.left >= l.right || p.right <= l.left || p.top >= l.bottom || p.bottom <= l.top) {
+          return;
+        }
+        var down = Math.min(l.bottom + 8 - p.top, m.bottom - 24 - p.bottom);
+        if (down > 0) {
+          map.panBy([0, -down], { animate: false });
+        }
+      };
+      if (autopanning) {
+        map.once("moveend", clear);
+      } else {
+        clear();
+      }
+    });
+
+    // At most 320 px of text, less on a narrow map (a phone): the whole popup, with its frame (about
+    // 46 px) and the pan's margins, fits across the map.
+    var popupOptions = function () {
+      return { maxWidth: Math.max(160, Math.min(320, map.getSize().x - 100)), autoPanPadding: [24, 24] };
+    };
+    var popup = L.popup(popupOptions());
     var clicks = 0;
     group.on("click", function (e) {
       var m = e.layer;
@@ -328,6 +365,7 @@
         return;
       }
       var id = ids[m._enactIndex];
+      popup.options.maxWidth = popupOptions().maxWidth;
       popup.setLatLng(m.getLatLng()).setContent(popupContent(m._enactIndex)).openOn(map);
       container.setAttribute("data-enact-selected", id);
       // streamlit-folium handles the click on the layer after this handler and reports the popup it
@@ -379,6 +417,7 @@
       if (members.length > LIST_LIMIT) {
         root.appendChild(el("div", "enact-popup-more", opts.moreText.replace("{n}", String(members.length - LIST_LIMIT))));
       }
+      popup.options.maxWidth = popupOptions().maxWidth;
       popup.setLatLng(latlng).setContent(root).openOn(map);
     }
 
@@ -406,7 +445,11 @@
         fill: false,
         interactive: false
       }).addTo(parent);
-      L.popup({ maxWidth: 320, autoPanPadding: [24, 24] }).setLatLng(at).setContent(popupContent(selected)).openOn(map);
+      // Opened once the rest of the map's script has run: the legend, added after this layer, is
+      // there to be kept clear of.
+      setTimeout(function () {
+        L.popup(popupOptions()).setLatLng(at).setContent(popupContent(selected)).openOn(map);
+      }, 0);
       container.setAttribute("data-enact-selected", opts.selected);
     }
     return group;

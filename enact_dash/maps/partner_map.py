@@ -163,7 +163,11 @@ def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: in
     if tiles:
         _tile_layer(tiles, lang).add_to(fmap)
     Attribution(t("map.attribution.geodata", lang)).add_to(fmap)
-    fmap.fit_bounds([[south, west], [north, east]])
+    framing = folium.map.FitBounds([[south, west], [north, east]])
+    # At once, not animated: the zoom animation delayed the first drawing of the markers, and a popup
+    # opened meanwhile (the selected partner's) was placed for the view before it.
+    framing.options["animate"] = False
+    framing.add_to(fmap)
     return fmap
 
 

@@ -201,6 +201,35 @@ def test_the_search_box_keeps_typing_across_overlapping_reruns(app: AppPage) -> 
     assert_no_app_errors(page)
 
 
+POPUP_IN_VIEW = """() => {
+    const box = (selector) => document.querySelector(selector)?.getBoundingClientRect();
+    const map = box(".leaflet-container"), popup = box(".leaflet-popup"), legend = box(".enact-legend");
+    if (!map || !popup || !legend) { return false; }
+    const inside = popup.left >= map.left && popup.top >= map.top && popup.right <= map.right
+        && popup.bottom <= map.bottom;
+    const clear = popup.right <= legend.left || popup.left >= legend.right || popup.bottom <= legend.top
+        || popup.top >= legend.bottom;
+    return inside && clear;
+}"""
+
+
+# Reims is by the map's west edge; Saarbrücken under the legend (top right). On a phone the popup is
+# narrower than on a laptop, so that it fits across the map.
+@pytest.mark.parametrize(("partner_id", "viewport"), [
+    ("hostile", {"width": 1280, "height": 800}),
+    ("saar", {"width": 1280, "height": 800}),
+    ("saar", PHONE),
+])
+def test_a_linked_partners_popup_opens_whole_and_clear_of_the_legend(
+    new_app_page, server: StreamlitServer, partner_id: str, viewport: dict[str, int]
+) -> None:
+    page = new_app_page(server, viewport=viewport).goto("partners", partner=partner_id)
+    wait_map_ready(page)
+    frame = map_frame(page)
+    expect(frame.locator(".leaflet-popup .enact-popup-title")).to_have_count(1)
+    frame.wait_for_function(POPUP_IN_VIEW)  # after the map is framed and the popup panned into view
+
+
 def test_map_click_opens_the_card_and_hostile_name_stays_text(app: AppPage, dialogs: list[str]) -> None:
     page = app.goto("partners", lang="fr", ptype="company")
     card = page.locator(".enact-card")

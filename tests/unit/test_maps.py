@@ -478,6 +478,7 @@ def test_the_map_is_framed_on_the_grand_est(boundaries):
     fmap = build_partner_map(two_partners(), boundaries, "fr")
     [fit] = [e for e in fmap._children.values() if isinstance(e, folium.map.FitBounds)]
     assert fit.bounds == [[46.8, 2.5], [51.0, 10.6]]
+    assert fit.options["animate"] is False  # framed at once: no zoom animation before the markers
     assert fmap.options["maxZoom"] >= 14  # a cluster layer needs a zoom range even without tiles
 
 
