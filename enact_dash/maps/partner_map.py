@@ -164,8 +164,8 @@ def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: in
         _tile_layer(tiles, lang).add_to(fmap)
     Attribution(t("map.attribution.geodata", lang)).add_to(fmap)
     framing = folium.map.FitBounds([[south, west], [north, east]])
-    # At once, not animated: the zoom animation delayed the first drawing of the markers, and a popup
-    # opened meanwhile (the selected partner's) was placed for the view before it.
+    # At once, not animated: a popup opened during the zoom animation (the selected partner's) was
+    # panned into view for the view before it, and opened cut off by the map's edge.
     framing.options["animate"] = False
     framing.add_to(fmap)
     return fmap
