@@ -354,10 +354,11 @@
 
     // At most 320 px of text, less on a narrow map (a phone): the whole popup, with its frame (about
     // 46 px) and the pan's margins, fits across the map.
-    var popupOptions = function () {
-      return { maxWidth: Math.max(160, Math.min(320, map.getSize().x - 100)), autoPanPadding: [24, 24] };
+    var fitted = function (p) {
+      p.options.maxWidth = Math.max(160, Math.min(320, map.getSize().x - 100));
+      return p;
     };
-    var popup = L.popup(popupOptions());
+    var popup = L.popup({ autoPanPadding: [24, 24] });
     var clicks = 0;
     group.on("click", function (e) {
       var m = e.layer;
@@ -365,8 +366,7 @@
         return;
       }
       var id = ids[m._enactIndex];
-      popup.options.maxWidth = popupOptions().maxWidth;
-      popup.setLatLng(m.getLatLng()).setContent(popupContent(m._enactIndex)).openOn(map);
+      fitted(popup).setLatLng(m.getLatLng()).setContent(popupContent(m._enactIndex)).openOn(map);
       container.setAttribute("data-enact-selected", id);
       // streamlit-folium handles the click on the layer after this handler and reports the popup it
       // finds; report the point id instead, once its handler has run. The click's number goes with it
@@ -417,8 +417,7 @@
       if (members.length > LIST_LIMIT) {
         root.appendChild(el("div", "enact-popup-more", opts.moreText.replace("{n}", String(members.length - LIST_LIMIT))));
       }
-      popup.options.maxWidth = popupOptions().maxWidth;
-      popup.setLatLng(latlng).setContent(root).openOn(map);
+      fitted(popup).setLatLng(latlng).setContent(root).openOn(map);
     }
 
     if (useMarkerCluster) {
@@ -448,7 +447,7 @@
       // Opened once the rest of the map's script has run: the legend, added after this layer, is
       // there to be kept clear of.
       setTimeout(function () {
-        L.popup(popupOptions()).setLatLng(at).setContent(popupContent(selected)).openOn(map);
+        fitted(L.popup({ autoPanPadding: [24, 24] })).setLatLng(at).setContent(popupContent(selected)).openOn(map);
       }, 0);
       container.setAttribute("data-enact-selected", opts.selected);
     }
