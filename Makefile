@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint validate bench kiosk clean
+.PHONY: run dev test test-fast lint validate bench kiosk clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml
 ## Start the app on the bundled data at http://localhost:$(PORT)
 run: $(STAMP)
 	$(BIN)/enact-dash run --port $(PORT)
+
+## The same, for development: rerun on every saved change of the sources
+dev: $(STAMP)
+	$(BIN)/enact-dash run --dev --port $(PORT)
 
 ## The whole test suite: unit, AppTest and real-browser tests (browser tests need Debian's chromium)
 test: $(STAMP)

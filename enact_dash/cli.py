@@ -24,12 +24,17 @@ def streamlit_command(port: int = 8501, address: str | None = None,
     return [*cmd, *extra]
 
 
-def run_app(port: int, data_dir: str | None, address: str | None) -> int:
+# For development: watch the sources and rerun on save (off in .streamlit/config.toml, which serves visitors).
+DEV_FLAGS = ("--server.fileWatcherType", "auto", "--server.runOnSave", "true")
+
+
+def run_app(port: int, data_dir: str | None, address: str | None, dev: bool = False) -> int:
     env = dict(os.environ)
     if data_dir:
         env["ENACT_DATA_DIR"] = str(Path(data_dir).resolve())
     # The repository root holds .streamlit/config.toml (static serving, theme, no usage statistics).
-    return subprocess.call(streamlit_command(port, address), cwd=REPO_ROOT, env=env)
+    command = streamlit_command(port, address, DEV_FLAGS if dev else ())
+    return subprocess.call(command, cwd=REPO_ROOT, env=env)
 
 
 def validate(data_dir: Path, lang: str, out: object = None) -> int:
@@ -65,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--port", type=int, default=8501)
     run.add_argument("--address", default=None, help="address to listen on (default: Streamlit's)")
     run.add_argument("--data-dir", default=None, help="data directory (default: ENACT_DATA_DIR or data/)")
+    run.add_argument("--dev", action="store_true", help="watch the sources and rerun the app on save")
     check = sub.add_parser("validate", help="check a data directory and list every problem")
     check.add_argument("data_dir", nargs="?", default=None)
     check.add_argument("--lang", choices=LANGS, default="en")
@@ -73,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
 
     if args.command == "run":
-        return run_app(args.port, args.data_dir, args.address)
+        return run_app(args.port, args.data_dir, args.address, dev=args.dev)
     data_dir = Path(args.data_dir or os.environ.get("ENACT_DATA_DIR") or BUNDLED_DATA_DIR)
     return validate(data_dir, args.lang)
 
