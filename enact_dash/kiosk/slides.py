@@ -38,9 +38,10 @@ MAX_TILES = 6
 MAP_HEIGHT = 700  # px; the kiosk CSS sizes the frame to the screen
 
 
-class FillFrame(MacroElement):
+class KioskMapStyle(MacroElement):
     """Makes the map fill its frame, which the kiosk CSS sizes to the screen (st_folium gives the map
-    a fixed height in pixels: too small on a 4K screen)."""
+    a fixed height in pixels: too small on a 4K screen), and draws its legend and cluster counts large
+    enough to read from a few metres (the laptop sizes are 12 px)."""
 
     _template = Template("""
 {% macro header(this, kwargs) %}
@@ -48,6 +49,10 @@ class FillFrame(MacroElement):
 html, body, #root, #parent, .float-child { height: 100%; margin: 0; }
 body { overflow: hidden; }
 #map_div, .folium-map { height: 100% !important; }
+.enact-legend { font-size: 22px; padding: 10px 16px; max-width: 24em; }
+.enact-legend-title { font-size: 22px; }
+.enact-legend svg { width: 24px; height: 24px; }
+.enact-cluster span { transform: scale(1.5); font-size: 14px; }
 </style>
 {% endmacro %}
 """)
@@ -131,7 +136,7 @@ def partners_slide(dataset: Dataset, filters: Filters, lang: str, *, data_dir: P
     partners = filter_partners(dataset.partners, filters)
     fmap = build_partner_map(partners, boundaries_for(data_dir), lang, tiles=None, height=MAP_HEIGHT,
                              axis_labels=axis_names(dataset.axes, lang))
-    FillFrame().add_to(fmap)
+    KioskMapStyle().add_to(fmap)
     located = count_located(partners)
     note = t("kiosk.partners.count", lang, located=format_number(located, lang),
              total=format_number(len(partners), lang))

@@ -120,6 +120,13 @@ def test_partners_slide_is_a_map_of_the_filtered_partners(dataset: Dataset) -> N
     assert t("kiosk.partners.count", "fr", located="1", total="1") in view.body
 
 
+def test_partners_slide_map_fills_the_screen_with_type_readable_from_afar(dataset: Dataset) -> None:
+    page = build("partners", dataset).map.get_root().render()
+    assert "#map_div, .folium-map { height: 100% !important; }" in page
+    assert ".enact-legend { font-size: 22px;" in page
+    assert ".enact-cluster span { transform: scale(1.5);" in page
+
+
 def test_chairs_slide_groups_presented_chairs_by_axis(dataset: Dataset) -> None:
     body = build("chairs", dataset).body
     assert "9 chaires de recherche lancées, dont 2 présentées" in body
