@@ -38,11 +38,12 @@ def run_app(port: int, data_dir: str | None, address: str | None, dev: bool = Fa
 
 
 def validate(data_dir: Path, lang: str, out: object = None) -> int:
-    """Print one problem per line; exit status 1 if there is any, 0 otherwise."""
+    """Print one problem per line with what happens to the data (``… (erreur — ligne ignorée)``), as
+    the sidebar does; exit status 1 if there is any problem, 0 otherwise."""
     stream = out if out is not None else sys.stdout
     dataset = load_dataset(data_dir)
     for problem in dataset.problems:
-        print(problem.format(lang), file=stream)
+        print(f"{problem.format(lang)} ({problem.status(lang)})", file=stream)
     errors = sum(1 for p in dataset.problems if p.level is Level.ERROR)
     warnings = len(dataset.problems) - errors
     rows = {name: len(frame) for name, frame in dataset.tables.items()}

@@ -50,16 +50,24 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (or ``DD/MM/YYYY``); ValueError otherwise."""
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``DD/MM/YYYY`` or ``DD.MM.YYYY``; else ValueError."""
+        fields = cls.fields(text)
+        if fields is None:
+            raise ValueError(f"not a date: {text!r}")
+        return cls(*fields)
+
+    @staticmethod
+    def fields(text: str) -> tuple[int, int | None, int | None] | None:
+        """(year, month, day) if ``text`` has the form of a date (the day may not exist), else None."""
         match = _PATTERN.match(text)
         if match:
             year, month, day = match.groups()
-            return cls(int(year), int(month) if month else None, int(day) if day else None)
+            return int(year), int(month) if month else None, int(day) if day else None
         match = _DAY_FIRST.match(text)
         if match:
             day, month, year = match.groups()
-            return cls(int(year), int(month), int(day))
-        raise ValueError(f"not a date: {text!r}")
+            return int(year), int(month), int(day)
+        return None
 
     @classmethod
     def of(cls, value: date) -> PartialDate:

@@ -30,7 +30,7 @@ from typing import TextIO
 
 from enact_dash.config import get_settings
 from enact_dash.data.schemas import EVENTS
-from enact_dash.data.tables import decode, normalize_header, sniff_separator
+from enact_dash.data.tables import MIXED_ENCODING, decode, normalize_header, sniff_separator
 from enact_dash.events.fds import (
     OWNED_COLUMNS,
     FdsError,
@@ -53,7 +53,7 @@ EVENTS_FILE = EVENTS.name
 
 @dataclass(frozen=True)
 class Dialect:
-    encoding: str = "utf-8"  # "utf-8", "utf-8-sig" (with BOM) or "cp1252"
+    encoding: str = "utf-8"  # "utf-8", "utf-8-sig" (with BOM), "cp1252" or "utf-16"
     separator: str = ","
     newline: str = "\n"
 
@@ -71,8 +71,9 @@ def read_events_file(path: Path) -> EventsFile:
     if not path.exists():
         return EventsFile(list(EVENTS.column_names), [])
     data = path.read_bytes()
-    text, encoding = decode(data)
-    if encoding == "utf-8-sig":
+    text, encoding, _ = decode(data)
+    if encoding in ("utf-8-sig", MIXED_ENCODING):
+        # A UTF-8 file with a few Windows-1252 lines is written back wholly in UTF-8.
         encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     text = text.lstrip("\ufeff")
     first_line = text.splitlines()[0] if text.strip() else ""

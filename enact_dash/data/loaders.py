@@ -8,6 +8,7 @@ optional column is ignored (the row stays); an unreadable file gives one problem
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,8 @@ from typing import Any
 import pandas as pd
 
 from enact_dash.data import schemas
-from enact_dash.data.problems import FieldError, Level, Problem
+from enact_dash.data.columns import Column, text
+from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem
 from enact_dash.data.schemas import TableSpec
 from enact_dash.data.tables import RawTable, TableError, read_table
 from enact_dash.data.vocab import AXIS_ALL
@@ -28,31 +30,111 @@ class TableResult:
     spec: TableSpec
     frame: pd.DataFrame
     problems: tuple[Problem, ...]
-    readable: bool = True
+    readable: bool = True  # False: the file, or a required column, could not be read
+    dropped: dict[str, int] = field(default_factory=dict)  # ids of rows left out -> line
 
 
 def empty_frame(spec: TableSpec) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in (*spec.column_names, "line")})
 
 
-def parse_rows(raw: RawTable, spec: TableSpec) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Check the header and every cell of ``raw`` against ``spec``."""
+def check_header(raw: RawTable, spec: TableSpec) -> list[Problem]:
+    """Missing, unknown and absent columns of the first line, each naming the likely renames."""
     problems: list[Problem] = []
     known = set(spec.column_names)
+    unknown = [name for name in raw.header if name and name not in known]
+    absent = [name for name in spec.column_names if name not in raw.header]
     missing = [name for name in spec.required_columns if name not in raw.header]
     for name in missing:
-        problems.append(Problem(raw.name, 1, name, "column_missing"))
+        if unknown:
+            problems.append(Problem(raw.name, 1, name, "column_missing_renamed",
+                                    params=(("unknown", ", ".join(unknown)),)))
+        else:
+            problems.append(Problem(raw.name, 1, name, "column_missing"))
     if missing:
-        return [], problems
-    for name in raw.header:
-        if name and name not in known:
-            problems.append(Problem(raw.name, 1, name, "column_unknown", level=Level.WARNING))
-    position = {name: i for i, name in enumerate(raw.header) if name in known}
+        return problems
+    for name in unknown:
+        code, params = ("column_unknown_absent", (("absent", ", ".join(absent)),)) if absent else (
+            "column_unknown", ())
+        problems.append(Problem(raw.name, 1, name, code, params=params, level=Level.WARNING,
+                                outcome_override=Outcome.COLUMN_IGNORED))
+    # The bundled files have every column, so this only speaks when a column was deleted or renamed.
+    for name in absent:
+        problems.append(Problem(raw.name, 1, name, "column_absent", level=Level.WARNING,
+                                outcome_override=Outcome.COLUMN_EMPTY))
+    return problems
+
+
+def _width(cells: tuple[str, ...]) -> int:
+    """Number of cells up to the last non-empty one (spreadsheets may write empty trailing cells)."""
+    width = len(cells)
+    while width and not cells[width - 1].strip():
+        width -= 1
+    return width
+
+
+def check_cell_count(raw: RawTable, cells: tuple[str, ...], line: int, usual: int) -> Problem | None:
+    """A row that does not have the first line's cells is shifted: every later value is wrong.
+
+    Empty cells beyond the first line's are padding when every row has them (``usual``: the most common
+    row length); in a row longer than the others they are the end of a shifted row.
+    """
+    header = len(raw.header)
+    params = (("header", str(header)), ("sep", raw.separator.replace("\t", "tab")))
+    if _width(cells) > header or (len(cells) > header and len(cells) != usual):
+        count = max(_width(cells), header + 1)
+        return Problem(raw.name, line, "", "cells_more", params=(("cells", str(count)), *params))
+    # Spreadsheets write every cell; none of the bundled files has a short row (hand-written CSV that
+    # leaves out empty trailing cells would), so a short row is a missing separator: an error.
+    if len(cells) < _width(raw.header):
+        return Problem(raw.name, line, "", "cells_fewer", params=(("cells", str(len(cells))), *params))
+    return None
+
+
+def _parse_cell(col: Column, cell: str) -> tuple[Any, str | None, tuple[tuple[str, str], ...], Any]:
+    """(value, note code, note params, sign unit) or FieldError. A formula is reported, kept if read."""
+    note: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    unit = None
+    try:
+        value = col.parse(cell)
+    except FieldNote as found:
+        value, note, params = found.value, found.code, found.params
+        unit = dict(found.params).get("unit")
+    if cell.strip().startswith("="):
+        note, params = "formula_kept", ()
+    return value, note, params, unit
+
+
+def parse_rows(raw: RawTable, spec: TableSpec
+               ) -> tuple[list[dict[str, Any]], list[Problem], dict[str, int]]:
+    """Check the header and every cell of ``raw`` against ``spec``.
+
+    Returns the valid rows, the problems and the ids of the rows left out (id -> line), so that a
+    reference to them can name the real cause.
+    """
+    problems: list[Problem] = [
+        Problem(raw.name, line, "", "line_cp1252", level=Level.WARNING, outcome_override=Outcome.VALUE_KEPT)
+        for line in raw.cp1252_lines
+    ]
+    header_problems = check_header(raw, spec)
+    problems.extend(header_problems)
+    if any(p.level is Level.ERROR for p in header_problems):
+        return [], problems, {}
+    position = {name: i for i, name in enumerate(raw.header) if name in set(spec.column_names)}
+    by_name = {col.name: col for col in spec.columns}
     rows: list[dict[str, Any]] = []
     seen_ids: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    usual = Counter(len(cells) for cells in raw.rows).most_common(1)[0][0] if raw.rows else 0
     for cells, line in zip(raw.rows, raw.lines, strict=True):
+        shifted = check_cell_count(raw, cells, line, usual)
+        if shifted is not None:
+            problems.append(shifted)
+            continue
         row: dict[str, Any] = {"line": line}
         row_ok = True
+        signs: dict[str, tuple[str, str]] = {}  # amount column -> (cell, unit its sign stands for)
         for col in spec.columns:
             i = position.get(col.name)
             cell = cells[i] if i is not None and i < len(cells) else ""
@@ -63,16 +145,26 @@ def parse_rows(raw: RawTable, spec: TableSpec) -> tuple[list[dict[str, Any]], li
                 row[col.name] = col.default
                 continue
             try:
-                row[col.name] = col.parse(cell)
+                row[col.name], note, params, unit = _parse_cell(col, cell)
             except FieldError as err:
-                level = Level.ERROR if col.required else Level.WARNING
-                problems.append(
-                    Problem(raw.name, line, col.name, err.code, cell.strip(), err.params, level)
-                )
-                row_ok = row_ok and not col.required
+                code, params = err.code, err.params
+                if cell.strip().startswith("="):
+                    code, params = "formula", ()
+                left_out = col.required or col.strict
+                if not left_out and code == "not_allowed" and col.default not in (None, "", ()):
+                    code, params = "not_allowed_default", (*params, ("default", str(col.default)))
+                problems.append(Problem(raw.name, line, col.name, code, cell.strip(), params,
+                                        Level.ERROR if left_out else Level.WARNING))
+                row_ok = row_ok and not left_out
                 row[col.name] = col.default
-        if len(cells) > len(raw.header) and any(c.strip() for c in cells[len(raw.header):]):
-            problems.append(Problem(raw.name, line, "", "extra_cells", level=Level.WARNING))
+                continue
+            if unit is not None:
+                signs[col.name] = (cell, unit)
+            elif note is not None:
+                problems.append(Problem(raw.name, line, col.name, note, cell.strip(), params,
+                                        Level.WARNING, Outcome.VALUE_KEPT))
+        if signs:
+            row_ok = _reconcile_units(raw, spec, by_name, row, signs, cells, position, problems) and row_ok
         if row_ok and spec.id_column:
             row_id = row[spec.id_column]
             if row_id in seen_ids:
@@ -83,7 +175,39 @@ def parse_rows(raw: RawTable, spec: TableSpec) -> tuple[list[dict[str, Any]], li
                 seen_ids[row_id] = line
         if row_ok:
             rows.append(row)
-    return rows, problems
+        elif spec.id_column and row.get(spec.id_column) and row[spec.id_column] not in seen_ids:
+            dropped.setdefault(row[spec.id_column], line)
+    return rows, problems, dropped
+
+
+def _reconcile_units(raw: RawTable, spec: TableSpec, by_name: dict[str, Column], row: dict[str, Any],
+                     signs: dict[str, tuple[str, str]], cells: tuple[str, ...], position: dict[str, int],
+                     problems: list[Problem]) -> bool:
+    """An amount written with ``€`` or ``%``: read, with a warning; its sign fills an empty unit cell
+    and must agree with a filled one (else the value is wrong whatever the unit). False: row left out."""
+    line = int(row["line"])
+    unit_col = by_name.get(spec.unit_column or "")
+    i = position.get(spec.unit_column or "")
+    unit_cell = cells[i].strip() if i is not None and i < len(cells) else ""
+    checked = unit_col is not None and isinstance(row.get(unit_col.name), str) and unit_col.parse is not text
+    row_ok = True
+    for name, (cell, unit) in signs.items():
+        col = by_name[name]
+        params = (("column", spec.unit_column or ""), ("unit", unit))
+        if checked and unit_cell and row[unit_col.name] != unit:
+            level = Level.ERROR if col.required else Level.WARNING
+            problems.append(Problem(raw.name, line, name, "unit_conflict", cell.strip(),
+                                    (*params, ("written", unit_cell)), level))
+            row[name] = col.default
+            row_ok = row_ok and not col.required
+        elif checked and not unit_cell:
+            row[unit_col.name] = unit
+            problems.append(Problem(raw.name, line, name, "unit_from_value", cell.strip(), params,
+                                    Level.WARNING, Outcome.VALUE_KEPT))
+        else:
+            problems.append(Problem(raw.name, line, name, "unit_in_value", cell.strip(), params,
+                                    Level.WARNING, Outcome.VALUE_KEPT))
+    return row_ok
 
 
 def load_table(data_dir: Path, spec: TableSpec) -> TableResult:
@@ -93,9 +217,10 @@ def load_table(data_dir: Path, spec: TableSpec) -> TableResult:
     except TableError as err:
         problem = Problem(spec.name, 0, "", err.code, err.detail)
         return TableResult(spec, empty_frame(spec), (problem,), readable=False)
-    rows, problems = parse_rows(raw, spec)
+    rows, problems, dropped = parse_rows(raw, spec)
     frame = pd.DataFrame(rows, columns=[*spec.column_names, "line"]) if rows else empty_frame(spec)
-    return TableResult(spec, frame, tuple(problems))
+    readable = not any(p.level is Level.ERROR and p.line <= 1 for p in problems)
+    return TableResult(spec, frame, tuple(problems), readable, dropped)
 
 
 # --- checks across rows and files -------------------------------------------------------------
@@ -147,25 +272,49 @@ def _float(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
-def check_refs(frame: pd.DataFrame, file: str, column: str, allowed: Iterable[str],
-               code: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Drop unknown references (single id or tuple of ids) from ``column``, with a warning each."""
-    allowed_set = set(allowed)
+@dataclass(frozen=True)
+class Target:
+    """The file a reference points into: its valid ids, the ids of its rows left out, and whether it
+    could be read at all (a reference into an unreadable file is not the referring file's fault)."""
+
+    file: str
+    ids: frozenset[str]
+    dropped: dict[str, int] = field(default_factory=dict)
+    readable: bool = True
+
+
+def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code: str,
+               extra: Iterable[str] = ()) -> tuple[pd.DataFrame, list[Problem]]:
+    """Drop unknown references (single id or tuple of ids) from ``column``, with a warning each.
+
+    The message names the real cause: the target file unreadable, the target row left out (with its
+    line), or an id that is nowhere in the target file. ``extra`` ids are allowed too (``all``).
+    """
+    allowed_set = set(target.ids) | set(extra)
     problems: list[Problem] = []
     cleaned: list[Any] = []
+
+    def report(value: str, line: int) -> None:
+        if not target.readable:
+            problems.append(Problem(file, line, column, "ref_unreadable", value,
+                                    (("target", target.file),), Level.WARNING))
+        elif value in target.dropped:
+            problems.append(Problem(file, line, column, "ref_left_out", value,
+                                    (("target", target.file), ("line", str(target.dropped[value]))),
+                                    Level.WARNING))
+        else:
+            problems.append(Problem(file, line, column, code, value,
+                                    (("allowed", ", ".join(sorted(allowed_set))),), Level.WARNING))
+
     for value, line in zip(frame[column], frame["line"], strict=True):
         if isinstance(value, tuple):
-            bad = [v for v in value if v not in allowed_set]
-            for item in bad:
-                problems.append(Problem(file, int(line), column, code, item,
-                                        (("allowed", ", ".join(sorted(allowed_set))),),
-                                        Level.WARNING))
+            for item in value:
+                if item not in allowed_set:
+                    report(item, int(line))
             cleaned.append(tuple(v for v in value if v in allowed_set))
         else:
             if value and value not in allowed_set:
-                problems.append(Problem(file, int(line), column, code, str(value),
-                                        (("allowed", ", ".join(sorted(allowed_set))),),
-                                        Level.WARNING))
+                report(str(value), int(line))
                 value = ""
             cleaned.append(value)
     frame = frame.copy()
@@ -208,6 +357,7 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     unreadable: set[str] = set()
+    dropped: dict[str, dict[str, int]] = {}
     if not data_dir.is_dir():
         problems.append(Problem(data_dir.name or str(data_dir), 0, "", "dir_missing", str(data_dir)))
     for spec in schemas.ALL_TABLES:
@@ -218,6 +368,7 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
             continue
         result = load_table(data_dir, spec)
         tables[key] = result.frame
+        dropped[key] = result.dropped
         problems.extend(result.problems)
         if not result.readable:
             unreadable.add(spec.name)
@@ -229,21 +380,24 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
         problems.append(Problem(f"{GEO_SUBDIR}/", 0, "", "geo_unreadable", str(err)))
         gazetteer = Gazetteer([])
 
-    axis_ids = set(tables["axes"]["id"])
+    def target(key: str) -> Target:
+        name = f"{key}.csv"
+        return Target(name, frozenset(tables[key]["id"]), dropped.get(key, {}), name not in unreadable)
+
+    axes, partners = target("axes"), target("partners")
     for key in ("partners", "events"):
         frame, found = locate(tables[key], f"{key}.csv", gazetteer)
         problems.extend(found)
-        frame, found = check_refs(frame, f"{key}.csv", "axes", axis_ids | {AXIS_ALL}, "unknown_axis")
+        frame, found = check_refs(frame, f"{key}.csv", "axes", axes, "unknown_axis", {AXIS_ALL})
         problems.extend(found)
         tables[key] = frame
-    tables["actions"], found = check_refs(tables["actions"], "actions.csv", "axes",
-                                          axis_ids | {AXIS_ALL}, "unknown_axis")
+    tables["actions"], found = check_refs(tables["actions"], "actions.csv", "axes", axes, "unknown_axis",
+                                          {AXIS_ALL})
     problems.extend(found)
-    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "axis", axis_ids,
-                                         "unknown_axis")
+    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "axis", axes, "unknown_axis")
     problems.extend(found)
-    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "institution",
-                                         set(tables["partners"]["id"]), "unknown_partner")
+    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "institution", partners,
+                                         "unknown_partner")
     problems.extend(found)
     problems.extend(check_date_order(tables["events"], "events.csv", "start", "end"))
     return Dataset(tables, tuple(problems), frozenset(unreadable))

@@ -13,6 +13,21 @@ class Level(StrEnum):
     WARNING = "warning"  # the row is kept, the bad value is ignored
 
 
+class Outcome(StrEnum):
+    """What happens to the data (``common.data_problems.outcome.<value>``)."""
+
+    FILE_LEFT_OUT = "file_left_out"
+    ROW_LEFT_OUT = "row_left_out"
+    VALUE_IGNORED = "value_ignored"
+    VALUE_KEPT = "value_kept"  # kept as written (or as read), with a note
+    COLUMN_IGNORED = "column_ignored"
+    COLUMN_EMPTY = "column_empty"
+
+
+# Errors that leave the whole file out although they sit on line 1.
+_FILE_CODES = frozenset({"column_missing", "column_missing_renamed"})
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem. ``line`` is the spreadsheet row (header = 1); 0 for the whole file."""
@@ -24,6 +39,23 @@ class Problem:
     value: str = ""
     params: tuple[tuple[str, str], ...] = field(default=())
     level: Level = Level.ERROR
+    outcome_override: Outcome | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        """What happens: the file, the row or the value left out (or kept with a note)."""
+        if self.outcome_override is not None:
+            return self.outcome_override
+        if self.level is Level.ERROR:
+            whole_file = not self.line or self.code in _FILE_CODES
+            return Outcome.FILE_LEFT_OUT if whole_file else Outcome.ROW_LEFT_OUT
+        return Outcome.VALUE_IGNORED
+
+    def status(self, lang: str) -> str:
+        """``erreur — ligne ignorée``, ``avertissement — valeur ignorée``, ``erreur — fichier ignoré``…"""
+        return t("common.data_problems.status", lang,
+                 level=t(f"common.data_problems.level.{self.level.value}", lang),
+                 outcome=t(f"common.data_problems.outcome.{self.outcome.value}", lang))
 
     def message(self, lang: str) -> str:
         """The reason, for a non-programmer, in ``lang`` (``problems.<code>`` in the catalogues)."""
@@ -53,5 +85,15 @@ class FieldError(ValueError):
 
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
+        self.code = code
+        self.params = tuple((k, str(v)) for k, v in params.items())
+
+
+class FieldNote(Exception):  # noqa: N818 - not an error: a value read, with a note
+    """Raised by a column parser that read ``value`` but wants the staff told (a warning, value kept)."""
+
+    def __init__(self, value: object, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.value = value
         self.code = code
         self.params = tuple((k, str(v)) for k, v in params.items())

@@ -13,6 +13,7 @@ class TableSpec:
     name: str  # the file name in the data directory
     columns: tuple[c.Column, ...]
     id_column: str | None = "id"
+    unit_column: str | None = None  # where the unit of the amounts (c.amount) is written
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -45,8 +46,8 @@ PARTNERS = TableSpec("partners.csv", (
     c.Column("id", c.identifier, required=True),
     c.Column("name", c.text, required=True),
     c.Column("short_name", c.text, default=""),
-    c.Column("type", c.choice(v.PARTNER_TYPES), required=True),
-    c.Column("relation", c.choice(v.RELATIONS), required=True),
+    c.Column("type", c.choice(v.PARTNER_TYPES, "partner_type"), required=True),
+    c.Column("relation", c.choice(v.RELATIONS, "relation"), required=True),
     c.Column("lead", c.boolean, default=False),
     c.Column("city", c.text, default=""),
     c.Column("country", c.country, default=""),  # empty: not specified (a network spanning countries)
@@ -61,7 +62,7 @@ PARTNERS = TableSpec("partners.csv", (
 EVENTS = TableSpec("events.csv", (
     c.Column("id", c.identifier, required=True),
     *_i18n("title", required=True),
-    c.Column("type", c.choice(v.EVENT_TYPES), required=True),
+    c.Column("type", c.choice(v.EVENT_TYPES, "event_type"), required=True),
     c.Column("start", c.partial_date, required=True),
     c.Column("end", c.partial_date),
     c.Column("venue", c.text, default=""),
@@ -70,11 +71,13 @@ EVENTS = TableSpec("events.csv", (
     c.Column("lat", c.latitude),
     c.Column("lon", c.longitude),
     c.Column("axes", c.multi_choice(), default=()),
-    c.Column("audience", c.multi_choice(v.AUDIENCES), default=()),
-    c.Column("accessibility", c.multi_choice(v.ACCESSIBILITY), default=()),
+    c.Column("audience", c.multi_choice(v.AUDIENCES, "audience"), default=()),
+    c.Column("accessibility", c.multi_choice(v.ACCESSIBILITY, "accessibility"), default=()),
     *_i18n("accessibility_note"),
     c.Column("registration_url", c.url, default=""),
-    c.Column("status", c.choice(v.EVENT_STATUSES), default="planned"),
+    # strict: an unreadable status (e.g. "reporté") leaves the event out rather than showing it as planned:
+    # a cancelled event advertised as upcoming would send visitors to nothing; a missing one only hides it.
+    c.Column("status", c.choice(v.EVENT_STATUSES, "event_status"), default="planned", strict=True),
     *_i18n("description"),
     _SOURCE,
     c.Column("origin", c.choice(v.ORIGINS), default="manual"),
@@ -90,7 +93,7 @@ CHAIRS = TableSpec("chairs.csv", (
     c.Column("city", c.text, default=""),
     c.Column("axis", c.text, default=""),
     c.Column("call", c.choice(v.CHAIR_CALLS), required=True),
-    c.Column("status", c.choice(v.CHAIR_STATUSES), required=True),
+    c.Column("status", c.choice(v.CHAIR_STATUSES, "chair_status"), required=True),
     c.Column("presented", c.boolean, default=False),
     *_i18n("summary"),
     _SOURCE,
@@ -99,7 +102,7 @@ CHAIRS = TableSpec("chairs.csv", (
 FIGURES = TableSpec("figures.csv", (
     c.Column("id", c.identifier, required=True),
     c.Column("metric", c.identifier, required=True),
-    c.Column("value", c.number, required=True),
+    c.Column("value", c.amount, required=True),
     c.Column("unit", c.choice(v.UNITS), default="count"),
     c.Column("qualifier", c.choice(v.QUALIFIERS), default="exact"),
     c.Column("as_of", c.partial_date),
@@ -107,32 +110,32 @@ FIGURES = TableSpec("figures.csv", (
     *_i18n("label", required=True),
     *_i18n("note"),
     _SOURCE,
-))
+), unit_column="unit")
 
 ACTIONS = TableSpec("actions.csv", (
     c.Column("id", c.identifier, required=True),
     c.Column("year", c.integer, required=True),
     *_i18n("title", required=True),
-    c.Column("pillar", c.choice(v.PILLARS), required=True),
-    c.Column("status", c.choice(v.ACTION_STATUSES), default="planned"),
-    c.Column("target_value", c.number),
+    c.Column("pillar", c.choice(v.PILLARS, "pillar"), required=True),
+    c.Column("status", c.choice(v.ACTION_STATUSES, "action_status"), default="planned"),
+    c.Column("target_value", c.amount),
     c.Column("target_unit", c.text, default=""),
     c.Column("axes", c.multi_choice(), default=()),
     _SOURCE,
-))
+), unit_column="target_unit")
 
 TARGETS = TableSpec("targets.csv", (
     c.Column("id", c.identifier, required=True),
     *_i18n("label", required=True),
     c.Column("unit", c.choice(v.UNITS), default="count"),
-    c.Column("baseline_value", c.number),
+    c.Column("baseline_value", c.amount),
     c.Column("baseline_date", c.partial_date),
-    c.Column("target_value", c.number),
+    c.Column("target_value", c.amount),
     c.Column("target_date", c.partial_date),
-    c.Column("latest_value", c.number),
+    c.Column("latest_value", c.amount),
     c.Column("latest_date", c.partial_date),
     _SOURCE,
-))
+), unit_column="unit")
 
 MILESTONES = TableSpec("milestones.csv", (
     c.Column("id", c.identifier, required=True),

@@ -129,7 +129,7 @@ def read_source(path: Path) -> SourceFile:
     except OSError as exc:
         raise FdsError("unreadable", exc.strerror or str(exc)) from exc
     try:
-        text, encoding = decode(raw)
+        text, encoding, cp1252_lines = decode(raw)
     except TableError as exc:
         raise FdsError("unreadable", exc.code) from exc
     dataset = dataset_name(path)
@@ -149,7 +149,7 @@ def read_source(path: Path) -> SourceFile:
             )
         return source
     try:
-        table = parse_text(text, path.name, encoding)
+        table = parse_text(text, path.name, encoding, cp1252_lines)
     except TableError as exc:
         raise FdsError("unreadable", exc.detail or exc.code) from exc
     if "identifiant" not in table.header and "titre_fr" not in table.header:

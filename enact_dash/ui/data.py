@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from enact_dash.config import get_settings
-from enact_dash.data import Dataset, load_dataset
+from enact_dash.data import Dataset, Outcome, load_dataset
 from enact_dash.data.schemas import ALL_TABLES
 from enact_dash.ui import memory
 
@@ -45,9 +45,7 @@ def _load(data_dir: str, signature: tuple[tuple[str, int, int], ...]) -> Dataset
 
 
 def _file_failed(dataset: Dataset, name: str) -> bool:
-    return any(
-        p.file == name and (p.line == 0 or p.code == "column_missing") for p in dataset.problems
-    )
+    return any(p.file == name and p.outcome is Outcome.FILE_LEFT_OUT for p in dataset.problems)
 
 
 def get_dataset() -> Dataset:

@@ -7,7 +7,7 @@ import json
 
 import streamlit as st
 
-from enact_dash.data import Dataset, Level
+from enact_dash.data import Dataset
 from enact_dash.i18n import plural, t
 
 # Streamlit's theme does the colours (see .streamlit/config.toml); these rules only fix what the theme
@@ -120,10 +120,7 @@ def data_notice(dataset: Dataset, lang: str, *, container: object = None) -> Non
         st.caption(t("common.data_problems.intro", lang))
         lines = []
         for problem in dataset.problems[:200]:
-            kind = t(
-                "common.data_problems.error" if problem.level is Level.ERROR
-                else "common.data_problems.warning", lang,
-            )
+            kind = problem.status(lang)  # "erreur — fichier ignoré", "avertissement — valeur ignorée"…
             lines.append(f"<li><code>{html.escape(problem.where())}</code> "
                          f"{html.escape(problem.field)} — {html.escape(problem.message(lang))} "
                          f"<em>({html.escape(kind)})</em></li>")

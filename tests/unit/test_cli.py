@@ -28,8 +28,38 @@ def test_validate_locates_every_bad_row(make_data_dir):
     out = io.StringIO()
     assert validate(make_data_dir(partners=partners), "en", out) == 1
     lines = out.getvalue().splitlines()
-    assert 'partners.csv:4: city: "Nanci" not found in Grand Est or the border countries (FR)' in lines
-    assert any(line.startswith("partners.csv:5: type: \"startup\" is not an allowed value") for line in lines)
+    assert ('partners.csv:4: city: "Nanci" not found in Grand Est or the border countries (FR)'
+            " (warning — value ignored)") in lines
+    assert any(line.startswith("partners.csv:5: type: \"startup\" is not an allowed value")
+               and line.endswith("(error — row left out)") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "events.csv: fichier introuvable (erreur — fichier ignoré)"),
+        ("en", "events.csv: file not found (error — file left out)"),
+        ("de", "events.csv: Datei nicht gefunden (Fehler — Datei ausgelassen)"),
+    ],
+)
+def test_validate_says_what_happens_to_a_missing_file(make_data_dir, lang, expected):
+    data_dir = make_data_dir()
+    (data_dir / "events.csv").unlink()
+    out = io.StringIO()
+    validate(data_dir, lang, out)
+    assert expected in out.getvalue().splitlines()
+
+
+def test_validate_says_what_happens_to_a_row_in_french(make_data_dir):
+    partners = [dict(MINIMAL["partners.csv"][0], type="startup"),
+                dict(MINIMAL["partners.csv"][1], city="Nanci")]
+    out = io.StringIO()
+    validate(make_data_dir(partners=partners), "fr", out)
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("partners.csv:2: type:") and line.endswith("(erreur — ligne ignorée)")
+               for line in lines)
+    assert any(line.startswith("partners.csv:3: city:") and line.endswith("(avertissement — valeur ignorée)")
+               for line in lines)
 
 
 @pytest.mark.parametrize("lang", ["fr", "de"])

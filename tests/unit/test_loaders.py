@@ -36,7 +36,7 @@ def test_minimal_directory_is_clean(make_data_dir):
     ("cells", "expected"),
     [
         ({"type": "startup"}, (2, "type", "not_allowed", "error")),
-        ({"relation": "membre"}, (2, "relation", "not_allowed", "error")),
+        ({"relation": "adhérent"}, (2, "relation", "not_allowed", "error")),
         ({"name": ""}, (2, "name", "required", "error")),
         ({"id": "Bad Id!"}, (2, "id", "bad_id", "error")),
         ({"city": "Nanci"}, (2, "city", "city_not_found", "warning")),
@@ -118,7 +118,7 @@ def test_quoted_cell_with_newline_keeps_spreadsheet_line_numbers(make_data_dir):
         (b"   \r\n", "file_empty"),
         (b"PK\x03\x04 fake workbook", "file_xlsx"),
         (b"\x00\x01\x02binary", "file_binary"),
-        ("nom,ville\nInria,Nancy\n", "column_missing"),
+        ("nom,ville\nInria,Nancy\n", "column_missing_renamed"),
     ],
 )
 def test_unusable_files_give_one_clear_problem(make_data_dir, content, code):
@@ -173,3 +173,353 @@ def test_a_gazetteer_point_outside_the_map_is_reported(make_data_dir):
     data_dir = make_data_dir(partners=[partner(city="Betting")])
     assert (2, "city", "outside_map", "warning") in problems_of(data_dir)
     assert math.isnan(load_dataset(data_dir).partners.iloc[0]["lon"])
+
+
+# --- rows whose cells do not match the first line ---------------------------------------------
+
+
+SPLIT = "p1,Inria,,research_organisation,member,,,FR,48,6733,6.15,all,,test,n,e,d\n"  # 48.6733: 17 cells
+FULL = "p0,Inria,,research_organisation,member,,,FR,48.6,6.1,all,,test,n,e,d\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADER + "\n" + SPLIT,
+        # The extra cell is empty, but the other rows have the first line's 16 cells: still shifted.
+        HEADER + "\n" + FULL + SPLIT.replace(",n,e,d", ",,,"),
+    ],
+)
+def test_a_decimal_comma_splits_a_row_and_leaves_it_out(make_data_dir, text):
+    dataset = load_dataset(make_data_dir(partners=text))
+    (problem,) = [p for p in dataset.problems if p.file == "partners.csv"]
+    line = 3 if "p0" in text else 2
+    assert (problem.line, problem.code, problem.level) == (line, "cells_more", Level.ERROR)
+    message = problem.message("en")
+    assert "17 cells" in message
+    assert "the first line 16" in message
+    assert "quotes" in message
+    assert "48,6733" in message
+    assert "point" in message
+    assert list(dataset.partners["id"]) == (["p0"] if "p0" in text else [])
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("p1,Inria,,research_organisation,member,,,FR,,,,,test,,\n", [(2, "", "cells_fewer", "error")]),
+        ("p1,Inria,,research_organisation,member,,,FR,,,,,test,,,,,\n", []),  # empty trailing cells
+        ("p1,Inria,,research_organisation,member,,,FR,,,,,test,,,\n", []),
+    ],
+)
+def test_a_row_must_have_the_cells_of_the_first_line(make_data_dir, row, expected):
+    data_dir = make_data_dir(partners=HEADER + "\n" + row)
+    assert problems_of(data_dir) == expected
+    assert len(load_dataset(data_dir).partners) == (0 if expected else 1)
+
+
+def test_a_short_row_message_counts_the_cells():
+    from enact_dash.data.problems import Problem
+
+    message = Problem("partners.csv", 2, "", "cells_fewer", params=(("cells", "15"), ("header", "16"),
+                                                                      ("sep", ";"))).message("fr")
+    assert "15 cellules" in message
+    assert "la première ligne 16" in message
+    assert "« ; »" in message
+
+
+def test_the_bundled_files_have_no_short_rows():
+    """Why a short row is an error: spreadsheets write every cell, and so do the bundled files."""
+    from enact_dash.config import BUNDLED_DATA_DIR
+    from enact_dash.data.schemas import ALL_TABLES
+    from enact_dash.data.tables import read_table
+
+    for spec in ALL_TABLES:
+        raw = read_table(BUNDLED_DATA_DIR / spec.name)
+        assert all(len(cells) == len(raw.header) for cells in raw.rows), spec.name
+
+
+def test_cell_count_errors_keep_spreadsheet_line_numbers(make_data_dir):
+    text = (HEADER + "\n"
+            + 'p1,"Inria\nNancy",,research_organisation,member,,,FR,,,,,test,,,\n'
+            + "p2,X,,university,member,,,FR,48,6,6.1,,,test,n,e,d\n")
+    assert problems_of(make_data_dir(partners=text)) == [(3, "", "cells_more", "error")]
+
+
+# --- encodings ----------------------------------------------------------------------------------
+
+
+def test_one_windows_1252_line_in_a_utf8_file_is_located_and_the_rest_stays_utf8(make_data_dir):
+    rows = [partner(id="p1", name="Société A"), partner(id="p2", name="Université B"),
+            partner(id="p3", name="Hôpital C")]
+    text = csv_text(rows, PARTNERS.column_names)
+    first, second, third = text.splitlines(keepends=True)[1:]
+    head = text.splitlines(keepends=True)[0]
+    data = (head + first).encode("utf-8") + second.encode("cp1252") + third.encode("utf-8")
+    dataset = load_dataset(make_data_dir(partners=data))
+    assert list(dataset.partners["name"]) == ["Société A", "Université B", "Hôpital C"]
+    (problem,) = [p for p in dataset.problems if p.file == "partners.csv"]
+    assert (problem.line, problem.code, problem.level) == (3, "line_cp1252", Level.WARNING)
+    assert "CSV UTF-8" in problem.message("fr")
+    assert problem.status("en") == "warning — value kept"
+
+
+def test_a_windows_1252_line_after_a_multiline_cell_gets_its_spreadsheet_line(make_data_dir):
+    data = ((HEADER + "\n" + 'p1,"Société\nA",,university,member,,,FR,,,,,test,,,\n').encode("utf-8")
+            + "p2,Université,,university,member,,,FR,,,,,test,,,\n".encode("cp1252"))
+    dataset = load_dataset(make_data_dir(partners=data))
+    assert [(p.line, p.code) for p in dataset.problems if p.file == "partners.csv"] == [(3, "line_cp1252")]
+    assert list(dataset.partners["name"]) == ["Société A", "Université"]
+
+
+def test_a_file_wholly_in_windows_1252_loads_without_a_note(make_data_dir):
+    text = csv_text([partner(name="Université de Lorraine", note_fr="Établissement porteur")],
+                    PARTNERS.column_names, sep=";")
+    dataset = load_dataset(make_data_dir(partners=text.encode("cp1252")))
+    assert problems_of(make_data_dir(partners=text.encode("cp1252"))) == []
+    assert dataset.partners.iloc[0]["note_fr"] == "Établissement porteur"
+
+
+def test_excel_unicode_text_utf16_tab_separated_loads(make_data_dir):
+    text = csv_text([partner(name="Université de Lorraine")], PARTNERS.column_names, sep="\t")
+    data_dir = make_data_dir(partners=text.replace("\n", "\r\n").encode("utf-16"))
+    assert problems_of(data_dir) == []
+    assert load_dataset(data_dir).partners.iloc[0]["name"] == "Université de Lorraine"
+
+
+# --- enumerations in the staff's language ------------------------------------------------------
+
+
+def event(**cells: str) -> dict[str, str]:
+    return dict(MINIMAL["events.csv"][0], **cells)
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "expected"),
+    [
+        ({"status": "annulé"}, "status", "cancelled"),
+        ({"status": " ANNULE "}, "status", "cancelled"),
+        ({"status": "Cancelled"}, "status", "cancelled"),
+        ({"status": "abgesagt"}, "status", "cancelled"),
+        ({"status": "Confirmé"}, "status", "confirmed"),
+        ({"type": "Journée annuelle"}, "type", "annual_day"),
+        ({"type": "ecole d'ete"}, "type", "summer_school"),
+        ({"type": "summer-school"}, "type", "summer_school"),
+        ({"audience": "Grand public|scolaires"}, "audience", ("public", "schools")),
+        ({"accessibility": "Interprètes en langue des signes"}, "accessibility", ("sign_language",)),
+    ],
+)
+def test_events_accept_the_labels_the_app_shows(make_data_dir, cells, column, expected):
+    dataset = load_dataset(make_data_dir(events=[event(**cells)]))
+    assert [p for p in dataset.problems if p.file == "events.csv"] == []
+    assert dataset.events.iloc[0][column] == expected
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "expected"),
+    [({"type": "Université"}, "type", "university"), ({"type": "organisme de recherche"}, "type",
+                                                       "research_organisation"),
+     ({"relation": "Membre"}, "relation", "member"), ({"relation": "Kooperation"}, "relation",
+                                                      "cooperation")],
+)
+def test_partners_accept_the_labels_the_app_shows(make_data_dir, cells, column, expected):
+    dataset = load_dataset(make_data_dir(partners=[partner(**cells)]))
+    assert problems_of(make_data_dir(partners=[partner(**cells)])) == []
+    assert dataset.partners.iloc[0][column] == expected
+
+
+def test_every_label_names_one_id_of_its_vocabulary():
+    from enact_dash.data import columns, vocab
+    from enact_dash.i18n import LANGS, t
+
+    kinds = {"partner_type": vocab.PARTNER_TYPES, "relation": vocab.RELATIONS,
+             "event_type": vocab.EVENT_TYPES, "audience": vocab.AUDIENCES,
+             "accessibility": vocab.ACCESSIBILITY, "event_status": vocab.EVENT_STATUSES,
+             "chair_status": vocab.CHAIR_STATUSES, "pillar": vocab.PILLARS,
+             "action_status": vocab.ACTION_STATUSES}
+    for kind, ids in kinds.items():
+        for value in ids:
+            for lang in LANGS:
+                label = t(f"vocab.{kind}.{value}", lang)
+                assert columns.choice(ids, kind)(label) == value, (kind, lang, label)
+
+
+def test_an_unknown_event_status_leaves_the_event_out(make_data_dir):
+    dataset = load_dataset(make_data_dir(events=[event(status="reporté")]))
+    assert problems_of(make_data_dir(events=[event(status="reporté")]), "events.csv") == [
+        (2, "status", "not_allowed", "error")]
+    assert dataset.events.empty
+
+
+def test_an_empty_event_status_is_planned(make_data_dir):
+    dataset = load_dataset(make_data_dir(events=[event(status="")]))
+    assert dataset.events.iloc[0]["status"] == "planned"
+
+
+def test_an_unknown_action_status_says_what_the_row_is_treated_as(make_data_dir):
+    actions = [dict(MINIMAL["actions.csv"][0], status="terminé")]
+    dataset = load_dataset(make_data_dir(actions=actions))
+    (problem,) = [p for p in dataset.problems if p.file == "actions.csv"]
+    assert (problem.code, problem.level) == ("not_allowed_default", Level.WARNING)
+    assert "traitée comme « planned »" in problem.message("fr")
+    assert dataset.actions.iloc[0]["status"] == "planned"
+
+
+# --- columns ---------------------------------------------------------------------------------------
+
+
+def test_a_renamed_required_column_names_the_unknown_columns(make_data_dir):
+    from enact_dash.data.schemas import EVENTS
+    from tests.conftest import csv_text as to_csv
+
+    names = [("début" if n == "start" else n) for n in EVENTS.column_names]
+    rows = [{("début" if k == "start" else k): v for k, v in MINIMAL["events.csv"][0].items()}]
+    dataset = load_dataset(make_data_dir(events=to_csv(rows, names)))
+    (problem,) = [p for p in dataset.problems if p.file == "events.csv"]
+    assert (problem.line, problem.field, problem.code) == (1, "start", "column_missing_renamed")
+    assert "no row of the file can be read" in problem.message("en")
+    assert "début" in problem.message("en")
+    assert problem.status("fr") == "erreur — fichier ignoré"
+    assert dataset.events.empty
+    assert "events.csv" in dataset.unreadable
+
+
+def test_a_renamed_optional_column_names_the_absent_ones(make_data_dir):
+    from enact_dash.data.schemas import CHAIRS
+
+    names = [("titulaire" if n == "holder" else n) for n in CHAIRS.column_names]
+    row = {("titulaire" if k == "holder" else k): v for k, v in MINIMAL["chairs.csv"][0].items()}
+    found = load_dataset(make_data_dir(chairs=csv_text([row], names))).problems
+    by_code = {p.code: p for p in found if p.file == "chairs.csv"}
+    assert set(by_code) == {"column_unknown_absent", "column_absent"}
+    assert by_code["column_unknown_absent"].field == "titulaire"
+    assert "holder" in by_code["column_unknown_absent"].message("en")
+    assert (by_code["column_absent"].line, by_code["column_absent"].field) == (1, "holder")
+
+
+def test_a_deleted_optional_column_is_a_warning_on_line_one(make_data_dir):
+    from enact_dash.data.schemas import TARGETS
+
+    names = [n for n in TARGETS.column_names if n != "latest_value"]
+    found = problems_of(make_data_dir(targets=csv_text(MINIMAL["targets.csv"], names)), "targets.csv")
+    assert found == [(1, "latest_value", "column_absent", "warning")]
+
+
+# --- references to rows left out or files unread -----------------------------------------------
+
+
+def test_a_reference_to_a_partner_left_out_names_its_line(make_data_dir):
+    partners = [*MINIMAL["partners.csv"], partner(id="cnrs", type="labo")]
+    chairs = [dict(MINIMAL["chairs.csv"][0], institution="cnrs")]
+    dataset = load_dataset(make_data_dir(partners=partners, chairs=chairs))
+    (problem,) = [p for p in dataset.problems if p.file == "chairs.csv"]
+    assert (problem.code, problem.params) == ("ref_left_out", (("target", "partners.csv"), ("line", "4")))
+    assert problem.message("en") == '"cnrs" ignored: its row is left out, see partners.csv:4'
+
+
+@pytest.mark.parametrize("axes", [None, "nom,source\nx,y\n"])
+def test_references_into_an_unreadable_axes_file_say_so(make_data_dir, axes):
+    data_dir = make_data_dir(**({"axes": axes} if axes else {}))
+    if axes is None:
+        (data_dir / "axes.csv").unlink()
+    dataset = load_dataset(data_dir)
+    refs = [p for p in dataset.problems if p.field in ("axes", "axis")]
+    assert refs
+    assert all(p.code == "ref_unreadable" for p in refs)
+    assert "axes.csv could not be read" in refs[0].message("en")
+    assert "known" not in refs[0].message("en")
+
+
+# --- dates, numbers, formulas -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "words"),
+    [
+        ("2026-11-31", "bad_day", "30 days"),
+        ("31/11/2026", "bad_day", "30 days"),
+        ("2025-02-29", "bad_day", "28 days"),
+        ("2026-13", "bad_month", "01 to 12"),
+        ("next week", "bad_date", "YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or DD.MM.YYYY"),
+        ("0000", "bad_date", "DD.MM.YYYY"),
+    ],
+)
+def test_date_messages_say_what_is_wrong(make_data_dir, value, code, words):
+    dataset = load_dataset(make_data_dir(milestones=[dict(MINIMAL["milestones.csv"][0], date=value)]))
+    (problem,) = [p for p in dataset.problems if p.file == "milestones.csv"]
+    assert problem.code == code
+    assert words in problem.message("en")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("30 000 000", 30_000_000), ("30\u00a0000\u00a0000", 30_000_000),
+        ("30\u202f000\u202f000", 30_000_000),
+        ("2,5", 2.5), ("2.5", 2.5), ("1.234.567", 1_234_567), ("1.234,5", 1234.5), ("30,000,000", 30_000_000),
+        ("1,234.5", 1234.5), ("-3", -3),
+    ],
+)
+def test_numbers_as_spreadsheets_write_them(value, expected):
+    from enact_dash.data.columns import number
+
+    assert number(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "inf", "1_000", "30 M", "1.2.3,4,5", "1,2,3"])
+def test_not_numbers(value):
+    from enact_dash.data.columns import number
+    from enact_dash.data.problems import FieldError
+
+    with pytest.raises(FieldError):
+        number(value)
+
+
+def figure(**cells: str) -> dict[str, str]:
+    return dict(MINIMAL["figures.csv"][0], **cells)
+
+
+@pytest.mark.parametrize(
+    ("cells", "problem", "kept"),
+    [
+        ({"value": "30 000 000 €", "unit": "eur"}, ("value", "unit_in_value", "warning"), ("eur", 3e7)),
+        ({"value": "30 000 000 €", "unit": ""}, ("value", "unit_from_value", "warning"), ("eur", 3e7)),
+        ({"value": "45 %", "unit": "percent"}, ("value", "unit_in_value", "warning"), ("percent", 45)),
+        ({"value": "30 000 000 €", "unit": "count"}, ("value", "unit_conflict", "error"), None),
+        ({"value": "30 M€", "unit": "eur"}, ("value", "not_a_number", "error"), None),
+    ],
+)
+def test_a_unit_written_in_the_value(make_data_dir, cells, problem, kept):
+    data_dir = make_data_dir(figures=[figure(**cells)])
+    assert [p[1:] for p in problems_of(data_dir, "figures.csv")] == [problem]
+    frame = load_dataset(data_dir).figures
+    if kept is None:
+        assert frame.empty
+    else:
+        assert (frame.iloc[0]["unit"], frame.iloc[0]["value"]) == kept
+
+
+def test_a_unit_in_the_value_message_points_at_the_unit_column(make_data_dir):
+    dataset = load_dataset(make_data_dir(figures=[figure(value="30 000 000 €")]))
+    (problem,) = [p for p in dataset.problems if p.file == "figures.csv"]
+    assert "unit column" in problem.message("en")
+    assert problem.status("en") == "warning — value kept"
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected", "kept"),
+    [
+        ({"note_fr": '=CONCATENER("a";"b")'}, (2, "note_fr", "formula_kept", "warning"), True),
+        ({"website": '=LIEN_HYPERTEXTE("https://www.inria.fr")'}, (2, "website", "formula", "warning"), True),
+        ({"id": "=A1"}, (2, "id", "formula", "error"), False),
+    ],
+)
+def test_a_formula_saved_as_text_is_reported(make_data_dir, cells, expected, kept):
+    data_dir = make_data_dir(partners=[partner(**cells)])
+    assert problems_of(data_dir) == [expected]
+    frame = load_dataset(data_dir).partners
+    assert (len(frame) == 1) is kept
+    if "note_fr" in cells:
+        assert frame.iloc[0]["note_fr"] == cells["note_fr"]  # kept as written, with the warning
+    if "website" in cells:
+        assert frame.iloc[0]["website"] == ""
