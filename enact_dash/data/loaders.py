@@ -92,7 +92,14 @@ def check_cell_count(raw: RawTable, cells: tuple[str, ...], line: int, usual: in
 
 
 def _parse_cell(col: Column, cell: str) -> tuple[Any, str | None, tuple[tuple[str, str], ...], Any]:
-    """(value, note code, note params, sign unit) or FieldError. A formula is reported, kept if read."""
+    """(value, note code, note params, sign unit) or FieldError. A formula is reported, kept if read.
+
+    A formula saved as text (``=LIEN_HYPERTEXTE("https://…")``) is kept as written where any text is
+    valid (names, notes, sources): dropping the staff's words would lose data, the page escapes it and
+    the CSV exports neutralise leading ``=``. Where the column parses a value (links, numbers, ids) the
+    parser rejects it and the message says it is a formula: a link is ignored rather than guessed out of
+    the formula, since a wrong link is worse than none.
+    """
     note: str | None = None
     params: tuple[tuple[str, str], ...] = ()
     unit = None
