@@ -46,6 +46,8 @@ else:
                 icon=":material/info:", url_path="about"),
     ])
 
+# Each page its own browser-tab title (WCAG 2.4.2): "Partenaires · IA Grand Est ENACT".
+st.set_page_config(page_title=f"{navigation.title} · {t('common.app_title', lang)}")
 inject_base_css()
 sidebar = None if filters.kiosk else render_sidebar(get_dataset(), navigation.url_path)
 set_document_language(sidebar.filters.lang if sidebar else lang)
