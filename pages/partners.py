@@ -23,7 +23,7 @@ from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.native import native_select, page_select, search_box
 from enact_dash.ui.sidebar import axis_labels
-from enact_dash.ui.state import current_filters, multiselect_filter, set_filters
+from enact_dash.ui.state import current_filters, drop_unknown, multiselect_filter, set_filters
 
 MAP_KEY = "partners_map"
 TABS_KEY = "partners_tabs"
@@ -49,6 +49,11 @@ axes = axis_labels(dataset, lang)
 
 st.title(t("partners.title", lang))
 st.markdown(t("partners.intro", lang))
+
+# A link's country that the data does not know is left out, with a notice (not an unexplained empty
+# view); types and relations are a fixed vocabulary, checked with the URL (enact_dash.filters).
+drop_unknown("country", pt.country_options(partners), lang)
+filters = current_filters()
 
 # Chips and the browser's own search box: no select-type widget on a first load (see enact_dash.ui.native).
 row = st.container(key="filters_partners")

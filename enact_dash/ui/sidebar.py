@@ -22,6 +22,7 @@ from enact_dash.ui.page import data_notice
 from enact_dash.ui.state import (
     bound_widget,
     current_filters,
+    drop_unknown,
     lazy_expander,
     multiselect_filter,
     set_filters,
@@ -134,6 +135,7 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
     lang = current_filters().lang
     sb.subheader(t("common.sidebar.filters", lang))
     labels = axis_labels(dataset, lang)
+    drop_unknown("axis", labels, lang)
     multiselect_filter(
         "axis", t("common.sidebar.axis", lang), list(labels), lambda a: labels.get(a, a),
         container=sb, placeholder=t("common.sidebar.all", lang),

@@ -7,11 +7,12 @@ the visitor changes page; after every change the URL is written again, so it alw
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import streamlit as st
 
+from enact_dash.events.display import escape_markdown
 from enact_dash.filters import Filters
 from enact_dash.i18n import t
 
@@ -47,6 +48,21 @@ def set_filters(new: Filters, *, edited: str = "") -> None:
         if name != edited and getattr(old, name) != getattr(new, name):
             st.session_state.pop(WIDGET_PREFIX + name, None)
     _write_url(new)
+
+
+def drop_unknown(name: str, known: Iterable[str], lang: str) -> tuple[str, ...]:
+    """Leave out of the tuple field ``name`` the values that the data does not know (a mistyped or
+    outdated link: ``?axis=nope`` would otherwise match nothing and empty every page, unexplained),
+    with a notice naming them. Returns the values kept."""
+    current = current_filters()
+    values: tuple[str, ...] = getattr(current, name)
+    allowed = set(known)
+    kept = tuple(v for v in values if v in allowed)
+    if kept != values:
+        unknown = ", ".join(v for v in values if v not in allowed)
+        st.toast(escape_markdown(t("common.filter.unknown", lang, names=unknown)), icon=":material/info:")
+        set_filters(current.with_(**{name: kept}))
+    return kept
 
 
 def _write_url(filters: Filters) -> None:

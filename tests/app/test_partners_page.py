@@ -176,7 +176,7 @@ def test_type_widget_rewrites_the_url_list_and_map() -> None:
 def test_search_widget_filters_and_goes_to_the_url() -> None:
     at = run_app_page("partners", lang="de")
     assert native_fields(at)["q"] == {"kind": "search", "label": "Suchen (Name, Kürzel, Ort)",
-                                      "value": "", "placeholder": "z. B. Inria, Straßburg", "maxLength": 100}
+                                      "value": "", "placeholder": "z. B. Inria, Strasbourg", "maxLength": 100}
     submit_native(at, "q", "  Villers   les ")
     assert not at.exception
     assert query_values(at, "q") == ["Villers les"]  # spaces made one
@@ -493,3 +493,23 @@ def test_a_native_field_ignores_a_value_it_does_not_offer(name: str, value: str,
     assert not at.exception
     assert param not in at.query_params
     assert listed_ids(at) == ["hus"]
+
+
+@pytest.mark.parametrize(
+    ("page", "field", "value", "kept"),
+    [
+        ("home", "axis", ["nope", "health"], ["health"]),  # the sidebar's filter: said on any page
+        ("home", "axis", "nope", []),
+        ("partners", "country", "XX", []),
+        ("partners", "country", ["XX", "FR"], ["FR"]),
+    ],
+)
+def test_a_links_unknown_values_are_left_out_and_said(page: str, field: str, value: str | list[str],
+                                                      kept: list[str]) -> None:
+    """A mistyped or outdated link does not empty the view without a word."""
+    at = run_app_page(page, lang="en", **{field: value})
+    assert not at.exception
+    assert query_values(at, field) == kept
+    unknown = "nope" if field == "axis" else "XX"
+    assert [toast.value.replace("\\", "") for toast in at.toast] == [
+        f"Unknown value in the link, ignored: {unknown}"]
