@@ -66,13 +66,17 @@ def plain_value(value: Any) -> Any:
     return str(value)
 
 
-def _csv_cell(value: Any) -> str | int | float:
+def _csv_cell(value: Any, decimal: str = ".") -> str | int | float:
     value = plain_value(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)  # 30000000, not 30000000.0
+    if isinstance(value, float):
+        return str(value).replace(".", decimal)
+    if isinstance(value, int):
         return value
     if isinstance(value, list):
         value = MULTI_SEPARATOR.join("" if v is None else str(v) for v in value)
@@ -81,12 +85,14 @@ def _csv_cell(value: Any) -> str | int | float:
 
 def safe_csv_bytes(frame: pd.DataFrame, *, sep: str = ",") -> bytes:
     """The frame as CSV: UTF-8 with a BOM (so Excel reads the accents), CRLF line ends, header row,
-    every text cell that would start a formula neutralised (header included)."""
+    every text cell that would start a formula neutralised (header included). With ``;`` cells (a
+    French or German spreadsheet), decimals are written with a comma, as that spreadsheet reads them."""
+    decimal = "," if sep == ";" else "."
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([neutralise(str(c)) for c in frame.columns])
     for row in frame.itertuples(index=False, name=None):
-        writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow([_csv_cell(v, decimal) for v in row])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 

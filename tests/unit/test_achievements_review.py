@@ -147,4 +147,4 @@ def test_figures_download_neutralises_formula_cells():
     assert data.startswith("\ufeff".encode())
     assert "'=HYPERLINK" in text
     assert "'@SUM(A1)" in text
-    assert ",-5.0," in text  # a number stays a number
+    assert ",-5," in text  # a number stays a number (a whole one without ".0")

@@ -70,3 +70,20 @@ def test_json_records() -> None:
         "id": "hostile", "title_fr": "=cmd|' /C calc'!A0", "start": "2026", "audience": "",
         "lat": None, "delta": 2.0,
     }
+
+
+@pytest.mark.parametrize(
+    ("sep", "values", "expected"),
+    [
+        (",", [30_000_000.0, 2.5, 7], ["30000000", "2.5", "7"]),
+        (";", [30_000_000.0, 2.5, 7], ["30000000", "2,5", "7"]),  # as a French or German spreadsheet reads
+        (";", [float("nan"), None, -0.25], ["", "", "-0,25"]),
+    ],
+)
+def test_numbers_are_written_as_the_spreadsheet_of_the_separator_reads_them(
+    sep: str, values: list[object], expected: list[str]
+) -> None:
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "value": pd.Series(values, dtype=object)})
+    lines = safe_csv_bytes(frame, sep=sep).decode("utf-8-sig").splitlines()
+    rows = (f"{row}{sep}{cell}" for row, cell in zip("abc", expected, strict=True))
+    assert lines == [f"id{sep}value", *rows]
