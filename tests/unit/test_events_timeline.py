@@ -119,3 +119,13 @@ def test_many_events_become_counts_per_month(lang: str) -> None:
 def test_empty_frame_gives_an_empty_figure() -> None:
     fig = events_timeline(AGENDA.iloc[0:0], "fr", today=TODAY)
     assert fig.data == ()
+
+
+def test_every_text_of_the_chart_is_dark_enough_on_white() -> None:
+    """Streamlit's chart theme greys axis labels to 3.7:1; each text sets the theme's text colour."""
+    from tests.unit.test_theme import contrast
+
+    layout = events_timeline(AGENDA, "fr", today=TODAY).layout
+    colours = [layout.font.color, layout.title.font.color, layout.legend.font.color,
+               layout.xaxis.tickfont.color, layout.yaxis.tickfont.color]
+    assert all(colour is not None and contrast(colour, "#ffffff") >= 4.5 for colour in colours), colours
