@@ -226,7 +226,7 @@ def load_table(data_dir: Path, spec: TableSpec) -> TableResult:
         return TableResult(spec, empty_frame(spec), (problem,), readable=False)
     rows, problems, dropped = parse_rows(raw, spec)
     frame = pd.DataFrame(rows, columns=[*spec.column_names, "line"]) if rows else empty_frame(spec)
-    readable = not any(p.level is Level.ERROR and p.line <= 1 for p in problems)
+    readable = not any(p.outcome is Outcome.FILE_LEFT_OUT for p in problems)  # as the sidebar says
     return TableResult(spec, frame, tuple(problems), readable, dropped)
 
 
