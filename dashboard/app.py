@@ -11,7 +11,7 @@ from enact_dash.ui import memory
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import inject_base_css, set_document_language
 from enact_dash.ui.sidebar import render_sidebar
-from enact_dash.ui.state import sync_from_url
+from enact_dash.ui.state import current_filters, enter_page, show_link_notice, sync_from_url
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 # A local icon: Streamlit fetches material and emoji favicons from a CDN, which a kiosk may not reach.
@@ -46,6 +46,8 @@ else:
                 icon=":material/info:", url_path="about"),
     ])
 
+# From here on the filters are this page's view: the shared ones and the page's own (also in the URL).
+enter_page("kiosk" if filters.kiosk else navigation.url_path)
 # Each page its own browser-tab title (WCAG 2.4.2): "Partenaires · IA Grand Est ENACT".
 st.set_page_config(page_title=f"{navigation.title} · {t('common.app_title', lang)}")
 inject_base_css()
@@ -56,4 +58,5 @@ try:
 finally:  # the link to the view, even when a page stops or fails
     if sidebar:
         sidebar.finish()
+    show_link_notice(current_filters().lang)  # what the link held that the page left out, said once
     memory.settle()  # after a run with new data: out of the collector's full passes (enact_dash/ui/memory.py)

@@ -1,7 +1,9 @@
 """The one filter model of the app, read from and written to the URL query parameters.
 
-Every view is a shareable link: ``Filters.from_query_params`` ignores unknown or malformed values (a visitor
-never sees an error for a bad link) and ``to_query_params`` omits defaults, so the two round-trip.
+Every view is a shareable link: ``parse_query_params`` leaves out unknown or malformed values and names each
+one it left out (``Rejected``: the page says so, the rest of the view works), ``to_query_params`` omits
+defaults, so the two round-trip. A page's link holds the shared filters and that page's own only
+(``PAGE_PARAMS``, ``Filters.for_page``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from enact_dash.data import vocab
@@ -25,6 +27,9 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _SORT = re.compile(r"^-?[a-z][a-z_]{0,30}$")
 _WHOLE = re.compile(r"^[0-9]{1,6}$")  # ASCII digits only ("²".isdigit() is true; int("²") fails)
+YEAR_RANGE = (2000, 2100)
+_TRUE = frozenset({"1", "true", "yes", "oui", "on", "ja"})
+_FALSE = frozenset({"0", "false", "no", "non", "off", "nein"})
 
 
 def clean_text(value: Any) -> str:
@@ -72,51 +77,7 @@ class Filters:
     @classmethod
     def from_query_params(cls, params: Mapping[str, Any]) -> Filters:
         """Build from ``st.query_params`` (or any mapping of str -> str | list[str])."""
-
-        def values(name: str) -> list[str]:
-            raw = _get_all(params, name)
-            out: list[str] = []
-            for item in raw:
-                out.extend(part.strip() for part in str(item).split(","))
-            return [v for v in out if v][:MAX_VALUES]
-
-        def first(name: str) -> str:
-            found = values(name)
-            return found[0] if found else ""
-
-        kwargs: dict[str, Any] = {}
-        lang = first("lang").lower()
-        if lang in LANGS:
-            kwargs["lang"] = lang
-        for name, allowed in _CHOICES.items():
-            picked = [v.lower() for v in values(name)]
-            picked = [v for v in picked if (v in allowed if allowed else _SLUG.match(v))]
-            kwargs[name] = tuple(dict.fromkeys(picked))
-        kwargs["city"] = tuple(dict.fromkeys(v[:MAX_TEXT] for v in values("city")))
-        kwargs["country"] = tuple(
-            dict.fromkeys(v.upper() for v in values("country") if _COUNTRY.match(v.upper()))
-        )
-        kwargs["langs"] = tuple(dict.fromkeys(v.lower() for v in values("langs") if v.lower() in LANGS))
-        q_values = _get_all(params, "q")
-        kwargs["q"] = clean_text(q_values[0]) if q_values else ""
-        for name in ("partner", "event"):
-            value = first(name).lower()
-            kwargs[name] = value if _SLUG.match(value) else ""
-        sort = first("sort").lower()
-        kwargs["sort"] = sort if _SORT.match(sort) else ""
-        page = _whole(first("page"))
-        kwargs["page"] = min(page, MAX_PAGE) if page is not None and page >= 1 else 1
-        kwargs["date_from"] = _parse_date(first("date_from"))
-        kwargs["date_to"] = _parse_date(first("date_to"))
-        if kwargs["date_from"] and kwargs["date_to"] and kwargs["date_from"] > kwargs["date_to"]:
-            kwargs["date_from"], kwargs["date_to"] = kwargs["date_to"], kwargs["date_from"]
-        year = _whole(first("year"))
-        kwargs["year"] = year if year is not None and 2000 <= year <= 2100 else None
-        kwargs["kiosk"] = first("kiosk").lower() in {"1", "true", "yes", "oui", "on"}
-        rotate = _whole(first("rotate"))
-        if rotate is not None:
-            kwargs["rotate"] = min(max(rotate, ROTATE_RANGE[0]), ROTATE_RANGE[1])
-        return cls(**kwargs)
+        return parse_query_params(params).filters
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """Only what differs from the defaults; lists for multi-valued parameters."""
@@ -163,6 +124,18 @@ class Filters:
         """The same view without the kiosk parameters (what a visitor carries to a phone)."""
         return replace(self, kiosk=False, rotate=DEFAULT_ROTATE, slides=(), langs=())
 
+    def for_page(self, page: str) -> Filters:
+        """The view as the page ``page`` (its URL path; ``"kiosk"`` for the kiosk) shows it: the shared
+        filters and the page's own (``PAGE_PARAMS``); every other field at its default."""
+        keep = page_params(page)
+        default = Filters()
+        return replace(self, **{f.name: getattr(default, f.name) for f in fields(self) if f.name not in keep})
+
+    def merged(self, page_view: Filters, page: str) -> Filters:
+        """These filters with the fields that the page ``page`` shows taken from ``page_view`` (what a
+        page changed); the other pages' own filters stay as they are."""
+        return self.with_(**{name: getattr(page_view, name) for name in page_params(page)})
+
     def is_default(self, *, ignore: Iterable[str] = ("lang",)) -> bool:
         skip = set(ignore)
         default = Filters()
@@ -172,10 +145,111 @@ class Filters:
 
 
 KIOSK_PARAMS = ("kiosk", "rotate", "slides", "langs")
+# The filters every page shows and keeps from page to page (the sidebar's).
+SHARED_PARAMS = ("lang", "axis", "city")
+# Each page's own parameters, by URL path ("" is the home page; "kiosk" the kiosk, served at "/?kiosk=1"). A
+# page's URL and link to the view hold the shared ones and its own only; the other pages' own filters are
+# kept for the session (a visitor coming back finds them) but not written in this page's URL.
+PAGE_PARAMS: dict[str, tuple[str, ...]] = {
+    "": (),
+    "partners": ("ptype", "country", "relation", "q", "partner", "sort", "page"),
+    "events": ("etype", "audience", "date_from", "date_to", "event"),
+    "achievements": ("year",),
+    "about": (),
+    "kiosk": KIOSK_PARAMS,
+}
 # The fields that choose which partners a view holds (enact_dash.partners.view keys its views on them).
 PARTNER_FILTERS = ("axis", "city", "ptype", "country", "relation", "q")
 # The fields that change what the partners list holds or its order: a change starts it on page 1.
 PAGE_RESETS = frozenset({*PARTNER_FILTERS, "sort"})
+
+
+def page_params(page: str) -> frozenset[str]:
+    """The fields a page shows (and writes in its URL): the shared filters and the page's own."""
+    return frozenset((*SHARED_PARAMS, *PAGE_PARAMS.get(page, ())))
+
+
+class Rejected(NamedTuple):
+    """A value of a link that the filters left out: the parameter and the value as written."""
+
+    param: str
+    value: str
+
+
+class Parsed(NamedTuple):
+    filters: Filters
+    rejected: tuple[Rejected, ...]
+
+
+def parse_query_params(params: Mapping[str, Any]) -> Parsed:
+    """The filters of ``st.query_params`` (or any mapping of str -> str | list[str]), and every value
+    left out because it is malformed or not in a fixed vocabulary. Values that only the data can check
+    (an axis, a country, a city, an id) are checked by the pages (``enact_dash.ui.state.drop_unknown``).
+    Parameters that are not filters (``utm_source``…) are neither kept nor reported."""
+    rejected: list[Rejected] = []
+
+    def values(name: str) -> list[str]:
+        out: list[str] = []
+        for item in _get_all(params, name):
+            out.extend(part.strip() for part in str(item).split(","))
+        return [v for v in out if v][:MAX_VALUES]
+
+    def first(name: str) -> str:
+        found = values(name)
+        return found[0] if found else ""
+
+    def keep(name: str, value: str, ok: bool) -> bool:
+        if not ok:
+            rejected.append(Rejected(name, value))
+        return ok
+
+    kwargs: dict[str, Any] = {}
+    lang = first("lang")
+    if lang and keep("lang", lang, lang.lower() in LANGS):
+        kwargs["lang"] = lang.lower()
+    for name, allowed in _CHOICES.items():
+        picked = [v.lower() for v in values(name)
+                  if keep(name, v, v.lower() in allowed if allowed else bool(_SLUG.match(v.lower())))]
+        kwargs[name] = tuple(dict.fromkeys(picked))
+    kwargs["city"] = tuple(dict.fromkeys(v[:MAX_TEXT] for v in values("city")))
+    kwargs["country"] = tuple(dict.fromkeys(
+        v.upper() for v in values("country") if keep("country", v, bool(_COUNTRY.match(v.upper())))
+    ))
+    kwargs["langs"] = tuple(dict.fromkeys(
+        v.lower() for v in values("langs") if keep("langs", v, v.lower() in LANGS)
+    ))
+    q_values = _get_all(params, "q")
+    kwargs["q"] = clean_text(q_values[0]) if q_values else ""
+    for name in ("partner", "event"):
+        value = first(name)
+        if value and keep(name, value, bool(_SLUG.match(value.lower()))):
+            kwargs[name] = value.lower()
+    sort = first("sort")
+    if sort and keep("sort", sort, bool(_SORT.match(sort.lower()))):
+        kwargs["sort"] = sort.lower()
+    text = first("page")
+    page = _whole(text)
+    if text and keep("page", text, page is not None and page >= 1):
+        kwargs["page"] = min(page or 1, MAX_PAGE)
+    for name in ("date_from", "date_to"):
+        text = first(name)
+        day = _parse_date(text)
+        if text and keep(name, text, day is not None):
+            kwargs[name] = day
+    if kwargs.get("date_from") and kwargs.get("date_to") and kwargs["date_from"] > kwargs["date_to"]:
+        kwargs["date_from"], kwargs["date_to"] = kwargs["date_to"], kwargs["date_from"]
+    text = first("year")
+    year = _whole(text)
+    if text and keep("year", text, year is not None and YEAR_RANGE[0] <= year <= YEAR_RANGE[1]):
+        kwargs["year"] = year
+    text = first("kiosk")
+    if text and keep("kiosk", text, text.lower() in _TRUE | _FALSE):
+        kwargs["kiosk"] = text.lower() in _TRUE
+    text = first("rotate")
+    rotate = _whole(text)
+    if text and keep("rotate", text, rotate is not None):
+        kwargs["rotate"] = min(max(rotate or 0, ROTATE_RANGE[0]), ROTATE_RANGE[1])
+    return Parsed(Filters(**kwargs), tuple(dict.fromkeys(rejected)))
 
 
 def _get_all(params: Mapping[str, Any], name: str) -> list[str]:

@@ -14,13 +14,14 @@ from enact_dash.exports import CSV_MIME, csv_separator, safe_csv_bytes
 from enact_dash.i18n import t
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import tiles_html
-from enact_dash.ui.state import WIDGET_PREFIX, bound_widget, current_filters
+from enact_dash.ui.state import WIDGET_PREFIX, bound_widget, current_filters, drop_unknown
 
 filters = current_filters()
 lang = filters.lang
 dataset = get_dataset()
 today = clock.today()
 view = ach.build_view(dataset, filters, today=today)
+drop_unknown("year", view.years)  # a year with nothing to review: said (the view shows the default year)
 
 
 def data_table(frame: object, caption: str) -> None:

@@ -170,7 +170,11 @@ if selected is not None:
     st.subheader(t("events.selected", lang))
     show_event(ev.event_view(selected, lang, today=today), selected,
                key=f"events_selected_{selected['id']}", expanded=True)
-    st.button(t("events.selected_clear", lang), on_click=set_filters, args=(filters.with_(event=""),),
+elif filters.event:  # a link to an event that these filters leave out (or that is gone), as on partners
+    st.info(t("events.selected_not_in_view", lang), icon=":material/info:")
+if filters.event:
+    st.button(t("events.selected_clear" if selected is not None else "events.selected_clear_link", lang),
+              on_click=set_filters, args=(filters.with_(event=""),),
               key="events_clear_selected", icon=":material/close:")
 
 st.header(t("events.upcoming", lang, count=n(len(selection.upcoming))))

@@ -9,14 +9,15 @@ from streamlit_folium import st_folium
 
 from enact_dash.clock import today
 from enact_dash.config import get_settings
-from enact_dash.kiosk import CLOCK, parse_langs, parse_slides, slot_at
+from enact_dash.kiosk import CLOCK, SLIDES, parse_langs, parse_slides, slot_at
 from enact_dash.kiosk.frame import HOUSEKEEPING_JS, KIOSK_CSS, body_html, head_html
 from enact_dash.kiosk.schedule import anchor, public_link
 from enact_dash.kiosk.slides import MAP_HEIGHT, build_slide, theme_label
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import set_document_language
-from enact_dash.ui.state import current_filters
+from enact_dash.ui.state import current_filters, drop_unknown
 
+drop_unknown("slides", SLIDES)  # a slide name the kiosk does not have: said, the others shown
 filters = current_filters()
 playlist = parse_slides(filters.slides)
 langs = parse_langs(filters.langs, filters.lang)

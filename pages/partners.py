@@ -52,7 +52,8 @@ st.markdown(t("partners.intro", lang))
 
 # A link's country that the data does not know is left out, with a notice (not an unexplained empty
 # view); types and relations are a fixed vocabulary, checked with the URL (enact_dash.filters).
-drop_unknown("country", pt.country_options(partners), lang)
+drop_unknown("country", pt.country_options(partners))
+drop_unknown("sort", pt.sort_choices(lang, pt.SORTABLE))
 filters = current_filters()
 
 # Chips and the browser's own search box: no select-type widget on a first load (see enact_dash.ui.native).

@@ -91,8 +91,9 @@ def slot_at(
 
 
 def public_link(filters: Filters, slot: Slot, base_url: str) -> str:
-    """The public address of what the slide shows: same filters and language, no kiosk parameters."""
-    return filters.public.with_(lang=slot.lang).url(base_url, slot.page)
+    """The public address of what the slide shows: the shared filters and the page's own, in the slide's
+    language; no kiosk parameters."""
+    return filters.for_page(slot.page).with_(lang=slot.lang).url(base_url, slot.page)
 
 
 class Clock:

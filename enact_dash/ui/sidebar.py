@@ -25,6 +25,8 @@ from enact_dash.ui.state import (
     drop_unknown,
     lazy_expander,
     multiselect_filter,
+    report_left_out,
+    reset_filters,
     set_filters,
 )
 
@@ -116,9 +118,8 @@ class Sidebar:
     link_slot: Any
 
     def finish(self) -> None:
-        # The list's page only means something on the partners page.
-        drop = () if self.page_path == "partners" else ("page",)
-        url = current_filters().url(get_settings().public_url, self.page_path, drop=drop)
+        # The shared filters and this page's own (current_filters is the page's view).
+        url = current_filters().url(get_settings().public_url, self.page_path)
         self.link_slot.html(share_link_html(url))
 
 
@@ -135,16 +136,17 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
     lang = current_filters().lang
     sb.subheader(t("common.sidebar.filters", lang))
     labels = axis_labels(dataset, lang)
-    drop_unknown("axis", labels, lang)
+    drop_unknown("axis", labels)
     multiselect_filter(
         "axis", t("common.sidebar.axis", lang), list(labels), lambda a: labels.get(a, a),
         container=sb, placeholder=t("common.sidebar.all", lang),
     )
     known = all_cities(dataset)
     current = current_filters()
-    resolved = _chosen_cities(current.city, known, lang)  # a link's "nancy" is the data's "Nancy"
+    resolved = resolve_typed_cities(current.city, known)  # a link's "nancy" is the data's "Nancy"
+    report_left_out("city", [c for c in current.city if normalize_name(c) not in known])
     if resolved != current.city:
-        set_filters(current.with_(city=resolved, page=current.page))  # the same cities: the same page
+        set_filters(current.with_(city=resolved), keep_page=True)  # the same cities: the same page
     cities = city_options(dataset, resolved)
     long_list = len(known) > len(cities)
     city_box = sb
@@ -164,8 +166,7 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
         )
     filters = current_filters()
     if not filters.is_default(ignore=("lang", "page", "kiosk", "rotate", "slides", "langs")):
-        sb.button(t("common.sidebar.reset", lang), on_click=set_filters,
-                  args=(Filters(lang=lang),), key="reset_filters")
+        sb.button(t("common.sidebar.reset", lang), on_click=reset_filters, args=(lang,), key="reset_filters")
     with sb.expander(t("common.sidebar.share", lang)):
         st.caption(t("common.sidebar.share_help", lang))
         # A plain link, not st.code: the code block's syntax highlighter is 1.5 MB of JavaScript that

@@ -3,20 +3,29 @@
 A new session (a shared link, a reload) takes its filters from the URL. Within a session the filters
 live in ``st.session_state`` (per-user UI state) because Streamlit clears the query parameters when
 the visitor changes page; after every change the URL is written again, so it always shows the view.
+
+The session keeps every page's filters; a page sees and writes the shared filters and its own only
+(``Filters.for_page``): the events page's URL has no partner type, and the partners page finds its
+filters again when the visitor comes back. A link's value that is left out (malformed, or unknown to the
+data) is said once, in one notice naming each parameter and value (``show_link_notice``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
 
 from enact_dash.events.display import escape_markdown
-from enact_dash.filters import Filters
-from enact_dash.i18n import t
+from enact_dash.filters import Filters, Rejected, parse_query_params
+from enact_dash.i18n import plural, t
 
-_FILTERS = "_enact_filters"
+_FILTERS = "_enact_filters"  # every page's filters (Filters)
+_PAGE = "_enact_page"  # the page drawn (URL path; "kiosk" for the kiosk): what current_filters shows
+_REJECTED = "_enact_rejected"  # values of the link left out, not said yet (list of Rejected)
+NOTICE_VALUE_MAX = 40  # characters of a left-out value that the notice quotes
 WIDGET_PREFIX = "flt_"
 # Up to this many options, a filter is a row of chips; above, a multiselect (see multiselect_filter).
 CHIPS_MAX = 8
@@ -25,44 +34,115 @@ _OPEN = "_enact_open_"  # + expander key: whether the visitor left it open (lazy
 
 
 def sync_from_url() -> Filters:
-    """Called once per run by the entry point, before anything renders."""
+    """Called once per run by the entry point, before anything renders: the session's filters, taken
+    from the URL in a new session (the values left out are kept for ``show_link_notice``)."""
     filters = st.session_state.get(_FILTERS)
     if not isinstance(filters, Filters):
-        filters = Filters.from_query_params(st.query_params)
+        filters, rejected = parse_query_params(st.query_params)
         st.session_state[_FILTERS] = filters
+        _reject(rejected)
+    return filters
+
+
+def enter_page(page: str) -> Filters:
+    """Called by the entry point once it knows the page (its URL path; ``"kiosk"`` for the kiosk): from
+    now on ``current_filters`` is that page's view, and the URL shows it."""
+    st.session_state[_PAGE] = page
+    filters = current_filters()
     _write_url(filters)
     return filters
 
 
-def current_filters() -> Filters:
+def _stored() -> Filters:
     filters = st.session_state.get(_FILTERS)
     return filters if isinstance(filters, Filters) else Filters.from_query_params(st.query_params)
 
 
-def set_filters(new: Filters, *, edited: str = "") -> None:
-    """Replace the filters: store them, rewrite the URL, re-seed the widgets whose value changed
-    (but the widget ``edited``, which holds the visitor's value)."""
+def current_filters() -> Filters:
+    """The filters of the page being drawn: the shared ones and the page's own (all of them before the
+    entry point has chosen the page)."""
+    page = st.session_state.get(_PAGE)
+    filters = _stored()
+    return filters.for_page(page) if isinstance(page, str) else filters
+
+
+def set_filters(new: Filters, *, edited: str = "", keep_page: bool = False) -> None:
+    """Replace the filters of the page being drawn (the other pages' own filters stay): store them,
+    rewrite the URL, re-seed the widgets whose value changed (but the widget ``edited``, which holds
+    the visitor's value). ``keep_page``: the same view written otherwise (a city's spelling), so the
+    partners list stays on its page, whichever page makes the change."""
     old = current_filters()
-    st.session_state[_FILTERS] = new
+    page = st.session_state.get(_PAGE)
+    stored = _stored()
+    merged = stored.merged(new, page) if isinstance(page, str) else new
+    st.session_state[_FILTERS] = replace(merged, page=stored.page) if keep_page else merged
+    new = current_filters()
     for name in new.__dataclass_fields__:
         if name != edited and getattr(old, name) != getattr(new, name):
             st.session_state.pop(WIDGET_PREFIX + name, None)
     _write_url(new)
 
 
-def drop_unknown(name: str, known: Iterable[str], lang: str) -> tuple[str, ...]:
-    """Leave out of the tuple field ``name`` the values that the data does not know (a mistyped or
-    outdated link: ``?axis=nope`` would otherwise match nothing and empty every page, unexplained),
-    with a notice naming them. Returns the values kept."""
+def reset_filters(lang: str) -> None:
+    """Every filter of every page back to its default, in the language ``lang``."""
+    old = current_filters()
+    st.session_state[_FILTERS] = Filters(lang=lang)
+    new = current_filters()
+    for name in new.__dataclass_fields__:
+        if getattr(old, name) != getattr(new, name):
+            st.session_state.pop(WIDGET_PREFIX + name, None)
+    _write_url(new)
+
+
+def drop_unknown(name: str, known: Iterable[Any]) -> Any:
+    """Leave out of the field ``name`` the values that the data does not know (a mistyped or outdated
+    link: ``?axis=nope`` would otherwise match nothing and empty every page, unexplained), each one said
+    by the link's notice. A tuple field keeps its known values; a single value (``year``, ``sort``) that
+    is not known goes back to its default. Returns what is kept."""
     current = current_filters()
-    values: tuple[str, ...] = getattr(current, name)
+    value = getattr(current, name)
     allowed = set(known)
-    kept = tuple(v for v in values if v in allowed)
-    if kept != values:
-        unknown = ", ".join(v for v in values if v not in allowed)
-        st.toast(escape_markdown(t("common.filter.unknown", lang, names=unknown)), icon=":material/info:")
+    if isinstance(value, tuple):
+        kept: Any = tuple(v for v in value if v in allowed)
+        unknown = [v for v in value if v not in allowed]
+    else:
+        default = getattr(Filters(), name)
+        kept = value if value == default or value in allowed else default
+        unknown = [] if kept == value else [value]
+    if unknown:
+        report_left_out(name, [str(v) for v in unknown])
         set_filters(current.with_(**{name: kept}))
     return kept
+
+
+def report_left_out(name: str, values: Iterable[str]) -> None:
+    """Values of the link's parameter ``name`` that the page left out: said by the link's notice."""
+    _reject(Rejected(name, value) for value in values)
+
+
+def _reject(rejected: Iterable[Rejected]) -> None:
+    pending = list(st.session_state.get(_REJECTED) or [])
+    st.session_state[_REJECTED] = list(dict.fromkeys([*pending, *rejected]))
+
+
+def link_notice_text(rejected: Sequence[Rejected], lang: str) -> str:
+    """One sentence naming every left-out value as written in the link (``ptype=spaceship``), in the order
+    of the filters' fields, escaped for Markdown; a long value is cut."""
+    def quoted(value: str) -> str:
+        return value if len(value) <= NOTICE_VALUE_MAX else value[: NOTICE_VALUE_MAX - 1] + "…"
+
+    order = list(Filters.__dataclass_fields__)
+    ordered = sorted(rejected, key=lambda item: order.index(item.param))  # every param is a field
+    names = ", ".join(f"{item.param}={quoted(item.value)}" for item in ordered)
+    return escape_markdown(plural("common.filter.unknown", len(rejected), lang, names=names))
+
+
+def show_link_notice(lang: str) -> None:
+    """Called by the entry point at the end of every run: the values of the link left out since the last
+    notice, in one toast, said once."""
+    rejected = st.session_state.pop(_REJECTED, None)
+    if rejected:
+        st.toast(link_notice_text(rejected, lang), icon=":material/info:")
 
 
 def _write_url(filters: Filters) -> None:

@@ -435,14 +435,6 @@ def test_a_city_from_a_link_is_spelled_as_in_the_data(city: str, expected_url: l
     assert listed_ids(at) == expected_ids
 
 
-def test_an_unknown_city_from_a_link_is_said() -> None:
-    at = run_app_page("home", lang="fr", city=["Atlantis", "Nancy"])
-    assert not at.exception
-    assert query_values(at, "city") == ["Nancy"]
-    assert [toast.value.replace("\\", "") for toast in at.toast] == [
-        "Aucun partenaire ni événement dans cette ville : Atlantis"]
-
-
 def test_a_long_city_list_is_open_for_a_view_with_cities(monkeypatch: pytest.MonkeyPatch) -> None:
     from enact_dash.ui import sidebar
 
@@ -493,23 +485,3 @@ def test_a_native_field_ignores_a_value_it_does_not_offer(name: str, value: str,
     assert not at.exception
     assert param not in at.query_params
     assert listed_ids(at) == ["hus"]
-
-
-@pytest.mark.parametrize(
-    ("page", "field", "value", "kept"),
-    [
-        ("home", "axis", ["nope", "health"], ["health"]),  # the sidebar's filter: said on any page
-        ("home", "axis", "nope", []),
-        ("partners", "country", "XX", []),
-        ("partners", "country", ["XX", "FR"], ["FR"]),
-    ],
-)
-def test_a_links_unknown_values_are_left_out_and_said(page: str, field: str, value: str | list[str],
-                                                      kept: list[str]) -> None:
-    """A mistyped or outdated link does not empty the view without a word."""
-    at = run_app_page(page, lang="en", **{field: value})
-    assert not at.exception
-    assert query_values(at, field) == kept
-    unknown = "nope" if field == "axis" else "XX"
-    assert [toast.value.replace("\\", "") for toast in at.toast] == [
-        f"Unknown value in the link, ignored: {unknown}"]
