@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
 
-from enact_dash.filters import DEFAULT_ROTATE, Filters
+from enact_dash.filters import (
+    DEFAULT_ROTATE,
+    PAGE_PARAMS,
+    SHARED_PARAMS,
+    Filters,
+    Rejected,
+    page_params,
+    parse_query_params,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +121,80 @@ def test_url_and_public_view():
 )
 def test_a_new_view_starts_on_the_first_page(changes, page):
     assert Filters(page=3).with_(**changes).page == page
+
+
+@pytest.mark.parametrize(
+    ("query", "rejected"),
+    [
+        ({}, []),
+        ({"lang": "en", "axis": "health", "city": "Nancy", "q": "x" * 500, "utm_source": "mail"}, []),
+        ({"lang": "it"}, [("lang", "it")]),
+        ({"axis": "health,<script>"}, [("axis", "<script>")]),
+        ({"ptype": "hospital,spaceship"}, [("ptype", "spaceship")]),
+        ({"relation": ["member", "Enemy"]}, [("relation", "Enemy")]),  # as written in the link
+        ({"country": "de,LU,xx1"}, [("country", "xx1")]),
+        ({"etype": "annual_day,party"}, [("etype", "party")]),
+        ({"audience": "aliens"}, [("audience", "aliens")]),
+        ({"partner": "../etc"}, [("partner", "../etc")]),
+        ({"event": "a b"}, [("event", "a b")]),
+        ({"sort": "name;drop"}, [("sort", "name;drop")]),
+        ({"sort": "-City"}, []),  # the page checks the column
+        ({"page": "0"}, [("page", "0")]),
+        ({"page": "2.5"}, [("page", "2.5")]),
+        ({"page": "999999"}, []),  # a number: the page shows its last list page
+        ({"date_from": "2026-02-30", "date_to": "2026-03-01"}, [("date_from", "2026-02-30")]),
+        ({"date_to": "tomorrow"}, [("date_to", "tomorrow")]),
+        ({"year": "99999"}, [("year", "99999")]),
+        ({"year": "1999"}, [("year", "1999")]),
+        ({"year": "2031"}, []),  # a possible year: the page checks that it has something to show
+        ({"kiosk": "maybe"}, [("kiosk", "maybe")]),
+        ({"kiosk": "non"}, []),
+        ({"rotate": "abc"}, [("rotate", "abc")]),
+        ({"rotate": "2"}, []),  # a number of seconds, brought into range
+        ({"slides": "home,<x>"}, [("slides", "<x>")]),
+        ({"langs": "fr,xx"}, [("langs", "xx")]),
+        ({"axis": ["nope!", "nope!"]}, [("axis", "nope!")]),  # once
+        ({"lang": "it", "ptype": "x"}, [("lang", "it"), ("ptype", "x")]),
+    ],
+)
+def test_parse_names_what_it_leaves_out(query, rejected):
+    parsed = parse_query_params(query)
+    assert parsed.rejected == tuple(Rejected(*item) for item in rejected)
+    assert parsed.filters == Filters.from_query_params(query)
+
+
+def test_every_field_is_shared_or_one_pages_own():
+    owners = [*SHARED_PARAMS, *(name for own in PAGE_PARAMS.values() for name in own)]
+    assert sorted(owners) == sorted(f.name for f in fields(Filters))
+
+
+EVERYTHING = Filters(lang="de", axis=("health",), city=("Metz",), ptype=("hospital",), country=("DE",),
+                     relation=("member",), q="chu", partner="ul", etype=("workshop",), audience=("public",),
+                     date_from=date(2026, 1, 1), date_to=date(2026, 2, 1), event="day", year=2025,
+                     sort="-city", page=2, kiosk=True, rotate=30, slides=("home",), langs=("fr",))
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("", ["lang", "axis", "city"]),
+        ("about", ["lang", "axis", "city"]),
+        ("partners",
+         ["lang", "axis", "city", "ptype", "country", "relation", "q", "partner", "sort", "page"]),
+        ("events", ["lang", "axis", "city", "etype", "audience", "date_from", "date_to", "event"]),
+        ("achievements", ["lang", "axis", "city", "year"]),
+        ("kiosk", ["lang", "axis", "city", "kiosk", "rotate", "slides", "langs"]),
+        ("nowhere", ["lang", "axis", "city"]),
+    ],
+)
+def test_a_page_shows_the_shared_filters_and_its_own(page, params):
+    assert list(EVERYTHING.for_page(page).to_query_params()) == params
+    assert page_params(page) == frozenset(params)
+
+
+def test_a_page_changes_its_own_filters_and_keeps_the_others():
+    events = EVERYTHING.for_page("events").with_(etype=(), axis=("nlp",))
+    merged = EVERYTHING.merged(events, "events")
+    assert merged == replace(EVERYTHING, etype=(), axis=("nlp",), page=1)  # a new axis: the list's page 1
+    assert EVERYTHING.merged(EVERYTHING.for_page("partners").with_(q=""), "partners") == replace(
+        EVERYTHING, q="", page=1)

@@ -137,6 +137,11 @@ def _slot(slide: str, lang: str = "fr") -> Slot:
          "https://enact.example.org/achievements"),
         ({"kiosk": "1", "year": "2025"}, "achievements", "fr",
          "https://enact.example.org/achievements?year=2025"),
+        # the shared filters and the slide's page's own only
+        ({"kiosk": "1", "year": "2025", "city": "Metz", "ptype": "hospital"}, "events", "fr",
+         "https://enact.example.org/events?city=Metz"),
+        ({"kiosk": "1", "year": "2025", "ptype": "hospital"}, "partners", "fr",
+         "https://enact.example.org/partners?ptype=hospital"),
     ],
 )
 def test_public_link_drops_kiosk_parameters(query: dict[str, str], slide: str, lang: str,
