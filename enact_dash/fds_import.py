@@ -29,8 +29,11 @@ from pathlib import Path
 from typing import TextIO
 
 from enact_dash.config import get_settings
+from enact_dash.data.columns import choice
+from enact_dash.data.problems import FieldError
 from enact_dash.data.schemas import EVENTS
 from enact_dash.data.tables import MIXED_ENCODING, decode, normalize_header, sniff_separator
+from enact_dash.data.vocab import ORIGINS
 from enact_dash.events.fds import (
     OWNED_COLUMNS,
     FdsError,
@@ -46,6 +49,7 @@ from enact_dash.i18n import LANGS, t
 PROGRESS_MIN = 500  # records: below this, no progress bar
 BAR_WIDTH = 30
 EVENTS_FILE = EVENTS.name
+_ORIGIN = choice(ORIGINS, "origin")
 
 
 # --- the events file, in its own dialect ------------------------------------------------------------
@@ -144,17 +148,26 @@ def _same(column: str, old: str, new: str) -> bool:
     return " ".join(old.split()) == " ".join(new.split())
 
 
+def _imported(row: dict[str, str]) -> bool:
+    """The row's ``origin`` read as the app reads it (``fds``, or its label ``Import Fête de la Science``);
+    an empty or unreadable origin is not ``fds``: the row is protected."""
+    try:
+        return _ORIGIN(row.get("origin") or "") == "fds"
+    except FieldError:
+        return False
+
+
 def merge(events: EventsFile, imported: list[tuple[int, dict[str, str]]], summary: Summary) -> None:
     """Merge mapped records (position, owned cells) into ``events`` in place, counting in ``summary``."""
     by_external = {
         row.get("external_id", "").strip(): row
         for row in events.rows
-        if row.get("origin", "").strip().lower() == "fds" and row.get("external_id", "").strip()
+        if _imported(row) and row.get("external_id", "").strip()
     }
     manual_external = {
         row.get("external_id", "").strip()
         for row in events.rows
-        if row.get("origin", "").strip().lower() != "fds" and row.get("external_id", "").strip()
+        if not _imported(row) and row.get("external_id", "").strip()
     }
     ids = {row.get("id", "").strip() for row in events.rows}
     for position, cells in imported:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
+from enact_dash.data.labels import Vocabulary, catalogue_vocabulary
 from enact_dash.data.problems import FieldError, FieldNote
 from enact_dash.dates import PartialDate
-from enact_dash.i18n import LANGS, fold, has_key, t
 
 MULTI_SEPARATOR = "|"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -49,59 +48,59 @@ def identifier(cell: str) -> str:
     return value
 
 
-def _key(value: str) -> str:
-    """How a vocabulary value is compared: case, accents, spaces, ``-`` and ``_`` folded away."""
-    return " ".join(fold(value).replace("_", " ").replace("-", " ").split())
+class Choice:
+    """Parser of a one-value vocabulary column: the id, or its label as the app shows it
+    (``vocab.<labels>.<id>``, fr/en/de; see :mod:`enact_dash.data.labels`)."""
+
+    def __init__(self, allowed: Collection[str], labels: str | None = None) -> None:
+        self.ids = tuple(allowed)
+        self.kind = labels
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return catalogue_vocabulary(self.ids, self.kind)
+
+    def __call__(self, cell: str) -> str:
+        return self.vocabulary.lookup(cell)
 
 
-@cache
-def synonyms(allowed: tuple[str, ...], labels: str | None) -> Mapping[str, str]:
-    """Folded id or label (``vocab.<labels>.<id>`` in every language) -> id.
-
-    A label shared by two ids of the same vocabulary would be ambiguous: it is left out.
-    """
-    found: dict[str, set[str]] = {}
-    for value in allowed:
-        found.setdefault(_key(value), set()).add(value)
-        if labels:
-            for lang in LANGS:
-                key = f"vocab.{labels}.{value}"
-                if has_key(key, lang):
-                    found.setdefault(_key(t(key, lang)), set()).add(value)
-    ids = {_key(value): value for value in allowed}
-    return {key: ids.get(key) or next(iter(values)) for key, values in found.items()
-            if len(values) == 1 or key in ids}
-
-
-def _lookup(value: str, allowed: tuple[str, ...], labels: str | None) -> str | None:
-    return synonyms(allowed, labels).get(_key(value))
-
-
-def choice(allowed: Collection[str], labels: str | None = None) -> Parser:
+def choice(allowed: Collection[str], labels: str | None = None) -> Choice:
     """One id of ``allowed``, or its label as the app shows it (``vocab.<labels>.<id>``, fr/en/de)."""
-    ids = tuple(allowed)
+    return Choice(allowed, labels)
 
-    def parse(cell: str) -> str:
-        value = _lookup(cell, ids, labels)
-        if value is None:
-            raise FieldError("not_allowed", allowed=", ".join(sorted(ids)))
-        return value
 
-    return parse
+def items(cell: str) -> list[str]:
+    """The values of a multi-valued cell: ``|``-separated, spaces collapsed, empty ones (a trailing
+    ``|``) dropped."""
+    return [text(v) for v in cell.split(MULTI_SEPARATOR) if v.strip()]
 
 
 def multi_choice(allowed: Collection[str] | None = None, labels: str | None = None) -> Parser:
-    """``nlp|health`` -> ``("nlp", "health")``; ``allowed=None`` defers the check (references)."""
+    """``nlp|health`` -> ``("nlp", "health")``, each value an id or its label.
+
+    ``allowed=None`` defers the check (references to another file: the values are returned as written,
+    spaces collapsed, and resolved by the cross-file checks). A value that names nothing, or several
+    ids, is left out with a :class:`FieldNote` naming it; the others are kept.
+    """
     ids = tuple(allowed) if allowed is not None else None
 
     def parse(cell: str) -> tuple[str, ...]:
-        values = [v.strip() for v in cell.split(MULTI_SEPARATOR) if v.strip()]
+        values = items(cell)
         if ids is None:
-            return tuple(dict.fromkeys(v.lower() for v in values))
-        found = [_lookup(v, ids, labels) for v in values]
-        if any(v is None for v in found):
-            raise FieldError("not_allowed", allowed=", ".join(sorted(ids)))
-        return tuple(dict.fromkeys(v for v in found if v is not None))
+            return tuple(dict.fromkeys(values))
+        vocabulary = catalogue_vocabulary(ids, labels)
+        found: list[str] = []
+        notes: list[FieldNote] = []
+        for value in values:
+            try:
+                found.append(vocabulary.lookup(value))
+            except FieldError as err:
+                code = "ambiguous_item" if err.code == "ambiguous" else "not_allowed_item"
+                notes.append(FieldNote(None, code, item=value, **dict(err.params)))
+        kept = tuple(dict.fromkeys(found))
+        if notes:
+            raise FieldNote.ignored(kept, notes)
+        return kept
 
     return parse
 

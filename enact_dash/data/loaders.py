@@ -18,11 +18,13 @@ import pandas as pd
 
 from enact_dash.data import schemas
 from enact_dash.data.columns import Column, text
+from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, vocabulary_of
 from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem
 from enact_dash.data.schemas import TableSpec
 from enact_dash.data.tables import RawTable, TableError, read_table
 from enact_dash.data.vocab import AXIS_ALL
 from enact_dash.geo import GEO_SUBDIR, Gazetteer, geo_dir_for, in_map_area, load_gazetteer, normalize_name
+from enact_dash.i18n import LANGS
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,11 @@ def check_cell_count(raw: RawTable, cells: tuple[str, ...], line: int, usual: in
     return None
 
 
-def _parse_cell(col: Column, cell: str) -> tuple[Any, str | None, tuple[tuple[str, str], ...], Any]:
-    """(value, note code, note params, sign unit) or FieldError. A formula is reported, kept if read.
+Note = tuple[str, tuple[tuple[str, str], ...], Outcome]  # code, params, what happens to the value
+
+
+def _parse_cell(col: Column, cell: str) -> tuple[Any, list[Note], Any]:
+    """(value, notes, sign unit) or FieldError. A formula is reported, kept if read.
 
     A formula saved as text (``=LIEN_HYPERTEXTE("https://…")``) is kept as written where any text is
     valid (names, notes, sources): dropping the staff's words would lose data, the page escapes it and
@@ -100,17 +105,27 @@ def _parse_cell(col: Column, cell: str) -> tuple[Any, str | None, tuple[tuple[st
     parser rejects it and the message says it is a formula: a link is ignored rather than guessed out of
     the formula, since a wrong link is worse than none.
     """
-    note: str | None = None
-    params: tuple[tuple[str, str], ...] = ()
+    notes: list[Note] = []
     unit = None
     try:
         value = col.parse(cell)
     except FieldNote as found:
-        value, note, params = found.value, found.code, found.params
+        value = found.value
+        outcome = Outcome.VALUE_IGNORED if found.dropped else Outcome.VALUE_KEPT
+        notes = [(n.code, n.params, outcome) for n in (found, *found.more)]
         unit = dict(found.params).get("unit")
     if cell.strip().startswith("="):
-        note, params = "formula_kept", ()
-    return value, note, params, unit
+        notes = [("formula_kept", (), Outcome.VALUE_KEPT)]
+    return value, notes, unit
+
+
+def _default_params(col: Column) -> tuple[tuple[str, str], ...]:
+    """The default a bad value is replaced with, as the staff know it (``Prévue (planned)``)."""
+    default = str(col.default)
+    vocabulary = getattr(col.parse, "vocabulary", None)
+    if vocabulary is None:
+        return (("default", default),)
+    return tuple(per_lang("default", lambda lang: vocabulary.shown(default, lang)).items())
 
 
 def parse_rows(raw: RawTable, spec: TableSpec
@@ -152,14 +167,14 @@ def parse_rows(raw: RawTable, spec: TableSpec
                 row[col.name] = col.default
                 continue
             try:
-                row[col.name], note, params, unit = _parse_cell(col, cell)
+                row[col.name], notes, unit = _parse_cell(col, cell)
             except FieldError as err:
                 code, params = err.code, err.params
                 if cell.strip().startswith("="):
                     code, params = "formula", ()
                 left_out = col.required or col.strict
                 if not left_out and code == "not_allowed" and col.default not in (None, "", ()):
-                    code, params = "not_allowed_default", (*params, ("default", str(col.default)))
+                    code, params = "not_allowed_default", (*params, *_default_params(col))
                 problems.append(Problem(raw.name, line, col.name, code, cell.strip(), params,
                                         Level.ERROR if left_out else Level.WARNING))
                 row_ok = row_ok and not left_out
@@ -167,9 +182,9 @@ def parse_rows(raw: RawTable, spec: TableSpec
                 continue
             if unit is not None:
                 signs[col.name] = (cell, unit)
-            elif note is not None:
-                problems.append(Problem(raw.name, line, col.name, note, cell.strip(), params,
-                                        Level.WARNING, Outcome.VALUE_KEPT))
+            else:
+                problems.extend(Problem(raw.name, line, col.name, code, cell.strip(), params, Level.WARNING,
+                                        outcome) for code, params, outcome in notes)
         if signs:
             row_ok = _reconcile_units(raw, spec, by_name, row, signs, cells, position, problems) and row_ok
         if row_ok and spec.id_column:
@@ -291,42 +306,73 @@ class Target:
 
 
 def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code: str,
-               extra: Iterable[str] = ()) -> tuple[pd.DataFrame, list[Problem]]:
-    """Drop unknown references (single id or tuple of ids) from ``column``, with a warning each.
+               extra: Iterable[str] = (), vocabulary: Vocabulary | None = None
+               ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Resolve the references (single id or tuple of ids) of ``column``; drop unknown ones, with a
+    warning each.
 
-    The message names the real cause: the target file unreadable, the target row left out (with its
-    line), or an id that is nowhere in the target file. ``extra`` ids are allowed too (``all``).
+    With a ``vocabulary`` (the target's ids and extra ids with their labels, e.g. the axes' names) a
+    reference may be written as a label, in any case, with or without accents; a label of several ids
+    is reported, not guessed. The message names the real cause: the target file unreadable, the target
+    row left out (with its line), or a value that names nothing in the target file (with the allowed
+    values). ``extra`` ids are allowed too (``all``).
     """
     allowed_set = set(target.ids) | set(extra)
+    allowed_params = (vocabulary.allowed_params() if vocabulary is not None
+                      else {"allowed": ", ".join(sorted(allowed_set))})
     problems: list[Problem] = []
     cleaned: list[Any] = []
 
     def report(value: str, line: int) -> None:
+        written = value.strip().lower()
         if not target.readable:
             problems.append(Problem(file, line, column, "ref_unreadable", value,
                                     (("target", target.file),), Level.WARNING))
-        elif value in target.dropped:
+        elif written in target.dropped:
             problems.append(Problem(file, line, column, "ref_left_out", value,
-                                    (("target", target.file), ("line", str(target.dropped[value]))),
+                                    (("target", target.file), ("line", str(target.dropped[written]))),
                                     Level.WARNING))
         else:
-            problems.append(Problem(file, line, column, code, value,
-                                    (("allowed", ", ".join(sorted(allowed_set))),), Level.WARNING))
+            problems.append(Problem(file, line, column, code, value, tuple(allowed_params.items()),
+                                    Level.WARNING))
+
+    def resolve(value: str, line: int) -> str | None:
+        if vocabulary is not None:
+            try:
+                found = vocabulary.lookup(value)
+            except FieldError as err:
+                if err.code == "ambiguous":
+                    problems.append(Problem(file, line, column, "ambiguous", value, err.params,
+                                            Level.WARNING))
+                    return None
+            else:
+                if found in allowed_set:
+                    return found
+        elif value in allowed_set:
+            return value
+        report(value, line)
+        return None
 
     for value, line in zip(frame[column], frame["line"], strict=True):
         if isinstance(value, tuple):
-            for item in value:
-                if item not in allowed_set:
-                    report(item, int(line))
-            cleaned.append(tuple(v for v in value if v in allowed_set))
+            found = (resolve(item, int(line)) for item in value)
+            cleaned.append(tuple(dict.fromkeys(v for v in found if v is not None)))
+        elif value:
+            cleaned.append(resolve(str(value), int(line)) or "")
         else:
-            if value and value not in allowed_set:
-                report(str(value), int(line))
-                value = ""
             cleaned.append(value)
     frame = frame.copy()
     frame[column] = pd.Series(cleaned, index=frame.index, dtype=object)
     return frame, problems
+
+
+def axes_vocabulary(axes: pd.DataFrame, *, with_all: bool) -> Vocabulary:
+    """The axes of axes.csv with their names (``name_fr``…, as the site shows them), and ``all``
+    (``Tous les axes``…) where a cell may say the whole cluster."""
+    ids = [str(v) for v in axes["id"]]
+    names = {lang: dict(zip(ids, (str(n) for n in localized(axes, "name", lang)), strict=True))
+             for lang in LANGS}
+    return vocabulary_of(ids, names, catalogue_vocabulary((AXIS_ALL,), "axis") if with_all else None)
 
 
 def check_date_order(frame: pd.DataFrame, file: str, start: str, end: str) -> list[Problem]:
@@ -392,16 +438,19 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
         return Target(name, frozenset(tables[key]["id"]), dropped.get(key, {}), name not in unreadable)
 
     axes, partners = target("axes"), target("partners")
+    any_axes, one_axis = (axes_vocabulary(tables["axes"], with_all=True),
+                          axes_vocabulary(tables["axes"], with_all=False))
     for key in ("partners", "events"):
         frame, found = locate(tables[key], f"{key}.csv", gazetteer)
         problems.extend(found)
-        frame, found = check_refs(frame, f"{key}.csv", "axes", axes, "unknown_axis", {AXIS_ALL})
+        frame, found = check_refs(frame, f"{key}.csv", "axes", axes, "unknown_axis", {AXIS_ALL}, any_axes)
         problems.extend(found)
         tables[key] = frame
     tables["actions"], found = check_refs(tables["actions"], "actions.csv", "axes", axes, "unknown_axis",
-                                          {AXIS_ALL})
+                                          {AXIS_ALL}, any_axes)
     problems.extend(found)
-    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "axis", axes, "unknown_axis")
+    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "axis", axes, "unknown_axis",
+                                         vocabulary=one_axis)
     problems.extend(found)
     tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "institution", partners,
                                          "unknown_partner")

@@ -59,7 +59,17 @@ class Problem:
 
     def message(self, lang: str) -> str:
         """The reason, for a non-programmer, in ``lang`` (``problems.<code>`` in the catalogues)."""
-        return t(f"problems.{self.code}", lang, value=_shorten(self.value), **dict(self.params))
+        return t(f"problems.{self.code}", lang, value=_shorten(self.value), **self.params_in(lang))
+
+    def params_in(self, lang: str) -> dict[str, str]:
+        """The parameters for ``lang``: ``allowed@fr`` is ``allowed`` in French (a text written in every
+        language when the problem is found, e.g. the allowed values with their labels)."""
+        own = {k: v for k, v in self.params if "@" not in k}
+        for name, value in self.params:
+            base, _, for_lang = name.partition("@")
+            if for_lang == lang or (for_lang == "fr" and base not in own):
+                own[base] = value
+        return own
 
     def where(self) -> str:
         parts = [self.file]
@@ -90,10 +100,26 @@ class FieldError(ValueError):
 
 
 class FieldNote(Exception):  # noqa: N818 - not an error: a value read, with a note
-    """Raised by a column parser that read ``value`` but wants the staff told (a warning, value kept)."""
+    """Raised by a column parser that read ``value`` but wants the staff told (a warning).
+
+    ``dropped``: the notes name parts of the cell that were left out of ``value`` (e.g. one unknown
+    value of a list), so what happens is "value ignored" for them; otherwise the value is kept as read.
+    ``more``: further notes on the same cell, one problem each.
+    """
 
     def __init__(self, value: object, code: str, **params: object) -> None:
         super().__init__(code)
         self.value = value
         self.code = code
         self.params = tuple((k, str(v)) for k, v in params.items())
+        self.dropped = False
+        self.more: tuple[FieldNote, ...] = ()
+
+    @classmethod
+    def ignored(cls, value: object, notes: list[FieldNote]) -> FieldNote:
+        """``value`` read without the parts each of ``notes`` names (one problem per note)."""
+        first, *rest = notes
+        note = cls(value, first.code, **dict(first.params))
+        note.dropped = True
+        note.more = tuple(rest)
+        return note

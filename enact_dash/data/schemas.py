@@ -80,7 +80,7 @@ EVENTS = TableSpec("events.csv", (
     c.Column("status", c.choice(v.EVENT_STATUSES, "event_status"), default="planned", strict=True),
     *_i18n("description"),
     _SOURCE,
-    c.Column("origin", c.choice(v.ORIGINS), default="manual"),
+    c.Column("origin", c.choice(v.ORIGINS, "origin"), default="manual"),
     c.Column("external_id", c.text, default=""),
 ))
 
@@ -92,7 +92,7 @@ CHAIRS = TableSpec("chairs.csv", (
     c.Column("institution", c.text, default=""),
     c.Column("city", c.text, default=""),
     c.Column("axis", c.text, default=""),
-    c.Column("call", c.choice(v.CHAIR_CALLS), required=True),
+    c.Column("call", c.choice(v.CHAIR_CALLS, "chair_call"), required=True),
     c.Column("status", c.choice(v.CHAIR_STATUSES, "chair_status"), required=True),
     c.Column("presented", c.boolean, default=False),
     *_i18n("summary"),
@@ -103,8 +103,8 @@ FIGURES = TableSpec("figures.csv", (
     c.Column("id", c.identifier, required=True),
     c.Column("metric", c.identifier, required=True),
     c.Column("value", c.amount, required=True),
-    c.Column("unit", c.choice(v.UNITS), default="count"),
-    c.Column("qualifier", c.choice(v.QUALIFIERS), default="exact"),
+    c.Column("unit", c.choice(v.UNITS, "unit"), default="count"),
+    c.Column("qualifier", c.choice(v.QUALIFIERS, "qualifier"), default="exact"),
     c.Column("as_of", c.partial_date),
     c.Column("primary", c.boolean, default=True),
     *_i18n("label", required=True),
@@ -127,7 +127,7 @@ ACTIONS = TableSpec("actions.csv", (
 TARGETS = TableSpec("targets.csv", (
     c.Column("id", c.identifier, required=True),
     *_i18n("label", required=True),
-    c.Column("unit", c.choice(v.UNITS), default="count"),
+    c.Column("unit", c.choice(v.UNITS, "unit"), default="count"),
     c.Column("baseline_value", c.amount),
     c.Column("baseline_date", c.partial_date),
     c.Column("target_value", c.amount),

@@ -361,7 +361,7 @@ def test_an_unknown_action_status_says_what_the_row_is_treated_as(make_data_dir)
     dataset = load_dataset(make_data_dir(actions=actions))
     (problem,) = [p for p in dataset.problems if p.file == "actions.csv"]
     assert (problem.code, problem.level) == ("not_allowed_default", Level.WARNING)
-    assert "traitée comme « planned »" in problem.message("fr")
+    assert problem.message("fr").endswith("traitée comme « Prévue (planned) »")
     assert dataset.actions.iloc[0]["status"] == "planned"
 
 

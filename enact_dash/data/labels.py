@@ -1,0 +1,110 @@
+"""Vocabularies as the staff write them: an id, or the label the site shows for it (fr, en, de).
+
+A cell is compared with every id and label with case, accents, spaces, ``-`` and ``_`` folded away
+(``ANNULE``, `` annulé ``, ``Cancelled`` and ``abgesagt`` all read as ``cancelled``). An id always
+wins; a label that two ids share in any language is an error naming both, never a guess.
+
+Error messages show the allowed values as the staff know them, in the message's language:
+``Université (university), Organisme de recherche (research_organisation), …``. Since a problem is
+found once and shown in any language, such texts go into the problem's parameters once per language
+(``allowed@fr``, ``allowed@en``, ``allowed@de``; see :meth:`Problem.message`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+from enact_dash.data.problems import FieldError
+from enact_dash.i18n import LANGS, fold, has_key, t
+
+
+def key(value: str) -> str:
+    """How a vocabulary value is compared: case, accents, spaces, ``-`` and ``_`` folded away."""
+    return " ".join(fold(value).replace("_", " ").replace("-", " ").split())
+
+
+def per_lang(name: str, render: Callable[[str], str]) -> dict[str, str]:
+    """``{"<name>@fr": render("fr"), …}``: a problem parameter written in every language."""
+    return {f"{name}@{lang}": render(lang) for lang in LANGS}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The ids of one vocabulary and their labels per language (``labels[lang][id]``)."""
+
+    ids: tuple[str, ...]
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """(folded id -> id, folded label -> the ids it names, in vocabulary order)."""
+        found: dict[str, set[str]] = {}
+        for value in self.ids:
+            for label in self._labels_of(value):
+                found.setdefault(key(label), set()).add(value)
+        by_label = {k: tuple(v for v in self.ids if v in values) for k, values in found.items() if k}
+        return {key(value): value for value in self.ids}, by_label
+
+    def _labels_of(self, value: str) -> list[str]:
+        return [own[value] for own in self.labels.values() if own.get(value)]
+
+    def label(self, value: str, lang: str) -> str:
+        """The label of ``value`` in ``lang`` (the French one if that language has none), else ""."""
+        return self.labels.get(lang, {}).get(value) or self.labels.get("fr", {}).get(value) or ""
+
+    def shown(self, value: str, lang: str) -> str:
+        """``Université (university)``; the label alone when it reads as the id (``Innovation``);
+        the id alone when it has no label."""
+        label = self.label(value, lang)
+        if not label:
+            return value
+        return label if key(label) == key(value) else f"{label} ({value})"
+
+    def allowed(self, lang: str) -> str:
+        return ", ".join(self.shown(value, lang) for value in self.ids)
+
+    def allowed_params(self) -> dict[str, str]:
+        """The ``allowed`` parameter of a problem, in every language."""
+        return per_lang("allowed", self.allowed)
+
+    def lookup(self, cell: str) -> str:
+        """The id that ``cell`` names. :class:`FieldError` ``not_allowed`` (with the allowed values) or
+        ``ambiguous`` (a label of several ids, with those ids and their labels)."""
+        folded = key(cell)
+        exact, by_label = self._index
+        if folded in exact:
+            return exact[folded]
+        candidates = by_label.get(folded, ())
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            raise FieldError("ambiguous", **per_lang(
+                "candidates", lambda lang: ", ".join(self.shown(v, lang) for v in candidates)))
+        raise FieldError("not_allowed", **self.allowed_params())
+
+
+@cache
+def catalogue_vocabulary(ids: tuple[str, ...], kind: str | None) -> Vocabulary:
+    """``ids`` with their labels ``vocab.<kind>.<id>`` from the translation catalogues."""
+    labels: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    if kind:
+        for lang in LANGS:
+            for value in ids:
+                name = f"vocab.{kind}.{value}"
+                if has_key(name, lang):
+                    labels[lang][value] = t(name, lang)
+    return Vocabulary(ids, labels)
+
+
+def vocabulary_of(ids: Iterable[str], names: Mapping[str, Mapping[str, str]],
+                  extra: Vocabulary | None = None) -> Vocabulary:
+    """Ids named in the data (``names[lang][id]``, e.g. the axes' ``name_fr``…), then ``extra``'s."""
+    own = tuple(ids)
+    labels = {lang: dict(names.get(lang, {})) for lang in LANGS}
+    if extra is not None:
+        for lang in LANGS:
+            labels[lang].update({v: extra.labels.get(lang, {}).get(v, "") for v in extra.ids})
+        own = (*own, *(v for v in extra.ids if v not in own))
+    return Vocabulary(own, labels)
