@@ -75,20 +75,28 @@ def items(cell: str) -> list[str]:
     return [text(v) for v in cell.split(MULTI_SEPARATOR) if v.strip()]
 
 
-def multi_choice(allowed: Collection[str] | None = None, labels: str | None = None) -> Parser:
-    """``nlp|health`` -> ``("nlp", "health")``, each value an id or its label.
+class MultiChoice:
+    """Parser of a multi-valued vocabulary column: ``nlp|health`` -> ``("nlp", "health")``, each value an
+    id or its label.
 
     ``allowed=None`` defers the check (references to another file: the values are returned as written,
     spaces collapsed, and resolved by the cross-file checks). A value that names nothing, or several
     ids, is left out with a :class:`FieldNote` naming it; the others are kept.
     """
-    ids = tuple(allowed) if allowed is not None else None
 
-    def parse(cell: str) -> tuple[str, ...]:
+    def __init__(self, allowed: Collection[str] | None = None, labels: str | None = None) -> None:
+        self.ids = tuple(allowed) if allowed is not None else None
+        self.kind = labels
+
+    @property
+    def vocabulary(self) -> Vocabulary | None:
+        return catalogue_vocabulary(self.ids, self.kind) if self.ids is not None else None
+
+    def __call__(self, cell: str) -> tuple[str, ...]:
         values = items(cell)
-        if ids is None:
+        vocabulary = self.vocabulary
+        if vocabulary is None:
             return tuple(dict.fromkeys(values))
-        vocabulary = catalogue_vocabulary(ids, labels)
         found: list[str] = []
         notes: list[FieldNote] = []
         for value in values:
@@ -102,7 +110,10 @@ def multi_choice(allowed: Collection[str] | None = None, labels: str | None = No
             raise FieldNote.ignored(kept, notes)
         return kept
 
-    return parse
+
+def multi_choice(allowed: Collection[str] | None = None, labels: str | None = None) -> MultiChoice:
+    """``nlp|health`` -> ``("nlp", "health")``; ``allowed=None`` defers the check (references)."""
+    return MultiChoice(allowed, labels)
 
 
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")

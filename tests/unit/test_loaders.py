@@ -523,3 +523,123 @@ def test_a_formula_saved_as_text_is_reported(make_data_dir, cells, expected, kep
         assert frame.iloc[0]["note_fr"] == cells["note_fr"]  # kept as written, with the warning
     if "website" in cells:
         assert frame.iloc[0]["website"] == ""
+
+
+# --- axes written as the site names them ---------------------------------------------------------
+# MINIMAL's axes: nlp ("Langues", "Language", "Sprache"), health ("Santé numérique", "Digital health",
+# "Digitale Gesundheit").
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("health", ("health",)),
+        ("Santé numérique", ("health",)),
+        ("  sante   NUMERIQUE ", ("health",)),  # case, accents, spaces
+        ("Digital-Health", ("health",)),
+        ("digitale gesundheit|Langues|", ("health", "nlp")),  # trailing separator
+        ("NLP | language", ("nlp",)),  # the same axis twice
+        ("Tous les axes", ("all",)),
+        ("alle achsen", ("all",)),
+        ("all|health", ("all", "health")),
+        ("|", ()),
+    ],
+)
+@pytest.mark.parametrize("file", ["partners.csv", "events.csv", "actions.csv"])
+def test_axes_accept_the_names_the_site_shows(make_data_dir, file, cell, expected):
+    rows = [dict(MINIMAL[file][0], axes=cell)]
+    dataset = load_dataset(make_data_dir(**{file.removesuffix(".csv"): rows}))
+    assert [p for p in dataset.problems if p.file == file] == []
+    assert dataset.tables[file.removesuffix(".csv")].iloc[0]["axes"] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("health", "health"), ("Digitale Gesundheit", "health"), (" langues ", "nlp"), ("", "")],
+)
+def test_the_chair_axis_accepts_the_axis_names(make_data_dir, cell, expected):
+    dataset = load_dataset(make_data_dir(chairs=[dict(MINIMAL["chairs.csv"][0], axis=cell)]))
+    assert [p for p in dataset.problems if p.file == "chairs.csv"] == []
+    assert dataset.chairs.iloc[0]["axis"] == expected
+
+
+@pytest.mark.parametrize(
+    ("file", "column", "cell", "kept", "lang", "message"),
+    [
+        ("partners.csv", "axes", "Robotique|santé numérique", ("health",), "fr",
+         "axe inconnu « Robotique » (connus : Langues (nlp), Santé numérique (health), Tous les axes (all))"),
+        ("partners.csv", "axes", "Robotics|health", ("health",), "en",
+         'unknown axis "Robotics" (known: Language (nlp), Digital health (health), All axes (all))'),
+        ("events.csv", "axes", "Robotik", (), "de",
+         "unbekannte Achse „Robotik“ (bekannt: Sprache (nlp), Digitale Gesundheit (health), "
+         "Alle Achsen (all))"),
+        ("actions.csv", "axes", "nlp, health", (), "fr",  # not the separator: one unknown value
+         "axe inconnu « nlp, health » (connus : Langues (nlp), Santé numérique (health), "
+         "Tous les axes (all))"),
+        ("chairs.csv", "axis", "Tous les axes", "", "fr",  # a chair has one axis
+         "axe inconnu « Tous les axes » (connus : Langues (nlp), Santé numérique (health))"),
+    ],
+)
+def test_an_axis_that_names_nothing_is_located_with_the_names(make_data_dir, file, column, cell, kept,
+                                                              lang, message):
+    key = file.removesuffix(".csv")
+    dataset = load_dataset(make_data_dir(**{key: [dict(MINIMAL[file][0], **{column: cell})]}))
+    (problem,) = [p for p in dataset.problems if p.file == file]
+    assert (problem.line, problem.field, problem.code, problem.level) == (2, column, "unknown_axis",
+                                                                          Level.WARNING)
+    assert problem.message(lang) == message
+    assert dataset.tables[key].iloc[0][column] == kept
+
+
+AMBIGUOUS_AXES = [dict(MINIMAL["axes.csv"][0], name_de="KI"), dict(MINIMAL["axes.csv"][1], name_de="KI")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"), [("KI", ()), ("KI|Langues", ("nlp",)), ("nlp| KI |health", ("nlp", "health"))],
+)
+def test_an_axis_name_shared_by_two_axes_is_an_error_not_a_guess(make_data_dir, cell, kept):
+    dataset = load_dataset(make_data_dir(axes=AMBIGUOUS_AXES, partners=[dict(MINIMAL["partners.csv"][0],
+                                                                               axes=cell)]))
+    (problem,) = [p for p in dataset.problems if p.file == "partners.csv"]
+    assert (problem.line, problem.field, problem.code, problem.level) == (2, "axes", "ambiguous",
+                                                                          Level.WARNING)
+    assert problem.message("de") == ("„KI“ kann mehrere Werte bezeichnen: KI (nlp), KI (health). Schreiben "
+                                     "Sie den gemeinten Wert mit seiner Kennung (in Klammern)")
+    assert dataset.partners.iloc[0]["axes"] == kept
+
+
+def test_an_axis_whose_row_is_left_out_is_named_by_its_line(make_data_dir):
+    axes = [MINIMAL["axes.csv"][0], dict(MINIMAL["axes.csv"][1], source="")]
+    partners = [dict(MINIMAL["partners.csv"][0], axes="HEALTH")]
+    dataset = load_dataset(make_data_dir(axes=axes, partners=partners))
+    (problem,) = [p for p in dataset.problems if p.file == "partners.csv"]
+    assert (problem.code, problem.params) == ("ref_left_out", (("target", "axes.csv"), ("line", "3")))
+
+
+def test_a_bad_value_in_a_list_keeps_the_others_and_says_so(make_data_dir):
+    dataset = load_dataset(make_data_dir(events=[event(audience="Grand public|étudiants|Scolaires")]))
+    (problem,) = [p for p in dataset.problems if p.file == "events.csv"]
+    assert (problem.line, problem.field, problem.code) == (2, "audience", "not_allowed_item")
+    assert problem.status("fr") == "avertissement — valeur ignorée"
+    assert problem.message("fr").startswith(
+        "« étudiants » n'est pas une valeur permise : cette valeur est ignorée, les autres valeurs de la "
+        "cellule sont gardées (permises : Grand public (public), Scolaires (schools),")
+    assert dataset.events.iloc[0]["audience"] == ("public", "schools")
+
+
+@pytest.mark.parametrize(
+    ("file", "cells", "column", "expected"),
+    [
+        ("figures.csv", {"unit": "Euros", "qualifier": "plus de"}, "unit", "eur"),
+        ("figures.csv", {"unit": "Euros", "qualifier": "plus de"}, "qualifier", "min"),
+        ("figures.csv", {"value": "30 000 000 €", "unit": "euro"}, "unit", "eur"),  # the sign agrees
+        ("targets.csv", {"unit": "Pourcentage"}, "unit", "percent"),
+        ("chairs.csv", {"call": "Appel 2025"}, "call", "2025"),
+        ("events.csv", {"origin": "Import Fête de la Science"}, "origin", "fds"),
+    ],
+)
+def test_units_qualifiers_calls_and_origins_accept_their_labels(make_data_dir, file, cells, column, expected):
+    key = file.removesuffix(".csv")
+    dataset = load_dataset(make_data_dir(**{key: [dict(MINIMAL[file][0], **cells)]}))
+    assert [p.code for p in dataset.problems if p.file == file and p.code != "unit_in_value"] == []
+    assert dataset.tables[key].iloc[0][column] == expected
