@@ -70,6 +70,48 @@ def test_validate_speaks_the_staff_language(make_data_dir, lang):
     assert "not found" not in out.getvalue()
 
 
+def test_validate_accepts_what_the_site_shows(make_data_dir):
+    """Labels as the staff see them on the site, typed loosely: no problem at all."""
+    data_dir = make_data_dir(
+        partners=[
+            dict(MINIMAL["partners.csv"][0], type="université", relation=" Membre ", axes="Tous les axes"),
+            dict(MINIMAL["partners.csv"][1], type="Krankenhaus", axes="santé numérique|langues|"),
+        ],
+        chairs=[dict(MINIMAL["chairs.csv"][0], call="Appel 2025", axis="Digital Health")],
+        figures=[dict(MINIMAL["figures.csv"][0], unit="Euros", qualifier="plus de")],
+        events=[dict(MINIMAL["events.csv"][0], origin="Saisie manuelle", audience="Grand public|Schulen")],
+    )
+    out = io.StringIO()
+    assert validate(data_dir, "fr", out) == 0, out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "partners.csv:3: axes: axe inconnu « Robotique » (connus : Langues (nlp), "
+               "Santé numérique (health), Tous les axes (all)) (avertissement — valeur ignorée)"),
+        ("en", 'partners.csv:3: axes: unknown axis "Robotique" (known: Language (nlp), '
+               "Digital health (health), All axes (all)) (warning — value ignored)"),
+        ("de", "partners.csv:3: axes: unbekannte Achse „Robotique“ (bekannt: Sprache (nlp), "
+               "Digitale Gesundheit (health), Alle Achsen (all)) (Warnung — Wert ignoriert)"),
+        ("fr", "figures.csv:2: qualifier: « à peu près » n'est pas une valeur permise (permises : Exact, "
+               "Environ (approx), Plus de (min)) : la ligne est traitée comme « Exact » "
+               "(avertissement — valeur ignorée)"),
+        ("en", 'figures.csv:2: qualifier: "à peu près" is not an allowed value (allowed: Exact, '
+               'About (approx), More than (min)): the row is treated as "Exact" (warning — value ignored)'),
+    ],
+)
+def test_validate_lists_the_allowed_values_as_the_staff_know_them(make_data_dir, lang, expected):
+    data_dir = make_data_dir(
+        partners=[MINIMAL["partners.csv"][0],
+                  dict(MINIMAL["partners.csv"][1], axes="Robotique|Santé numérique")],
+        figures=[dict(MINIMAL["figures.csv"][0], qualifier="à peu près")],
+    )
+    out = io.StringIO()
+    assert validate(data_dir, lang, out) == 1
+    assert expected in out.getvalue().splitlines()
+
+
 def test_bundled_data_is_valid(capsys):
     assert main(["validate", str(BUNDLED_DATA_DIR)]) == 0, capsys.readouterr().out
 

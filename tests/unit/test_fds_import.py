@@ -265,6 +265,33 @@ def test_hand_edited_rows_are_never_overwritten(tmp_path: Path) -> None:
     assert "fds-test-0001" not in rows
 
 
+@pytest.mark.parametrize(
+    ("origin", "imported"),
+    [
+        ("fds", True),
+        (" FDS ", True),
+        ("Import Fête de la Science", True),  # the label, as the loader reads it
+        ("import fete de la science", True),
+        ("manual", False),
+        ("Saisie manuelle", False),
+        ("", False),  # empty: manual
+        ("importé", False),  # unreadable: protected, never overwritten
+    ],
+)
+def test_origin_is_read_as_the_loader_reads_it(data_dir: Path, origin: str, imported: bool) -> None:
+    run_import(FDS_CSV, data_dir)
+    events = data_dir / "events.csv"
+    rows = read_events(events)
+    for row in rows:
+        if row["id"] == "fds-test-0001":
+            row.update(origin=origin, title_fr="Titre corrigé à la main")
+    write_events(events, rows)
+    summary = run_import(FDS_CSV, data_dir)
+    assert (summary.updated, summary.protected) == ((1, 0) if imported else (0, 1))
+    row = next(r for r in read_events(events) if r["id"] == "fds-test-0001")
+    assert (row["title_fr"] == "Titre corrigé à la main") is not imported
+
+
 def test_french_excel_file_keeps_its_dialect(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
