@@ -11,7 +11,7 @@ from pathlib import Path
 
 from enact_dash.config import BUNDLED_DATA_DIR, REPO_ROOT
 from enact_dash.data import Level, load_dataset
-from enact_dash.i18n import LANGS, t
+from enact_dash.i18n import DEFAULT_LANG, LANGS, t
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 
@@ -74,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--dev", action="store_true", help="watch the sources and rerun the app on save")
     check = sub.add_parser("validate", help="check a data directory and list every problem")
     check.add_argument("data_dir", nargs="?", default=None)
-    check.add_argument("--lang", choices=LANGS, default="en")
+    check.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                       help="language of the messages (default: fr, as the staff's; en, de)")
     sub.add_parser("import-fds", help="import a Fête de la Science open-data export (see --help)")
     sub.add_parser("kiosk", help="start the unattended display (see --help)")
     args = parser.parse_args(args_list)

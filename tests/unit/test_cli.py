@@ -112,6 +112,21 @@ def test_validate_lists_the_allowed_values_as_the_staff_know_them(make_data_dir,
     assert expected in out.getvalue().splitlines()
 
 
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ([], "partners.csv:3: city: « Nanci » introuvable dans le Grand Est ou les pays frontaliers (FR)"),
+        (["--lang", "en"],
+         'partners.csv:3: city: "Nanci" not found in Grand Est or the border countries (FR)'),
+    ],
+)
+def test_validate_speaks_french_unless_asked(make_data_dir, capsys, flags, expected):
+    data_dir = make_data_dir(partners=[MINIMAL["partners.csv"][0],
+                                       dict(MINIMAL["partners.csv"][1], city="Nanci")])
+    assert main(["validate", str(data_dir), *flags]) == 1
+    assert any(line.startswith(expected) for line in capsys.readouterr().out.splitlines())
+
+
 def test_bundled_data_is_valid(capsys):
     assert main(["validate", str(BUNDLED_DATA_DIR)]) == 0, capsys.readouterr().out
 
