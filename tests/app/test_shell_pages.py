@@ -6,6 +6,7 @@ import pytest
 
 from enact_dash.partners import view as pt_view
 from tests.app.conftest import native_fields, page_text, query_values, run_app_page
+from tests.conftest import HOSTILE_NAME, MINIMAL
 
 
 @pytest.mark.parametrize(
@@ -126,3 +127,24 @@ def test_the_link_to_the_view_is_there_when_a_page_fails(monkeypatch) -> None:
     at = run_app_page("events", lang="en")
     assert at.exception  # the page failed...
     assert [e for e in at.sidebar.get("html") if "enact-share" in e.proto.body]  # ...the link is there
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "axe inconnu « Robotique » (connus : &lt;img src=x onerror=alert(1)&gt; (nlp), "
+               "Santé numérique (health), Tous les axes (all))"),
+        ("de", "unbekannte Achse „Robotique“ (bekannt: Sprache (nlp), Digitale Gesundheit (health), "
+               "Alle Achsen (all))"),
+    ],
+)
+def test_the_data_notice_lists_the_axes_by_name_escaped(make_data_dir, monkeypatch, lang, expected):
+    axes = [dict(MINIMAL["axes.csv"][0], name_fr=HOSTILE_NAME), MINIMAL["axes.csv"][1]]
+    partners = [MINIMAL["partners.csv"][0],
+                dict(MINIMAL["partners.csv"][1], axes="Robotique|santé numérique")]
+    monkeypatch.setenv("ENACT_DATA_DIR", str(make_data_dir(axes=axes, partners=partners)))
+    at = run_app_page("about", lang=lang)
+    assert not at.exception
+    [notice] = [h.proto.body for h in at.get("html") if "Robotique" in h.proto.body]
+    assert expected in notice
+    assert HOSTILE_NAME not in notice
