@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from enact_dash.data.labels import Vocabulary, catalogue_vocabulary
+from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, split_mistyped
 from enact_dash.data.problems import FieldError, FieldNote
 from enact_dash.dates import PartialDate
 
@@ -103,12 +103,25 @@ class MultiChoice:
             try:
                 found.append(vocabulary.lookup(value))
             except FieldError as err:
+                split = split_mistyped(value, vocabulary.find) if err.code != "ambiguous" else None
+                if split is not None:  # "public, students": read, with a note on the separator
+                    found.extend(split[1])
+                    notes.append(separator_note(value, split))
+                    continue
                 code = "ambiguous_item" if err.code == "ambiguous" else "not_allowed_item"
-                notes.append(FieldNote(None, code, item=value, **dict(err.params)))
+                note = FieldNote(None, code, item=value, **dict(err.params))
+                note.dropped = True
+                notes.append(note)
         kept = tuple(dict.fromkeys(found))
         if notes:
-            raise FieldNote.ignored(kept, notes)
+            raise FieldNote.of(kept, notes)
         return kept
+
+
+def separator_note(value: str, split: tuple[str, list[str]]) -> FieldNote:
+    """The note on ``nlp, health`` read as ``nlp|health``."""
+    sep, ids = split
+    return FieldNote(None, "wrong_separator", item=value, sep=sep, read=MULTI_SEPARATOR.join(ids))
 
 
 def multi_choice(allowed: Collection[str] | None = None, labels: str | None = None) -> MultiChoice:

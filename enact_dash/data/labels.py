@@ -69,6 +69,13 @@ class Vocabulary:
         """The ``allowed`` parameter of a problem, in every language."""
         return per_lang("allowed", self.allowed)
 
+    def find(self, cell: str) -> str | None:
+        """The id that ``cell`` names, or None (nothing, or several ids)."""
+        try:
+            return self.lookup(cell)
+        except FieldError:
+            return None
+
     def lookup(self, cell: str) -> str:
         """The id that ``cell`` names. :class:`FieldError` ``not_allowed`` (with the allowed values) or
         ``ambiguous`` (a label of several ids, with those ids and their labels)."""
@@ -83,6 +90,22 @@ class Vocabulary:
             raise FieldError("ambiguous", **per_lang(
                 "candidates", lambda lang: ", ".join(self.shown(v, lang) for v in candidates)))
         raise FieldError("not_allowed", **self.allowed_params())
+
+
+WRONG_SEPARATORS = (",", ";")  # what a spreadsheet user types between values instead of ``|``
+
+
+def split_mistyped(cell: str, find: Callable[[str], str | None]) -> tuple[str, list[str]] | None:
+    """``nlp, health`` in a ``|``-separated list: (the separator typed, the ids of the parts) when every
+    part names a value (``find``: the id a part names, or None); otherwise None (no label of a list
+    vocabulary holds ``,`` or ``;``: tested)."""
+    for sep in WRONG_SEPARATORS:
+        parts = [part for part in cell.split(sep) if part.strip()]
+        if len(parts) > 1:
+            found = [find(part) for part in parts]
+            if all(found):
+                return sep, [value for value in found if value]
+    return None
 
 
 @cache

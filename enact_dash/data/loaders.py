@@ -17,8 +17,8 @@ from typing import Any
 import pandas as pd
 
 from enact_dash.data import schemas
-from enact_dash.data.columns import Column, text
-from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, vocabulary_of
+from enact_dash.data.columns import MULTI_SEPARATOR, Column, text
+from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, split_mistyped, vocabulary_of
 from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem
 from enact_dash.data.schemas import TableSpec
 from enact_dash.data.tables import RawTable, TableError, read_table
@@ -111,8 +111,8 @@ def _parse_cell(col: Column, cell: str) -> tuple[Any, list[Note], Any]:
         value = col.parse(cell)
     except FieldNote as found:
         value = found.value
-        outcome = Outcome.VALUE_IGNORED if found.dropped else Outcome.VALUE_KEPT
-        notes = [(n.code, n.params, outcome) for n in (found, *found.more)]
+        notes = [(n.code, n.params, Outcome.VALUE_IGNORED if n.dropped else Outcome.VALUE_KEPT)
+                 for n in (found, *found.more)]
         unit = dict(found.params).get("unit")
     if cell.strip().startswith("="):
         notes = [("formula_kept", (), Outcome.VALUE_KEPT)]
@@ -353,10 +353,25 @@ def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code
         report(value, line)
         return None
 
+    def find(value: str) -> str | None:
+        found = vocabulary.find(value) if vocabulary is not None else value
+        return found if found in allowed_set else None
+
+    def resolve_item(item: str, line: int) -> list[str]:
+        """One value of a list; ``nlp, health`` (the wrong separator) is read as both, with a note."""
+        if find(item) is None and (split := split_mistyped(item, find)) is not None:
+            sep, ids = split
+            problems.append(Problem(file, line, column, "wrong_separator", item,
+                                    (("item", item), ("sep", sep), ("read", MULTI_SEPARATOR.join(ids))),
+                                    Level.WARNING, Outcome.VALUE_KEPT))
+            return ids
+        found = resolve(item, line)
+        return [found] if found is not None else []
+
     for value, line in zip(frame[column], frame["line"], strict=True):
         if isinstance(value, tuple):
-            found = (resolve(item, int(line)) for item in value)
-            cleaned.append(tuple(dict.fromkeys(v for v in found if v is not None)))
+            found = (v for item in value for v in resolve_item(item, int(line)))
+            cleaned.append(tuple(dict.fromkeys(found)))
         elif value:
             cleaned.append(resolve(str(value), int(line)) or "")
         else:

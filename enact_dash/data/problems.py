@@ -118,8 +118,15 @@ class FieldNote(Exception):  # noqa: N818 - not an error: a value read, with a n
     @classmethod
     def ignored(cls, value: object, notes: list[FieldNote]) -> FieldNote:
         """``value`` read without the parts each of ``notes`` names (one problem per note)."""
+        for note in notes:
+            note.dropped = True
+        return cls.of(value, notes)
+
+    @classmethod
+    def of(cls, value: object, notes: list[FieldNote]) -> FieldNote:
+        """``value`` read, with ``notes`` (one problem each, each with its own ``dropped``)."""
         first, *rest = notes
         note = cls(value, first.code, **dict(first.params))
-        note.dropped = True
+        note.dropped = first.dropped
         note.more = tuple(rest)
         return note

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from enact_dash.data import columns, schemas, vocab
-from enact_dash.data.labels import Vocabulary, catalogue_vocabulary
+from enact_dash.data.labels import WRONG_SEPARATORS, Vocabulary, catalogue_vocabulary
 from enact_dash.data.problems import FieldError, FieldNote, Problem
 from enact_dash.i18n import LANGS, has_key, t
 
@@ -170,6 +170,30 @@ def test_a_bad_value_in_a_list_is_left_out_alone(cell, kept, items):
     assert caught.value.dropped
     assert [dict(n.params)["item"] for n in notes] == items
     assert {n.code for n in notes} == {"not_allowed_item"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept", "codes"),
+    [
+        ("Grand public, Scolaires", ("public", "schools"), ["wrong_separator"]),
+        ("public;schools|étudiants", ("public", "schools"), ["wrong_separator", "not_allowed_item"]),
+        ("Grand public, étudiants", (), ["not_allowed_item"]),  # a part names nothing: not split
+    ],
+)
+def test_a_list_typed_with_commas_is_read_with_a_note(cell, kept, codes):
+    with pytest.raises(FieldNote) as caught:
+        parser(schemas.EVENTS, "audience")(cell)
+    notes = (caught.value, *caught.value.more)
+    assert caught.value.value == kept
+    assert [n.code for n in notes] == codes
+    assert [n.dropped for n in notes] == [code != "wrong_separator" for code in codes]
+
+
+def test_no_label_of_a_list_vocabulary_holds_a_wrong_separator():
+    """split_mistyped relies on it: "a, b" is never one label."""
+    for _, _, vocabulary in vocabulary_columns():
+        for labels in vocabulary.labels.values():
+            assert not [label for label in labels.values() if set(label) & set(WRONG_SEPARATORS)]
 
 
 def vocabulary_columns() -> list[tuple[str, str, Vocabulary]]:

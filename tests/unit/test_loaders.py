@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from enact_dash.data import Level, load_dataset
+from enact_dash.data.problems import Outcome
 from enact_dash.data.schemas import PARTNERS
 from tests.conftest import HOSTILE_NAME, MINIMAL, csv_text
 
@@ -573,8 +574,8 @@ def test_the_chair_axis_accepts_the_axis_names(make_data_dir, cell, expected):
         ("events.csv", "axes", "Robotik", (), "de",
          "unbekannte Achse „Robotik“ (bekannt: Sprache (nlp), Digitale Gesundheit (health), "
          "Alle Achsen (all))"),
-        ("actions.csv", "axes", "nlp, health", (), "fr",  # not the separator: one unknown value
-         "axe inconnu « nlp, health » (connus : Langues (nlp), Santé numérique (health), "
+        ("actions.csv", "axes", "nlp, Robotique", (), "fr",  # "," but a part names nothing: one value
+         "axe inconnu « nlp, Robotique » (connus : Langues (nlp), Santé numérique (health), "
          "Tous les axes (all))"),
         ("chairs.csv", "axis", "Tous les axes", "", "fr",  # a chair has one axis
          "axe inconnu « Tous les axes » (connus : Langues (nlp), Santé numérique (health))"),
@@ -589,6 +590,34 @@ def test_an_axis_that_names_nothing_is_located_with_the_names(make_data_dir, fil
                                                                           Level.WARNING)
     assert problem.message(lang) == message
     assert dataset.tables[key].iloc[0][column] == kept
+
+
+@pytest.mark.parametrize(
+    ("file", "cell", "expected", "notes"),
+    [
+        ("partners.csv", "nlp, health", ("nlp", "health"), [("nlp, health", ",", "nlp|health")]),
+        ("events.csv", "Langues ; Santé numérique", ("nlp", "health"),
+         [("Langues ; Santé numérique", ";", "nlp|health")]),
+        ("actions.csv", "nlp,health|all", ("nlp", "health", "all"), [("nlp,health", ",", "nlp|health")]),
+    ],
+)
+def test_axes_typed_with_a_comma_or_semicolon_are_read_with_a_note(make_data_dir, file, cell, expected,
+                                                                   notes):
+    key = file.removesuffix(".csv")
+    dataset = load_dataset(make_data_dir(**{key: [dict(MINIMAL[file][0], axes=cell)]}))
+    found = [p for p in dataset.problems if p.file == file]
+    assert [(dict(p.params)["item"], dict(p.params)["sep"], dict(p.params)["read"]) for p in found] == notes
+    assert {(p.line, p.field, p.code, p.level, p.outcome) for p in found} == {
+        (2, "axes", "wrong_separator", Level.WARNING, Outcome.VALUE_KEPT)}
+    assert dataset.tables[key].iloc[0]["axes"] == expected
+
+
+def test_the_separator_note_says_what_was_read_and_how_to_write_it(make_data_dir):
+    dataset = load_dataset(make_data_dir(partners=[dict(MINIMAL["partners.csv"][0], axes="nlp, health")]))
+    (problem,) = [p for p in dataset.problems if p.file == "partners.csv"]
+    assert problem.message("fr") == (
+        "« nlp, health » : lu comme plusieurs valeurs (nlp|health) ; séparez les valeurs d'une cellule par "
+        "« | », pas par « , »")
 
 
 AMBIGUOUS_AXES = [dict(MINIMAL["axes.csv"][0], name_de="KI"), dict(MINIMAL["axes.csv"][1], name_de="KI")]
