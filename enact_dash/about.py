@@ -43,7 +43,8 @@ def sources_html(dataset: Dataset, lang: str) -> str:
     frame = sources_table(dataset, lang)
     columns = [Column(name, name, "number" if i == 2 else "text", long=i == 0)
                for i, name in enumerate(frame.columns)]
-    return table_html(frame, columns, caption=t("about.sources_caption", lang))
+    return table_html(frame, columns, caption=t("about.sources_caption", lang),
+                      scroll_hint=t("common.table.scroll_hint", lang))
 
 
 @dataclass(frozen=True)

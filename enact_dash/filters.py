@@ -158,6 +158,11 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "about": (),
     "kiosk": KIOSK_PARAMS,
 }
+# The filters of the shared sidebar, kept from page to page.
+SHARED_FILTERS = ("axis", "city")
+# Each list page's own filters (beside the shared ones): what its "clear this page's filters" clears.
+PARTNERS_PAGE_FILTERS = ("ptype", "country", "relation", "q")
+EVENTS_PAGE_FILTERS = ("etype", "audience", "date_from", "date_to")
 # The fields that choose which partners a view holds (enact_dash.partners.view keys its views on them).
 PARTNER_FILTERS = ("axis", "city", "ptype", "country", "relation", "q")
 # The fields that change what the partners list holds or its order: a change starts it on page 1.

@@ -121,8 +121,14 @@ def table_html(
     row_link: Callable[[Mapping[str, Any]], str] | None = None,
     link_column: str | None = None,
     link_label: str = "",
+    scroll_hint: str = "",
 ) -> str:
-    """The table as HTML text.
+    """The table as HTML text, in a scrolling region that a keyboard can focus and scroll (named by the
+    caption).
+
+    ``scroll_hint`` is a short visible line ("scroll sideways to see every column") that the style
+    (``enact_dash.ui.page.BASE_CSS``) shows only while the table is wider than its region; hidden from
+    screen readers, which read the table by its headers.
 
     ``row_link(row)``, when given, makes the cell of ``link_column`` a link to that address (e.g. the
     view with that item selected); ``link_label`` is its accessible name, with ``{name}`` replaced by
@@ -148,8 +154,10 @@ def table_html(
             cells.append(f'<td class="{css}">{content}</td>' if css else f"<td>{content}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     label = html.escape(caption, quote=True)
+    hint = (f'<p class="enact-scroll-hint" aria-hidden="true">{html.escape(scroll_hint)}</p>'
+            if scroll_hint else "")
     return (
-        f'<div class="enact-table-wrap" role="region" aria-label="{label}" tabindex="0">'
+        f'<div class="enact-table-wrap" role="region" aria-label="{label}" tabindex="0">{hint}'
         f'<table class="enact-table"><caption>{html.escape(caption)}</caption>'
         f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )

@@ -27,7 +27,7 @@ drop_unknown("year", view.years)  # a year with nothing to review: said (the vie
 def data_table(frame: object, caption: str) -> None:
     """The accessible alternative of a chart or list: its data as a real table."""
     with st.expander(t("achievements.table_alternative", lang)):
-        st.html(ach_html.frame_table_html(frame, caption))  # type: ignore[arg-type]
+        st.html(ach_html.frame_table_html(frame, caption, lang))  # type: ignore[arg-type]
 
 
 st.title(t("achievements.title", lang))

@@ -1,4 +1,7 @@
-"""Events: upcoming then past events, timeline, map, filters (in the URL) and calendar/CSV downloads."""
+"""Events: upcoming then past events, timeline, map, filters (in the URL) and calendar/CSV downloads.
+
+A view that matches no event is one message and a button that clears the page's filters, nothing else.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import streamlit as st
 from enact_dash.clock import today as clock_today
 from enact_dash.config import get_settings
 from enact_dash.data.vocab import AUDIENCES, EVENT_TYPES
+from enact_dash.empty_view import empty_view
 from enact_dash.events import page as ev
 from enact_dash.events.display import (
     EventView,
@@ -21,12 +25,14 @@ from enact_dash.events.display import (
     type_label,
 )
 from enact_dash.exports import CSV_MIME, csv_separator
+from enact_dash.filters import EVENTS_PAGE_FILTERS
 from enact_dash.geo import boundaries_for
 from enact_dash.i18n import format_number, plural, t
 from enact_dash.ics import ICS_MIME, ics_filename
 from enact_dash.maps.partner_map import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
+from enact_dash.ui.page import show_empty_view
 from enact_dash.ui.state import (
     bound_widget,
     current_filters,
@@ -146,6 +152,10 @@ if dates_box.open:
 
 filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)
+if selection.count == 0:
+    show_empty_view(empty_view(filters, EVENTS_PAGE_FILTERS, lang, domain="events", selection="event"),
+                    key="events_clear")
+    st.stop()  # no empty lists, chart, table, map or downloads (the entry point finishes the sidebar)
 summary = ev.summary(dataset.events, selection, lang, today=today)
 st.markdown(escape_markdown(summary))
 note(plural("events.count", selection.count, lang, total=n(selection.all_count))

@@ -5,7 +5,8 @@ relation, search), the selected partner (``partner``) and the city chosen in the
 What a view shows is computed once per data, filters and language (``enact_dash.partners.view``);
 the map is rendered once per view and selection. The list is an HTML table sorted on the server (the
 ``sort`` URL parameter), in pages of ``LIST_PAGE_SIZE`` rows (``page``; the downloads have every
-partner of the view); the by-city tab runs only once opened.
+partner of the view); the by-city tab runs only once opened. A view that matches nobody is one message
+and a button that clears the page's filters, nothing else.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import streamlit as st
 
 from enact_dash import partners as pt
 from enact_dash.config import get_settings
+from enact_dash.empty_view import empty_view
 from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator, json_bytes, safe_csv_bytes
+from enact_dash.filters import PARTNERS_PAGE_FILTERS
 from enact_dash.i18n import format_number, t
 from enact_dash.maps import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.native import native_select, page_select, search_box
+from enact_dash.ui.page import show_empty_view
 from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import current_filters, drop_unknown, multiselect_filter, set_filters
 
@@ -61,9 +65,10 @@ row = st.container(key="filters_partners")
 multiselect_filter("ptype", t("partners.filter.type", lang), pt.type_options(),
                    lambda v: pt.type_label(v, lang), container=row)
 country_col, relation_col, search_col = row.columns([1, 1, 1.2])
-multiselect_filter("country", t("partners.filter.country", lang),
-                   pt.country_options(partners, filters.country), lambda c: pt.country_label(c, lang),
-                   container=country_col)
+countries = pt.country_options(partners, filters.country)
+multiselect_filter("country", t("partners.filter.country", lang), countries,
+                   lambda c: pt.country_label(c, lang), container=country_col,
+                   help=pt.country_help(countries, lang))
 multiselect_filter("relation", t("partners.filter.relation", lang), pt.relation_options(),
                    lambda r: pt.relation_label(r, False, lang), container=relation_col)
 search_box("q", t("partners.filter.search", lang), container=search_col,
@@ -72,6 +77,10 @@ search_box("q", t("partners.filter.search", lang), container=search_col,
 filters = current_filters()
 view = pt.partners_view(partners, filters)
 counts = view.counts
+if counts.partners == 0:
+    show_empty_view(empty_view(filters, PARTNERS_PAGE_FILTERS, lang, domain="partners", selection="partner"),
+                    key="partners_clear")
+    st.stop()  # no empty map, card, table or downloads (the entry point still finishes the sidebar)
 st.markdown(f"**{pt.summary_text(counts, lang)}** {pt.unlocated_text(counts, lang)}".strip())
 
 selected = pt.partner_row(view.shown, filters.partner)
@@ -88,7 +97,10 @@ with map_col:
     else:
         st.info(t("partners.map.empty", lang))
 
-with card_col:
+# The detail section: a heading under the page's title (its anchor is where a name's link lands), the
+# chooser, then the card (whose name is the next heading level).
+with card_col.container(key="partner_detail"):
+    st.header(t("partners.detail.title", lang), anchor=pt.CARD_ANCHOR)
     choices = pt.pick_choices(partners, view)
     if choices is not None:
         native_select("partners_pick", t("partners.detail.choose", lang),
@@ -122,9 +134,8 @@ if list_tab.open:
                           last=format_number(last, lang), total=format_number(counts.partners, lang)))
         st.markdown(t("partners.list.caption", lang))
         table = pt.list_page(pt.list_table(partners, view, lang, axes, order), page)
-        shown = current_filters()  # with the page: a name's link comes back to this page
-        st.html(pt.list_html(table, lang, order,
-                             lambda row: "?" + shown.with_(partner=row["id"]).query_string()))
+        # With the list's page: a name's link comes back to this page, and lands on the card.
+        st.html(pt.list_html(table, lang, order, pt.card_link(current_filters())))
         export = pt.export_table(partners, view)
         stem = t("partners.download.file", lang)
         buttons = st.container(horizontal=True, gap="small")

@@ -172,10 +172,11 @@ def planned_html(planned: PlannedChairs, lang: str) -> str:
             + source_html(planned.source, lang) + "</div>")
 
 
-def frame_table_html(frame: pd.DataFrame, caption: str) -> str:
+def frame_table_html(frame: pd.DataFrame, caption: str, lang: str) -> str:
     """A table alternative (a chart's or a list's data, headers already translated, cells already
     formatted as text) as an accessible HTML table: Streamlit's ``st.table`` loads about 0.1 s of
     JavaScript on the page's first load (``bench/widget_costs.py``). Source columns may wrap anywhere."""
     columns = [Column(str(name), str(name), long=index == len(frame.columns) - 1 and len(frame.columns) > 2)
                for index, name in enumerate(frame.columns)]
-    return table_html(frame.astype(object).where(frame.notna(), ""), columns, caption=caption)
+    return table_html(frame.astype(object).where(frame.notna(), ""), columns, caption=caption,
+                      scroll_hint=t("common.table.scroll_hint", lang))

@@ -7,6 +7,9 @@ PARTNER_TYPES = (
 )
 RELATIONS = ("member", "partner", "network", "cooperation")
 AXIS_ALL = "all"
+# Codes of the country column that name no country: ISO 3166-1 reserves them for a group of countries
+# (the European Union, the euro area, the United Nations). Shown as written, never counted as a country.
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN"})
 EVENT_TYPES = (
     "annual_day", "fete_science", "summer_school", "workshop", "launch", "training", "other",
 )

@@ -6,6 +6,7 @@ from enact_dash.partners.display import (
     city_choices,
     city_html,
     city_table,
+    country_help,
     country_label,
     country_options,
     detail_card_html,
@@ -33,10 +34,12 @@ from enact_dash.partners.summary import (
     unlocated_text,
 )
 from enact_dash.partners.view import (
+    CARD_ANCHOR,
     LIST_PAGE_SIZE,
     MAX_PICK,
     SORTABLE,
     PartnersView,
+    card_link,
     city_options,
     city_rows,
     export_table,
@@ -50,6 +53,7 @@ from enact_dash.partners.view import (
 )
 
 __all__ = [
+    "CARD_ANCHOR",
     "LIST_COLUMNS",
     "LIST_PAGE_SIZE",
     "MAX_PICK",
@@ -59,12 +63,14 @@ __all__ = [
     "PartnersView",
     "boundaries_for",
     "by_city",
+    "card_link",
     "city_choices",
     "city_html",
     "city_options",
     "city_rows",
     "city_table",
     "count_partners",
+    "country_help",
     "country_label",
     "country_options",
     "detail_card_html",

@@ -20,7 +20,7 @@ import pandas as pd
 from babel import Locale
 
 from enact_dash import sources
-from enact_dash.data.vocab import AXIS_ALL, PARTNER_TYPES, RELATIONS
+from enact_dash.data.vocab import AXIS_ALL, NOT_COUNTRIES, PARTNER_TYPES, RELATIONS
 from enact_dash.html_table import Column, SortOrder, sort_options, table_html
 from enact_dash.i18n import BABEL_LOCALE, LANGS, format_number, has_key, normalize_lang, pick, t
 from enact_dash.partners.filtering import as_ids
@@ -108,10 +108,20 @@ def relation_options() -> list[str]:
 
 
 def country_options(partners: pd.DataFrame, selected: Sequence[str] = ()) -> list[str]:
-    """Countries of the data (France first, then by code), plus any already selected."""
+    """Countries of the data (France first, then by code), plus any already selected; the codes that
+    name no country (the European Union, ``NOT_COUNTRIES``) last."""
     codes = {text(c) for c in partners["country"].unique()} | set(selected)
     codes.discard("")
-    return sorted(codes, key=lambda c: (c != "FR", c))
+    return sorted(codes, key=lambda c: (c in NOT_COUNTRIES, c != "FR", c))
+
+
+def country_help(options: Sequence[str], lang: str) -> str | None:
+    """The country filter's help: the chips' usual help, and, when it offers a code that names no
+    country (the European Union), that it is not one and is not counted as one. None: the usual help."""
+    groups = [country_label(code, lang) for code in options if code in NOT_COUNTRIES]
+    if not groups:
+        return None
+    return t("partners.filter.country_help", lang, names=", ".join(groups))
 
 
 # --- list view ---------------------------------------------------------------------------------
@@ -324,7 +334,8 @@ def list_html(table: pd.DataFrame, lang: str, order: SortOrder,
                 order=sort_choices(lang, [order.key])[order.param])
     return table_html(table, columns, caption=caption, order=order,
                       yes_no=(t("common.yes", lang), t("common.no", lang)), row_link=row_link,
-                      link_column="name", link_label=t("partners.list.show", lang))
+                      link_column="name", link_label=t("partners.list.show", lang),
+                      scroll_hint=t("common.table.scroll_hint", lang))
 
 
 def city_html(rows: pd.DataFrame, lang: str) -> str:
@@ -333,4 +344,5 @@ def city_html(rows: pd.DataFrame, lang: str) -> str:
                Column("country", t("partners.column.country", lang)),
                Column("partners", t("partners.column.partners", lang), "number")]
     shown = rows.assign(partners=[format_number(int(v), lang) for v in rows["partners"]])
-    return table_html(shown, columns, caption=t("partners.cities.alt", lang))
+    return table_html(shown, columns, caption=t("partners.cities.alt", lang),
+                      scroll_hint=t("common.table.scroll_hint", lang))

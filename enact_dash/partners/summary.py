@@ -8,6 +8,7 @@ from functools import cache
 
 import pandas as pd
 
+from enact_dash.data.vocab import NOT_COUNTRIES
 from enact_dash.i18n import plural, t
 from enact_dash.partners.filtering import city_keys
 
@@ -16,7 +17,7 @@ from enact_dash.partners.filtering import city_keys
 class PartnerCounts:
     partners: int
     cities: int  # distinct (country, city) among the partners with a city
-    countries: int
+    countries: int  # real countries only (not the European Union: ``NOT_COUNTRIES``)
     unlocated: int  # partners without coordinates: in the list, not on the map
 
 
@@ -37,14 +38,15 @@ def count_partners(partners: pd.DataFrame) -> PartnerCounts:
     return PartnerCounts(
         partners=len(partners),
         cities=len(cities),
-        countries=int(countries[countries != ""].nunique()),
+        countries=int(countries[(countries != "") & ~countries.isin(NOT_COUNTRIES)].nunique()),
         unlocated=int((~located_mask(partners)).sum()),
     )
 
 
 @cache
 def summary_text(counts: PartnerCounts, lang: str) -> str:
-    """``23 partenaires dans 6 villes, 3 pays`` / ``23 partners in 6 cities, 3 countries``."""
+    """``23 partenaires dans 6 villes, 3 pays.`` / ``23 partners in 6 cities, 3 countries.``: a sentence,
+    with its full stop (``unlocated_text`` may follow it)."""
     if counts.partners == 0:
         return t("partners.summary.none", lang)
     partners = plural("partners.count.partners", counts.partners, lang)

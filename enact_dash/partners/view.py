@@ -9,7 +9,7 @@ with the same data and filters costs a few dictionary look-ups. Downloads are bu
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +41,10 @@ from enact_dash.partners.summary import PartnerCounts, by_city, count_partners
 LIST_PAGE_SIZE = 50
 # Above this many partners, the "show details" chooser is replaced by a hint (10,000 names is no help).
 MAX_PICK = 300
+
+# The anchor of the detail section (its heading's id): a name's link in the list ends with it, so that
+# the browser, which loads the whole page again, lands on the card rather than at the top of the page.
+CARD_ANCHOR = "partner-card"
 
 # Columns the list can be sorted on (the ``sort`` URL parameter; "-city" is Z to A).
 SORTABLE = ("name", "type", "city", "country", "relation")
@@ -102,6 +106,15 @@ def list_table(partners: pd.DataFrame, view: PartnersView, lang: str,
     return _MEMO.get(partners, ("list", view.key, lang, _labels_key(axis_labels), order),
                      lambda: sort_frame(unsorted, order, then="name", missing={
                          "city": t("common.site_unspecified", lang), "country": t("common.unknown", lang)}))
+
+
+def card_link(filters: Filters) -> Callable[[Mapping[str, Any]], str]:
+    """A list row -> the link to this view with that partner's card (``?…&partner=id#partner-card``).
+
+    A plain link: it can be shared, opened in a new tab and followed without JavaScript; the
+    fragment brings the reloaded page to the card (Streamlit scrolls to a heading whose anchor is the
+    address's fragment)."""
+    return lambda row: f"?{filters.with_(partner=str(row['id'])).query_string()}#{CARD_ANCHOR}"
 
 
 def page_span(total: int, page: int) -> tuple[int, int]:

@@ -8,7 +8,10 @@ import json
 import streamlit as st
 
 from enact_dash.data import Dataset
+from enact_dash.empty_view import EmptyView
+from enact_dash.events.display import escape_markdown
 from enact_dash.i18n import plural, t
+from enact_dash.ui.state import set_filters
 
 # Streamlit's theme does the colours (see .streamlit/config.toml); these rules only fix what the theme
 # cannot: larger tiles for key figures, and a visible keyboard focus.
@@ -50,6 +53,23 @@ BASE_CSS = """
 .enact-table th { background: #eef3f9; color: #1f2a37; white-space: nowrap; }
 .enact-table .num { text-align: right; }
 .enact-table a { color: #1d4e89; }
+/* The line "scroll sideways", only while a table is wider than its region: a scroll-driven animation
+   has a timeline only while its scroller overflows, so the hint shows then and only then. Without
+   scroll-driven animations (older browsers), it shows on narrow screens, where the lists overflow. */
+.enact-scroll-hint { display: none; position: sticky; left: 0; margin: 0 0 0.3rem; font-size: 0.85rem;
+  color: #44505e; }
+@supports (animation-timeline: scroll()) {
+  .enact-table-wrap { scroll-timeline: --enact-table-x x; }
+  .enact-scroll-hint { animation: enact-scroll-hint linear both; animation-timeline: --enact-table-x; }
+  @keyframes enact-scroll-hint { from, to { display: block; } }
+}
+@supports not (animation-timeline: scroll()) {
+  @media (max-width: 640px) { .enact-scroll-hint { display: block; } }
+}
+/* The partners page's detail section: its heading (h2, under the page's h1) sized for its column; the
+   heading's own anchor link is left out (the list's names link to it, with the section's anchor). */
+.st-key-partner_detail h2 { font-size: 1.3rem; padding: 0 0 0.25rem; }
+.st-key-partner_detail [data-testid="stHeaderActionElements"] { display: none; }
 /* Charts of the achievements page (enact_dash.charts_achievements): HTML, no chart library. */
 .enact-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
@@ -96,6 +116,15 @@ BASE_CSS = """
 .enact-swatch.day { width: 0.7rem; height: 0.7rem; transform: rotate(45deg); margin: 0 0.15rem; }
 </style>
 """
+
+
+def show_empty_view(empty: EmptyView, *, key: str) -> None:
+    """The one message of a view that matches nothing, and the button that clears its filters
+    (through the filter model, so the URL follows)."""
+    st.info(escape_markdown(empty.message), icon=":material/search_off:")
+    if empty.cleared is not None:
+        st.button(empty.action, key=key, on_click=set_filters, args=(empty.cleared,),
+                  icon=":material/filter_alt_off:")
 
 
 def set_document_language(lang: str) -> None:

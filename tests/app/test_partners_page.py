@@ -95,6 +95,11 @@ def summary(at: AppTest) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("**"))
 
 
+def infos(at: AppTest) -> list[str]:
+    """The info boxes' texts as read (Markdown escapes removed)."""
+    return [re.sub(r"\\(.)", r"\1", box.value) for box in at.info]
+
+
 def card_html(at: AppTest) -> str:
     cards = [h.proto.body for h in at.get("html") if "enact-card" in h.proto.body]
     return cards[0] if cards else ""
@@ -103,13 +108,13 @@ def card_html(at: AppTest) -> str:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", ["Partenaires", "**5 partenaires dans 4 villes, 2 pays**",
+        ("fr", ["Partenaires", "**5 partenaires dans 4 villes, 2 pays.** 1 partenaire sans lieu connu",
                 "1 partenaire sans lieu connu figure dans la liste, mais pas sur la carte.",
                 "Limites : IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "Liste", "Par ville"]),
-        ("en", ["Partners", "**5 partners in 4 cities, 2 countries**",
+        ("en", ["Partners", "**5 partners in 4 cities, 2 countries.** 1 partner with no known",
                 "1 partner with no known location is in the list, but not on the map.",
                 "Boundaries: IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "List", "By city"]),
-        ("de", ["Partner", "**5 Partner in 4 Orten, 2 Ländern**",
+        ("de", ["Partner", "**5 Partner in 4 Orten, 2 Ländern.** 1 Partner ohne bekannten",
                 "1 Partner ohne bekannten Standort steht in der Liste, aber nicht auf der Karte.",
                 "Grenzen: IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "Liste", "Nach Ort"]),
     ],
@@ -128,6 +133,10 @@ def test_page_in_each_language(lang: str, expected: list[str]) -> None:
     assert region[6] == {"fr": "non", "en": "no", "de": "nein"}[lang]  # not on the map
     assert at.download_button(key="partners_csv").proto.label
     assert at.download_button(key="partners_json").proto.label
+    # The detail section has a heading under the page's title, anchored for the list's links.
+    assert [(h.tag, h.proto.anchor) for h in at.header] == [("h2", pt_view.CARD_ANCHOR)]
+    assert at.header[0].value == {"fr": "Fiche du partenaire", "en": "Partner details",
+                                  "de": "Angaben zum Partner"}[lang]
 
 
 @pytest.mark.parametrize(
@@ -157,10 +166,9 @@ def test_query_params_change_count_list_and_map(query: dict[str, str | list[str]
         assert payload["id"] == [p for p in expected if p in LOCATED]
         assert payload["n"] == len(payload["id"])
         assert summary(at).startswith(f"**{len(expected)} partner")
-    else:
-        assert summary(at) == "**No partner matches these filters.**"
-        assert at.get("component_instance") == []  # nothing to place: no map, a notice instead
-        assert "No partner of this view has a known location" in page_text(at)
+    else:  # one message and a way back, nothing else (see test_an_empty_view_is_one_message_and_a_way_back)
+        assert infos(at) == ["No partner matches the filters chosen."]
+        assert at.get("component_instance") == []
 
 
 def test_type_widget_rewrites_the_url_list_and_map() -> None:
@@ -170,7 +178,7 @@ def test_type_widget_rewrites_the_url_list_and_map() -> None:
     assert query_values(at, "ptype") == ["research_organisation"]
     assert listed_ids(at) == ["saar", "inria"]
     assert map_data(at)[0]["id"] == ["inria", "saar"]
-    assert summary(at).startswith("**2 partenaires dans 2 villes, 2 pays**")
+    assert summary(at).startswith("**2 partenaires dans 2 villes, 2 pays.**")
 
 
 def test_search_widget_filters_and_goes_to_the_url() -> None:
@@ -284,7 +292,8 @@ def test_a_long_list_comes_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert listed_ids(at) == ["ul"]
     assert "Partners 5 to 5 of 5" in page_text(at)
     assert at.query_params["page"] == "3"  # the link to this view has the page
-    assert 'partner=ul&amp;page=3"' in list_table_html(at)  # and so has a name's link to its card
+    # and so has a name's link to its card
+    assert 'partner=ul&amp;page=3#partner-card"' in list_table_html(at)
     at.button_group(key="flt_ptype").select("hospital").run()  # a shorter view: one page, no pager
     assert listed_ids(at) == ["hus"]
     assert "page" not in native_fields(at)
@@ -379,7 +388,50 @@ def test_sort_widget_rewrites_the_url_and_marks_the_column() -> None:
 
 def test_each_name_links_to_the_view_with_its_card() -> None:
     at = run_app_page("partners", lang="en", ptype="hospital")
-    assert 'href="?lang=en&amp;ptype=hospital&amp;partner=hus" target="_self"' in list_table_html(at)
+    # The fragment brings the reloaded page to the detail section (its heading's anchor).
+    assert ('href="?lang=en&amp;ptype=hospital&amp;partner=hus#partner-card" target="_self"'
+            in list_table_html(at))
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "button", "after"),
+    [
+        ({"lang": "fr", "q": "zzzz"}, "Aucun partenaire ne correspond à la recherche « zzzz ».",
+         "Effacer les filtres de cette page", {}),  # French: the default, left out of the link
+        ({"lang": "en", "ptype": "company", "axis": "health", "partner": "ul"},
+         "No partner matches the filters chosen.", "Clear this page's filters",
+         {"lang": ["en"], "axis": ["health"]}),
+        ({"lang": "de", "ptype": "hospital", "country": "DE"},
+         "Kein Partner entspricht den gewählten Filtern.",
+         "Filter dieser Seite zurücksetzen", {"lang": ["de"]}),
+        # only the sidebar's city empties the view: the button clears the sidebar's filters
+        ({"lang": "en", "axis": "health", "city": "Saarbrücken", "sort": "-city"},
+         "No partner matches the filters chosen.", "Clear the sidebar's filters",
+         {"lang": ["en"], "sort": ["-city"]}),
+        # a search with markup stays text
+        ({"lang": "en", "q": "*<b>x</b>*"}, "No partner matches the search “*<b>x</b>*”.",
+         "Clear this page's filters", {"lang": ["en"]}),
+    ],
+)
+def test_an_empty_view_is_one_message_and_a_way_back(query: dict[str, str], message: str, button: str,
+                                                     after: dict[str, list[str]]) -> None:
+    at = run_app_page("partners", **query)
+    assert not at.exception
+    assert infos(at) == [message]  # one message: not the map's, nor the card's
+    assert "<b>" not in at.info[0].value  # Markdown-escaped: a search is shown as typed, never as markup
+    assert not any(m.value.startswith("**") for m in at.markdown)  # no summary sentence
+    assert at.get("component_instance") == []  # no map
+    assert at.tabs == []  # no empty table
+    assert list_table_html(at) == ""
+    assert at.get("download_button") == []  # no download of an empty file
+    assert at.header == []  # no detail section
+    clear = at.button(key="partners_clear")
+    assert clear.label == button
+    clear.click().run()
+    assert not at.exception
+    assert {key: query_values(at, key) for key in at.query_params} == after
+    assert at.info == [] or "No partner matches" not in at.info[0].value
+    assert listed_ids(at)  # the list is back
 
 
 def test_the_city_tab_runs_only_once_chosen() -> None:

@@ -22,7 +22,7 @@ from tests.conftest import HOSTILE_NAME
     ],
 )
 def test_a_frame_becomes_an_escaped_table(frame: pd.DataFrame, headers: list[str], cells: list[str]) -> None:
-    table = frame_table_html(frame, "Chaires <de> recherche")
+    table = frame_table_html(frame, "Chaires <de> recherche", "fr")
     assert "<caption>Chaires &lt;de&gt; recherche</caption>" in table
     assert re.findall(r'<th scope="col">(.*?)</th>', table) == headers
     assert re.findall(r"<td[^>]*>(.*?)</td>", table) == cells
@@ -30,5 +30,5 @@ def test_a_frame_becomes_an_escaped_table(frame: pd.DataFrame, headers: list[str
 
 
 def test_the_source_column_of_a_wide_table_may_wrap() -> None:
-    table = frame_table_html(pd.DataFrame({"A": ["x"], "B": ["y"], "Source": ["https://x.org"]}), "T")
+    table = frame_table_html(pd.DataFrame({"A": ["x"], "B": ["y"], "Source": ["https://x.org"]}), "T", "fr")
     assert '<td class="long">https://x.org</td>' in table

@@ -173,3 +173,18 @@ def test_sort_frame_orders_numbers_as_numbers(descending: bool, expected: list[s
     frame = pd.DataFrame({"name": ["ten", "nine", "none", "hundred"], "count": [10, 9, None, 100]})
     sorted_names = sort_frame(frame, SortOrder("count", descending))["name"].tolist()
     assert sorted_names == expected
+
+
+@pytest.mark.parametrize(
+    ("hint", "expected"),
+    [
+        ("", '<div class="enact-table-wrap" role="region" aria-label="T" tabindex="0"><table'),
+        ("Scroll <sideways>",
+         '<div class="enact-table-wrap" role="region" aria-label="T" tabindex="0">'
+         '<p class="enact-scroll-hint" aria-hidden="true">Scroll &lt;sideways&gt;</p><table'),
+    ],
+)
+def test_the_scroll_hint_sits_in_the_focusable_region(hint: str, expected: str) -> None:
+    """Shown by the style only while the table overflows (tests/browser); hidden from screen readers."""
+    out = table_html(pd.DataFrame({"name": ["a"]}), [Column("name", "Nom")], caption="T", scroll_hint=hint)
+    assert out.startswith(expected)

@@ -12,6 +12,7 @@ from enact_dash.partners import (
     LIST_COLUMNS,
     city_choices,
     city_table,
+    country_help,
     country_label,
     country_options,
     detail_card_html,
@@ -110,6 +111,41 @@ def test_country_options_france_first_then_codes_plus_selected() -> None:
                      partner("d", country=""))
     assert country_options(partners) == ["FR", "DE", "LU"]
     assert country_options(partners, ("CH",)) == ["FR", "CH", "DE", "LU"]
+
+
+@pytest.mark.parametrize(
+    ("codes", "selected", "expected"),
+    [
+        (("EU", "FR", "DE"), (), ["FR", "DE", "EU"]),  # the European Union after the countries
+        (("EU", "UN", "LU"), ("CH",), ["CH", "LU", "EU", "UN"]),
+        (("EU",), (), ["EU"]),
+    ],
+)
+def test_country_options_put_what_is_no_country_last(codes: tuple[str, ...], selected: tuple[str, ...],
+                                                     expected: list[str]) -> None:
+    partners = frame(*(partner(f"p{i}", country=code) for i, code in enumerate(codes)))
+    assert country_options(partners, selected) == expected
+
+
+@pytest.mark.parametrize(
+    ("options", "lang", "expected"),
+    [
+        (["FR", "DE"], "fr", None),  # only countries: the chips' usual help
+        ([], "en", None),
+        (["FR", "EU"], "fr", "Sans choix : tout. Plusieurs choix possibles. « Union européenne » n'est pas "
+                             "un pays mais un échelon au-dessus des pays : ses partenaires ne sont pas "
+                             "comptés dans le nombre de pays."),
+        (["FR", "EU"], "en", "None chosen: all. You can choose several. “European Union” is not a country "
+                             "but a level above countries: its partners are not counted in the number of "
+                             "countries."),
+        (["EU"], "de", "Keine Auswahl: alle. Mehrfachauswahl möglich. „Europäische Union“ ist kein Land, "
+                       "sondern eine Ebene über den Ländern: Ihre Partner werden bei der Zahl der Länder "
+                       "nicht mitgezählt."),
+    ],
+)
+def test_country_help_says_the_european_union_is_no_country(options: list[str], lang: str,
+                                                            expected: str | None) -> None:
+    assert country_help(options, lang) == expected
 
 
 def test_name_choices_sorted_by_name() -> None:

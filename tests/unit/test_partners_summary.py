@@ -14,27 +14,27 @@ NNBSP = "\u202f"  # French thousands separator (Babel)
 @pytest.mark.parametrize(
     ("counts", "lang", "expected"),
     [
-        ((23, 6, 3), "fr", "23 partenaires dans 6 villes, 3 pays"),
-        ((23, 6, 3), "en", "23 partners in 6 cities, 3 countries"),
-        ((23, 6, 3), "de", "23 Partner in 6 Orten, 3 Ländern"),
-        ((1, 1, 1), "fr", "1 partenaire dans 1 ville, 1 pays"),
-        ((1, 1, 1), "en", "1 partner in 1 city, 1 country"),
-        ((1, 1, 1), "de", "1 Partner in 1 Ort, 1 Land"),
-        ((2, 1, 1), "fr", "2 partenaires dans 1 ville, 1 pays"),
-        ((2, 2, 1), "en", "2 partners in 2 cities, 1 country"),
-        ((10_000, 1_200, 5), "fr", f"10{NNBSP}000 partenaires dans 1{NNBSP}200 villes, 5 pays"),
-        ((10_000, 1_200, 5), "en", "10,000 partners in 1,200 cities, 5 countries"),
-        ((10_000, 1_200, 5), "de", "10.000 Partner in 1.200 Orten, 5 Ländern"),
+        ((23, 6, 3), "fr", "23 partenaires dans 6 villes, 3 pays."),
+        ((23, 6, 3), "en", "23 partners in 6 cities, 3 countries."),
+        ((23, 6, 3), "de", "23 Partner in 6 Orten, 3 Ländern."),
+        ((1, 1, 1), "fr", "1 partenaire dans 1 ville, 1 pays."),
+        ((1, 1, 1), "en", "1 partner in 1 city, 1 country."),
+        ((1, 1, 1), "de", "1 Partner in 1 Ort, 1 Land."),
+        ((2, 1, 1), "fr", "2 partenaires dans 1 ville, 1 pays."),
+        ((2, 2, 1), "en", "2 partners in 2 cities, 1 country."),
+        ((10_000, 1_200, 5), "fr", f"10{NNBSP}000 partenaires dans 1{NNBSP}200 villes, 5 pays."),
+        ((10_000, 1_200, 5), "en", "10,000 partners in 1,200 cities, 5 countries."),
+        ((10_000, 1_200, 5), "de", "10.000 Partner in 1.200 Orten, 5 Ländern."),
         # French "many" category: "1 000 000 de partenaires"
-        ((1_000_000, 2, 1), "fr", f"1{NNBSP}000{NNBSP}000 de partenaires dans 2 villes, 1 pays"),
-        ((1_000_000, 2, 1), "en", "1,000,000 partners in 2 cities, 1 country"),
+        ((1_000_000, 2, 1), "fr", f"1{NNBSP}000{NNBSP}000 de partenaires dans 2 villes, 1 pays."),
+        ((1_000_000, 2, 1), "en", "1,000,000 partners in 2 cities, 1 country."),
         # nobody, or nobody with a known city
         ((0, 0, 0), "fr", "Aucun partenaire ne correspond à ces filtres."),
         ((0, 0, 0), "en", "No partner matches these filters."),
         ((0, 0, 0), "de", "Kein Partner entspricht diesen Filtern."),
-        ((2, 0, 1), "fr", "2 partenaires, ville non précisée"),
-        ((1, 0, 0), "en", "1 partner, city not specified"),
-        ((3, 0, 1), "de", "3 Partner, Ort nicht angegeben"),
+        ((2, 0, 1), "fr", "2 partenaires, ville non précisée."),
+        ((1, 0, 0), "en", "1 partner, city not specified."),
+        ((3, 0, 1), "de", "3 Partner, Ort nicht angegeben."),
     ],
 )
 def test_summary_text(counts: tuple[int, int, int], lang: str, expected: str) -> None:
@@ -81,6 +81,33 @@ VIEW = frame(
 
 def test_count_partners() -> None:
     assert count_partners(VIEW) == PartnerCounts(partners=8, cities=4, countries=2, unlocated=3)
+
+
+@pytest.mark.parametrize(
+    ("countries", "expected"),
+    [
+        (("FR",), 1),
+        (("FR", "EU"), 1),  # the European Union is no country (e.g. a European fund)
+        (("EU",), 0),
+        (("EU", "EU", "UN", "EZ"), 0),  # nor the United Nations, nor the euro area
+        (("FR", "DE", "EU", ""), 2),  # empty: not specified
+        (("FR", "DE", "LU", "BE", "CH"), 5),
+    ],
+)
+def test_count_partners_counts_real_countries_only(countries: tuple[str, ...], expected: int) -> None:
+    view = frame(*(partner(f"p{i}", country=code) for i, code in enumerate(countries)))
+    counts = count_partners(view)
+    assert (counts.partners, counts.countries) == (len(countries), expected)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+@pytest.mark.parametrize("counts", [PartnerCounts(18, 3, 1, 11), PartnerCounts(2, 0, 1, 2)])
+def test_summary_and_unlocated_are_two_sentences(counts: PartnerCounts, lang: str) -> None:
+    """The page puts the two side by side: the summary ends with its full stop."""
+    summary, unlocated = summary_text(counts, lang), unlocated_text(counts, lang)
+    assert summary.endswith(".")
+    assert not summary.endswith("..")
+    assert unlocated[0].isupper() or unlocated[0].isdigit()
 
 
 def test_count_of_nobody() -> None:

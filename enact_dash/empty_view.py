@@ -1,0 +1,62 @@
+"""What a list page says when its filters match nothing: one message and one way back (pure).
+
+Instead of an empty map, an empty table, empty lists and downloads of an empty file, the page shows one
+message and one button. The button clears the page's own filters (and the search, and the selected
+item), keeping the language, the shared filters and the list's order; when the page's own filters are
+already clear (only the sidebar's axis or city empty the view), it clears those. With no filter at all
+(no data), there is nothing to clear and no button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from enact_dash.filters import SHARED_FILTERS, Filters
+from enact_dash.i18n import t
+
+_DEFAULT = Filters()
+
+
+@dataclass(frozen=True)
+class EmptyView:
+    """The one message of an empty view and, when some filter is set, the view its button goes to."""
+
+    message: str  # plain text (the page escapes it for Markdown)
+    action: str  # the button's label ("" when there is nothing to clear)
+    cleared: Filters | None  # the filters after the button (None: no button)
+
+
+def _set(filters: Filters, names: Sequence[str]) -> list[str]:
+    return [name for name in names if getattr(filters, name) != getattr(_DEFAULT, name)]
+
+
+def _reset(filters: Filters, names: Sequence[str]) -> Filters:
+    return filters.with_(**{name: getattr(_DEFAULT, name) for name in names})
+
+
+def empty_view(filters: Filters, own: Sequence[str], lang: str, *, domain: str,
+               selection: str = "") -> EmptyView:
+    """The empty view of a page whose own filters are ``own`` (e.g. type, country, relation, search)
+    and whose selected item is the field ``selection`` (cleared with them).
+
+    The message comes from ``<domain>.empty.<case>``: ``search`` (only the search is set),
+    ``search_filters`` (the search and filters), ``filters`` (filters only) or ``data`` (nothing set).
+    """
+    own_set = _set(filters, own)
+    shared_set = _set(filters, SHARED_FILTERS)
+    query = filters.q if "q" in own else ""
+    if query and own_set == ["q"] and not shared_set:
+        case = "search"
+    elif query:
+        case = "search_filters"
+    elif own_set or shared_set:
+        case = "filters"
+    else:
+        return EmptyView(t(f"{domain}.empty.data", lang), "", None)
+    message = t(f"{domain}.empty.{case}", lang, q=query)
+    extra = (selection,) if selection else ()
+    if own_set:
+        return EmptyView(message, t("common.empty.clear_page", lang), _reset(filters, (*own, *extra)))
+    return EmptyView(message, t("common.empty.clear_shared", lang),
+                     _reset(filters, (*SHARED_FILTERS, *extra)))
