@@ -54,17 +54,19 @@ BASE_CSS = """
 .enact-table .num { text-align: right; }
 .enact-table a { color: #1d4e89; }
 /* The line "scroll sideways", only while a table is wider than its region: a scroll-driven animation
-   has a timeline only while its scroller overflows, so the hint shows then and only then. Without
-   scroll-driven animations (older browsers), it shows on narrow screens, where the lists overflow. */
-.enact-scroll-hint { display: none; position: sticky; left: 0; margin: 0 0 0.3rem; font-size: 0.85rem;
-  color: #44505e; }
+   has a timeline only while its scroller overflows, so the hint shows then and only then (folded, not
+   display: none, which would stop the animation). Without scroll-driven animations (older browsers),
+   it shows on narrow screens, where the lists overflow. */
+.enact-scroll-hint { position: sticky; left: 0; max-height: 0; overflow: hidden; visibility: hidden;
+  margin: 0; font-size: 0.85rem; color: #44505e; }
+@keyframes enact-scroll-hint { from, to { max-height: none; visibility: visible; margin: 0 0 0.3rem; } }
 @supports (animation-timeline: scroll()) {
   .enact-table-wrap { scroll-timeline: --enact-table-x x; }
   .enact-scroll-hint { animation: enact-scroll-hint linear both; animation-timeline: --enact-table-x; }
-  @keyframes enact-scroll-hint { from, to { display: block; } }
 }
 @supports not (animation-timeline: scroll()) {
-  @media (max-width: 640px) { .enact-scroll-hint { display: block; } }
+  @media (max-width: 640px) { .enact-scroll-hint { max-height: none; visibility: visible;
+    margin: 0 0 0.3rem; } }
 }
 /* The partners page's detail section: its heading (h2, under the page's h1) sized for its column; the
    heading's own anchor link is left out (the list's names link to it, with the section's anchor). */

@@ -239,3 +239,36 @@ def test_the_open_map_stays_open_across_a_new_language_and_a_cleared_selection()
     assert not at.exception
     assert "Afficher la carte des événements" in expander_labels(at)
     assert len(at.get("component_instance")) == 1, "the map closed with the new language"
+
+
+@pytest.mark.parametrize(
+    ("query", "button", "after"),
+    [
+        ({"lang": "fr", "etype": "summer_school", "audience": "schools"}, "Effacer les filtres de cette page",
+         {}),
+        ({"lang": "en", "date_from": "2029-01-01", "axis": "health"}, "Clear this page's filters",
+         {"lang": ["en"], "axis": ["health"]}),
+        # only the sidebar's filters empty the view (an event of no stated axis matches no axis)
+        ({"lang": "de", "city": "Vandœuvre-lès-Nancy", "axis": "health"},
+         "Filter der Seitenleiste zurücksetzen",
+         {"lang": ["de"]}),
+    ],
+)
+def test_an_empty_view_is_one_message_and_a_way_back(query: dict[str, str], button: str,
+                                                     after: dict[str, list[str]]) -> None:
+    at = run_app_page("events", **query)
+    assert not at.exception
+    message = {"fr": "Aucun événement ne correspond aux filtres choisis.",
+               "en": "No event matches the filters chosen.",
+               "de": "Keine Veranstaltung entspricht den gewählten Filtern."}[query["lang"]]
+    assert [box.value.replace("\\", "") for box in at.info] == [message]  # one message
+    assert headings(at) == []  # no empty lists, timeline or map
+    assert [e.label for e in at.main.expander] == [{"fr": "Période", "en": "Period",
+                                                    "de": "Zeitraum"}[query["lang"]]]  # the filter only
+    assert at.get("download_button") == []  # no calendar of nothing
+    clear = at.button(key="events_clear")
+    assert clear.label == button
+    clear.click().run()
+    assert not at.exception
+    assert {key: query_values(at, key) for key in at.query_params} == after
+    assert at.get("download_button") != []

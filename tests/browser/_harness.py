@@ -389,8 +389,11 @@ def run_axe(page: Page, exclude: Iterable[str] = ()) -> list[dict[str, Any]]:
     return list(result["violations"])
 
 
-def serious_violations(violations: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [v for v in violations if v.get("impact") in SERIOUS_IMPACTS]
+def serious_violations(violations: Iterable[dict[str, Any]],
+                       also: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The serious and critical violations, and those of the rules ``also`` whatever their impact."""
+    rules = set(also)
+    return [v for v in violations if v.get("impact") in SERIOUS_IMPACTS or v.get("id") in rules]
 
 
 def format_violations(violations: Iterable[dict[str, Any]], max_targets: int = 3) -> str:
@@ -404,15 +407,16 @@ def format_violations(violations: Iterable[dict[str, Any]], max_targets: int = 3
     return "\n".join(lines)
 
 
-def assert_no_serious_axe(page: Page, exclude: Iterable[str] = ()) -> None:
-    """Fail with the serious/critical axe violations (id, impact, help, a few targets)."""
+def assert_no_serious_axe(page: Page, exclude: Iterable[str] = (), also: Iterable[str] = ()) -> None:
+    """Fail with the serious/critical axe violations (id, impact, help, a few targets), and with those of
+    the rules ``also`` (e.g. ``heading-order``, moderate) on the pages that pass them."""
     selectors = [sel for sel, _why in AXE_EXCLUDE_STREAMLIT] + list(exclude)
     # A map reports its first state to the app, which reruns: meanwhile Streamlit shows the page faded
     # (a contrast failure that no visitor reads). A violation counts when it is still there once the app
     # is idle again.
     for _ in range(2):
         wait_app_idle(page)
-        found = serious_violations(run_axe(page, selectors))
+        found = serious_violations(run_axe(page, selectors), also)
         if not found:
             return
     assert not found, f"serious axe violations on {page.url}:\n{format_violations(found)}"

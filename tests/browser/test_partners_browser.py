@@ -27,6 +27,8 @@ from tests.conftest import HOSTILE_NAME, write_data_dir
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
+# The page's headings in order are logical (the detail section's h2 under the h1, the card's h3 under it).
+HEADINGS = ("heading-order",)
 DESKTOP = {"width": 1440, "height": 1000}  # the whole map in view, as on a laptop
 
 
@@ -257,8 +259,12 @@ def test_accessible_with_a_partner_selected(app: AppPage) -> None:
     page = app.goto("partners", lang="de", partner="hus")
     wait_map_ready(page)
     expect(page.locator(".enact-card h3")).to_have_text("Hôpitaux Universitaires de Strasbourg")
+    expect(page.get_by_role("heading", level=2, name="Angaben zum Partner")).to_be_visible()
     assert_no_app_errors(page)
-    assert_no_serious_axe(page)
+    assert_no_serious_axe(page, also=HEADINGS)
+    page.get_by_role("tab", name="Nach Ort").click()
+    expect(page.locator("caption", has_text="Tabelle der Orte")).to_be_visible()
+    assert_no_serious_axe(page, also=HEADINGS)
 
 
 def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitServer) -> None:
@@ -274,7 +280,77 @@ def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitSer
     country, relation, search = tops
     assert country == relation
     assert relation < search
-    assert_no_serious_axe(page)
+    assert_no_serious_axe(page, also=HEADINGS)
+
+
+SCROLL_LEFT = "(region) => region.scrollLeft"
+
+
+def test_a_table_wider_than_a_phone_says_so_and_scrolls_from_the_keyboard(new_app_page,
+                                                                          server: StreamlitServer) -> None:
+    app = new_app_page(server, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = app.goto("partners", lang="fr")
+    table = page.get_by_role("region", name="Partenaires affichés, triés par Nom (A → Z)")
+    expect(table.locator("tbody tr")).to_have_count(7)
+    hint = table.locator(".enact-scroll-hint")
+    expect(hint).to_be_visible()  # the list is wider than the screen
+    expect(hint).to_have_text("Tableau plus large que l'écran : faites-le défiler sur le côté pour voir "
+                              "toutes les colonnes.")
+    assert table.evaluate(SCROLL_LEFT) == 0
+    table.focus()  # the region is in the tab order: the keyboard scrolls it
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0")
+    hint_box, table_box = hint.bounding_box(), table.bounding_box()
+    assert hint_box is not None
+    assert table_box is not None
+    assert abs(hint_box["x"] - table_box["x"]) < 1  # the hint stays at the region's left edge
+
+    page.get_by_role("tab", name="Par ville").click()
+    cities = page.get_by_role("region", name=re.compile("^Tableau des villes"))
+    expect(cities.locator("tbody tr")).to_have_count(5)
+    expect(cities.locator(".enact-scroll-hint")).to_be_hidden()  # three columns fit: no hint
+
+
+def test_no_scroll_hint_when_the_table_fits(app: AppPage) -> None:
+    page = app.goto("partners", lang="en", ptype="hospital")
+    page.get_by_role("tab", name="By city").click()
+    cities = page.get_by_role("region", name=re.compile("^Table of the cities"))
+    expect(cities.locator("tbody tr")).to_have_count(2)
+    expect(cities.locator(".enact-scroll-hint")).to_have_count(1)
+    expect(cities.locator(".enact-scroll-hint")).to_be_hidden()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE])
+def test_a_name_in_the_list_lands_on_the_card(new_app_page, server: StreamlitServer,
+                                              viewport: dict[str, int]) -> None:
+    page = new_app_page(server, viewport=viewport).goto("partners", lang="en", sort="-city")
+    link = page.get_by_role("link", name="Inria: show details")
+    link.scroll_into_view_if_needed()
+    link.click()  # a plain link: the page loads again, at the detail section (#partner-card)
+    expect(page).to_have_url(re.compile(r"[?&]partner=inria&sort=-city#partner-card$"))
+    expect(page.locator(".enact-card h3")).to_have_text("Inria")
+    heading = page.get_by_role("heading", level=2, name="Partner details")
+    expect(heading).to_have_attribute("id", "partner-card")
+    expect(heading).to_be_in_viewport()
+    expect(page.locator(".enact-card h3")).to_be_in_viewport()
+    assert_no_app_errors(page)
+
+
+def test_an_empty_view_is_one_message_and_its_button_clears_the_page(app: AppPage) -> None:
+    page = app.goto("partners", lang="en", q="zzzz", relation="member")
+    alerts = page.locator('[data-testid="stAlert"]')
+    expect(alerts).to_have_count(1)
+    expect(alerts.locator("p")).to_have_text("No partner matches the search “zzzz” with the filters chosen.")
+    expect(page.locator(".enact-table")).to_have_count(0)
+    expect(page.locator('[data-testid="stDownloadButton"]')).to_have_count(0)
+    expect(page.locator(MAP_FRAME)).to_have_count(0)
+    search = page.get_by_label("Search (name, acronym, city)")
+    expect(search).to_have_value("zzzz")
+    page.get_by_role("button", name="Clear this page's filters").click()
+    expect(page.locator(".enact-table").first.locator("tbody tr")).to_have_count(7)
+    expect(search).to_have_value("")  # the search box follows
+    expect(page).to_have_url(re.compile(r"\?lang=en$"))
+    assert_no_app_errors(page)
 
 
 
