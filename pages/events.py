@@ -155,71 +155,72 @@ selection = ev.select_events(dataset.events, filters, today=today)
 if selection.count == 0:
     show_empty_view(empty_view(filters, EVENTS_PAGE_FILTERS, lang, domain="events", selection="event"),
                     key="events_clear")
-    st.stop()  # no empty lists, chart, table, map or downloads (the entry point finishes the sidebar)
-summary = ev.summary(dataset.events, selection, lang, today=today)
-st.markdown(escape_markdown(summary))
-note(plural("events.count", selection.count, lang, total=n(selection.all_count))
-     + " " + period_label(filters.date_from, filters.date_to, lang) + ".")
+else:  # not st.stop(): the entry point writes the sidebar's link after the page
+    summary = ev.summary(dataset.events, selection, lang, today=today)
+    st.markdown(escape_markdown(summary))
+    note(plural("events.count", selection.count, lang, total=n(selection.all_count))
+         + " " + period_label(filters.date_from, filters.date_to, lang) + ".")
 
-ics_col, csv_col = st.columns(2)
-ics_col.download_button(
-    t("events.download.ics", lang), partial(ev.ics_bytes, selection, lang), file_name=ics_filename(),
-    mime=ICS_MIME, on_click="ignore", key="events_ics", icon=":material/calendar_add_on:",
-    help=t("events.download.ics_help", lang), disabled=selection.count == selection.without_days,
-)
-csv_col.download_button(
-    t("common.download_csv", lang), partial(ev.csv_bytes, selection, csv_separator(lang)),
-    file_name=f"{t('events.download.file', lang)}.csv", mime=CSV_MIME, on_click="ignore",
-    key="events_csv", icon=":material/download:", disabled=selection.count == 0,
-)
-if selection.without_days:
-    st.info(plural("events.notice.no_day", selection.without_days, lang), icon=":material/info:")
+    ics_col, csv_col = st.columns(2)
+    ics_col.download_button(
+        t("events.download.ics", lang), partial(ev.ics_bytes, selection, lang), file_name=ics_filename(),
+        mime=ICS_MIME, on_click="ignore", key="events_ics", icon=":material/calendar_add_on:",
+        help=t("events.download.ics_help", lang), disabled=selection.count == selection.without_days,
+    )
+    csv_col.download_button(
+        t("common.download_csv", lang), partial(ev.csv_bytes, selection, csv_separator(lang)),
+        file_name=f"{t('events.download.file', lang)}.csv", mime=CSV_MIME, on_click="ignore",
+        key="events_csv", icon=":material/download:", disabled=selection.count == 0,
+    )
+    if selection.without_days:
+        st.info(plural("events.notice.no_day", selection.without_days, lang), icon=":material/info:")
 
-selected = ev.find_event(selection, filters.event)
-if selected is not None:
-    st.subheader(t("events.selected", lang))
-    show_event(ev.event_view(selected, lang, today=today), selected,
-               key=f"events_selected_{selected['id']}", expanded=True)
-elif filters.event:  # a link to an event that these filters leave out (or that is gone), as on partners
-    st.info(t("events.selected_not_in_view", lang), icon=":material/info:")
-if filters.event:
-    st.button(t("events.selected_clear" if selected is not None else "events.selected_clear_link", lang),
-              on_click=set_filters, args=(filters.with_(event=""),),
-              key="events_clear_selected", icon=":material/close:")
+    selected = ev.find_event(selection, filters.event)
+    if selected is not None:
+        st.subheader(t("events.selected", lang))
+        show_event(ev.event_view(selected, lang, today=today), selected,
+                   key=f"events_selected_{selected['id']}", expanded=True)
+    elif filters.event:  # a link to an event that these filters leave out (or that is gone), as on partners
+        st.info(t("events.selected_not_in_view", lang), icon=":material/info:")
+    if filters.event:
+        st.button(t("events.selected_clear" if selected is not None else "events.selected_clear_link", lang),
+                  on_click=set_filters, args=(filters.with_(event=""),),
+                  key="events_clear_selected", icon=":material/close:")
 
-st.header(t("events.upcoming", lang, count=n(len(selection.upcoming))))
-event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
+    st.header(t("events.upcoming", lang, count=n(len(selection.upcoming))))
+    event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
 
-st.header(t("events.past", lang, count=n(len(selection.past))))
-event_list(selection.past, "past", "events.list.none_past")
+    st.header(t("events.past", lang, count=n(len(selection.past))))
+    event_list(selection.past, "past", "events.list.none_past")
 
-# The chart and its table run only once opened (lazy expanders): the chart library is 4.7 MB of
-# JavaScript, and loading it took a visitor's browser longer than the whole rest of the page.
-st.header(t("events.timeline.heading", lang))
-chart_box = lazy_expander(t("events.timeline.title", lang), key=TIMELINE_KEY, icon=":material/timeline:")
-if chart_box.open:
-    chart_box.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
-                           config={"displaylogo": False}, key="events_timeline")
-table_box = lazy_expander(t("events.table.expander", lang), key=TABLE_KEY, icon=":material/table:")
-if table_box.open:
-    table_box.markdown(escape_markdown(summary))
-    table_box.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)
-    if selection.count > ev.TABLE_LIMIT:
-        note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)), table_box)
+    # The chart and its table run only once opened (lazy expanders): the chart library is 4.7 MB of
+    # JavaScript, and loading it took a visitor's browser longer than the whole rest of the page.
+    st.header(t("events.timeline.heading", lang))
+    chart_box = lazy_expander(t("events.timeline.title", lang), key=TIMELINE_KEY, icon=":material/timeline:")
+    if chart_box.open:
+        chart_box.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
+                               config={"displaylogo": False}, key="events_timeline")
+    table_box = lazy_expander(t("events.table.expander", lang), key=TABLE_KEY, icon=":material/table:")
+    if table_box.open:
+        table_box.markdown(escape_markdown(summary))
+        table_box.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)
+        if selection.count > ev.TABLE_LIMIT:
+            note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)),
+                 table_box)
 
-# The map runs only once opened (open already for a link to one event): below the list, it was a
-# quarter of the page's load for every visitor (bench/).
-st.header(t("events.map.heading", lang))
-map_box = lazy_expander(t("events.map.open", lang), key=MAP_OPEN_KEY,
-                       open_for=selected["id"] if selected else "", icon=":material/map:")
-if map_box.open:
-    with map_box:
-        events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data_dir), lang,
-                                 tiles=settings.tiles, selected_id=selected["id"] if selected else None,
-                                 height=MAP_HEIGHT, key=MAP_KEY)
-        show_folium(events_map, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
-        note(t("events.map.help", lang) + " " + t("map.sources", lang))
-        if selection.map_capped:
-            note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))
-if selection.count > selection.located:
-    note(plural("events.map.unlocated", selection.count - selection.located, lang))
+    # The map runs only once opened (open already for a link to one event): below the list, it was a
+    # quarter of the page's load for every visitor (bench/).
+    st.header(t("events.map.heading", lang))
+    map_box = lazy_expander(t("events.map.open", lang), key=MAP_OPEN_KEY,
+                           open_for=selected["id"] if selected else "", icon=":material/map:")
+    if map_box.open:
+        with map_box:
+            events_map = ev.map_args(dataset.events, selection, boundaries_for(settings.data_dir), lang,
+                                     tiles=settings.tiles, selected_id=selected["id"] if selected else None,
+                                     height=MAP_HEIGHT, key=MAP_KEY)
+            show_folium(events_map, key=MAP_KEY, height=MAP_HEIGHT, on_change=on_map_click)
+            note(t("events.map.help", lang) + " " + t("map.sources", lang))
+            if selection.map_capped:
+                note(t("events.map.capped", lang, shown=n(ev.MAP_LIMIT), total=n(selection.located)))
+    if selection.count > selection.located:
+        note(plural("events.map.unlocated", selection.count - selection.located, lang))

@@ -148,3 +148,17 @@ def test_the_data_notice_lists_the_axes_by_name_escaped(make_data_dir, monkeypat
     [notice] = [h.proto.body for h in at.get("html") if "Robotique" in h.proto.body]
     assert expected in notice
     assert HOSTILE_NAME not in notice
+
+
+@pytest.mark.parametrize(("page", "query", "shared"), [
+    ("partners", {"q": "zzzz"}, "/partners?lang=en&amp;q=zzzz<"),
+    ("events", {"etype": "summer_school", "audience": "schools"},
+     "/events?lang=en&amp;etype=summer_school&amp;audience=schools<"),
+])
+def test_an_empty_view_still_has_its_link(page: str, query: dict[str, str], shared: str) -> None:
+    """A view that matches nothing is a view too: the sidebar links to it (written after the page)."""
+    at = run_app_page(page, lang="en", **query)
+    assert not at.exception
+    assert at.button(key=f"{page}_clear")  # the empty view
+    [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
+    assert shared in share
