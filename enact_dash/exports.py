@@ -8,6 +8,11 @@ tuples of ids become ``a|b`` in CSV (the data files' own multi-value separator) 
 CSV safety: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula
 (and tab / carriage return can smuggle one in), so such text cells get a leading apostrophe, which
 spreadsheets show as text ("CSV injection", OWASP). Numbers are never touched (``-1.5`` stays a number).
+
+What the pages offer is a :class:`Download`: the same rows twice, as a table for people (CSV: headers and
+values in the page's language, unknown said in words) and as records for programs (JSON: stable English
+keys and codes, ``*_label`` fields in the page's language, ``null`` for unknown) inside a small envelope
+(:func:`envelope`; the format is documented in ``data/README.md``, "Downloads").
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ import csv
 import io
 import json
 import math
-from collections.abc import Mapping
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
+
+from enact_dash.filters import Filters
 
 BOM = "\ufeff"
 CSV_MIME = "text/csv"
@@ -127,3 +135,90 @@ def json_bytes(frame: pd.DataFrame) -> bytes:
 def to_json_bytes(frame: pd.DataFrame) -> bytes:
     """The frame as a JSON array of objects, multi-valued cells as ``a|b`` text (events downloads)."""
     return _dump(plain_records(frame))
+
+
+# --- downloads of a view: CSV for people, JSON for programs -------------------------------------
+
+EXPORT_FORMAT = "enact-dashboard-download"
+EXPORT_VERSION = 1
+DATA_SOURCE = (
+    "IA Grand Est ENACT public dashboard. Facts from public sources; each record names its own in"
+    " its source field."
+)
+DATA_LICENCE: Mapping[str, str] = {
+    "name": "Licence Ouverte 2.0 (Etalab)",
+    "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+}
+# Coordinates resolved from a city come from the offline gazetteer (data/README.md, "Licences").
+GEODATA_ATTRIBUTION = (
+    "Boundaries: IGN ADMIN EXPRESS (Licence Ouverte 2.0); Natural Earth (public domain)."
+    " Places: GeoNames (CC BY 4.0)."
+)
+
+
+@dataclass(frozen=True)
+class Download:
+    """The rows of one view, for both files.
+
+    ``table`` is the CSV: one row per record, headers and values in ``lang`` (labels, not codes; ISO
+    dates; an unknown value said in words). ``records`` has the same rows in the same order with stable
+    English keys: codes, ``<key>_label`` in ``lang`` where a code has a label, ``None`` for unknown.
+    ``filters`` are the view's own URL parameters (only those that choose the rows).
+    """
+
+    dataset: str
+    lang: str
+    table: pd.DataFrame
+    records: pd.DataFrame
+    filters: Mapping[str, str | list[str]] = field(default_factory=dict)
+    coordinates: bool = False  # the records carry lat/lon (the geodata's attribution applies)
+
+    def __post_init__(self) -> None:
+        if len(self.table) != len(self.records):
+            raise ValueError("a download's table and records must have the same rows")
+
+
+def view_filters(filters: Filters, names: Iterable[str]) -> dict[str, str | list[str]]:
+    """The URL parameters among ``names`` that differ from the defaults (as in a shared link)."""
+    wanted = set(names)
+    return {key: value for key, value in filters.to_query_params().items() if key in wanted}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _timestamp(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def envelope(download: Download, *, generated: datetime) -> dict[str, Any]:
+    """The JSON document of a download: what it is, then its records (see data/README.md)."""
+    document: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "dataset": download.dataset,
+        "lang": download.lang,
+        "generated": _timestamp(generated),
+        "filters": dict(download.filters),
+        "source": DATA_SOURCE,
+        "licence": dict(DATA_LICENCE),
+    }
+    if download.coordinates:
+        document["geodata_attribution"] = GEODATA_ATTRIBUTION
+    document["count"] = len(download.records)
+    document["records"] = records(download.records)
+    return document
+
+
+def download_csv(download: Download, *, sep: str = ",") -> bytes:
+    """The CSV of a download (see :func:`safe_csv_bytes`: BOM, CRLF, formulas neutralised)."""
+    return safe_csv_bytes(download.table, sep=sep)
+
+
+def download_json(download: Download, *, generated: datetime | None = None) -> bytes:
+    """The JSON of a download: UTF-8, accents kept, the envelope of :func:`envelope`."""
+    document = envelope(download, generated=generated or utc_now())
+    return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")

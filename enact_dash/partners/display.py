@@ -1,4 +1,4 @@
-"""What the partners page shows as text: the list view, the detail card, the download table.
+"""What the partners page shows as text: the list view, the detail card, the by-city view.
 
 Labels come from the catalogues (``vocab.*``, ``partners.*``); unknown stays unknown and is said so
 ("site non précisé", "axe non précisé"), never guessed. Text that reaches HTML is escaped here.
@@ -26,11 +26,6 @@ from enact_dash.i18n import BABEL_LOCALE, LANGS, format_number, has_key, normali
 from enact_dash.partners.filtering import as_ids
 from enact_dash.partners.summary import located_mask
 
-# The download keeps the data files' own columns and ids (re-importable, documented in data/README.md).
-EXPORT_COLUMNS = (
-    "id", "name", "short_name", "type", "relation", "lead", "city", "country", "lat", "lon", "axes",
-    "website", "source", "note_fr", "note_en", "note_de",
-)
 # The list view's columns, in order (labels: ``partners.column.<name>``).
 LIST_COLUMNS = ("name", "type", "city", "country", "relation", "axes", "on_map", "website", "source")
 
@@ -274,17 +269,6 @@ def detail_card_html(detail: PartnerDetail, lang: str) -> str:
         + f'<section class="enact-card" aria-label="{esc(t("partners.detail.title", lang), quote=True)}">'
         + f"<h3>{esc(detail.name)}</h3>{short}<dl>{''.join(rows)}</dl>{note}{off_map}</section>"
     )
-
-
-# --- download ----------------------------------------------------------------------------------
-
-
-def export_frame(partners: pd.DataFrame) -> pd.DataFrame:
-    """The partners with the columns of ``data/partners.csv`` (ids, not labels), for CSV/JSON."""
-    columns = {name: partners[name] if name in partners else pd.Series(None, index=partners.index,
-                                                                       dtype=object)
-               for name in EXPORT_COLUMNS}
-    return pd.DataFrame(columns).reset_index(drop=True)
 
 
 def partner_row(partners: pd.DataFrame, partner_id: str) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from enact_dash.exports import Download, view_filters
 from enact_dash.filters import PARTNER_FILTERS, Filters
 from enact_dash.html_table import SortOrder, parse_sort, sort_frame
 from enact_dash.i18n import t
@@ -28,10 +29,10 @@ from enact_dash.memo import IdentityMemo
 from enact_dash.partners.display import (
     city_choices,
     city_table,
-    export_frame,
     list_frame,
     name_choices,
 )
+from enact_dash.partners.export import partners_download
 from enact_dash.partners.filtering import filter_partners
 from enact_dash.partners.summary import PartnerCounts, by_city, count_partners
 
@@ -137,8 +138,20 @@ def pick_choices(partners: pd.DataFrame, view: PartnersView) -> dict[str, str] |
     return _MEMO.get(partners, ("pick", view.key), lambda: name_choices(view.shown))
 
 
-def export_table(partners: pd.DataFrame, view: PartnersView) -> pd.DataFrame:
-    return _MEMO.get(partners, ("export", view.key), lambda: export_frame(view.shown))
+def export_download(partners: pd.DataFrame, view: PartnersView, filters: Filters,
+                    axis_labels: Mapping[str, str]) -> Download:
+    """Every partner of the view, in the list's order (``filters.sort``), for the CSV and JSON
+    downloads (:func:`enact_dash.partners.export.partners_download`); the envelope names the view's
+    filters."""
+    lang, order = filters.lang, list_sort(filters)
+
+    def compute() -> Download:
+        ids = list_table(partners, view, lang, axis_labels, order)["id"]
+        positions = pd.Index(view.shown["id"]).get_indexer(ids)
+        rows = view.shown.iloc[positions] if len(positions) else view.shown
+        return partners_download(rows, lang, axis_labels, filters=view_filters(filters, PARTNER_FILTERS))
+
+    return _MEMO.get(partners, ("export", view.key, lang, _labels_key(axis_labels), order), compute)
 
 
 def city_options(partners: pd.DataFrame, view: PartnersView, lang: str) -> dict[str, str]:

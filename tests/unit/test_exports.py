@@ -12,9 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from enact_dash.data import load_dataset
 from enact_dash.exports import csv_separator, json_bytes, neutralise, safe_csv_bytes
-from enact_dash.partners import export_frame
 from tests.conftest import HOSTILE_NAME
 
 
@@ -92,23 +90,3 @@ def test_json_is_utf8_with_arrays_and_nulls() -> None:
         "lead": True, "count": 3,
     }]
 
-
-def test_exported_partners_load_back_unchanged(make_data_dir) -> None:
-    """The CSV download is a valid partners.csv: French Excel's ";" and the BOM included."""
-    rows = [
-        {"id": "ul", "name": "Université de Lorraine", "short_name": "UL", "type": "university",
-         "relation": "member", "lead": "oui", "city": "Nancy", "country": "FR", "axes": "all",
-         "website": "https://www.univ-lorraine.fr", "source": "Communiqué ; https://x.fr/a",
-         "note_fr": "Porteur ; à Nancy", "note_en": "Lead"},
-        {"id": "saar", "name": "Institut « Saar »", "type": "research_organisation",
-         "relation": "cooperation", "city": "Saarbrücken", "country": "DE", "axes": "nlp|health",
-         "source": "test"},
-    ]
-    original = load_dataset(make_data_dir(partners=rows)).partners
-    data = safe_csv_bytes(export_frame(original), sep=";")
-    reloaded_dataset = load_dataset(make_data_dir(partners=data))
-    reloaded = reloaded_dataset.partners
-    assert [p for p in reloaded_dataset.problems if p.file == "partners.csv"] == []
-    columns = ["id", "name", "short_name", "type", "relation", "lead", "city", "country", "axes",
-               "website", "source", "note_fr", "note_en", "lat", "lon"]
-    pd.testing.assert_frame_equal(reloaded[columns], original[columns])

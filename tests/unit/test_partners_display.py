@@ -1,4 +1,4 @@
-"""What the partners page shows as text: list view, detail card (escaped), options, download table."""
+"""What the partners page shows as text: list view, detail card (escaped), options, by-city view."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from enact_dash.partners import (
     country_label,
     country_options,
     detail_card_html,
-    export_frame,
     list_columns,
     list_frame,
     name_choices,
@@ -24,7 +23,7 @@ from enact_dash.partners import (
     partner_row,
     relation_label,
 )
-from enact_dash.partners.display import EXPORT_COLUMNS, linkify
+from enact_dash.partners.display import linkify
 from enact_dash.partners.summary import by_city
 from tests.conftest import HOSTILE_NAME
 from tests.unit.test_partners_filtering import frame, partner
@@ -240,9 +239,3 @@ def test_city_choices_and_table() -> None:
         {"city": "Saarbrücken", "country": "Germany", "partners": 1},
     ]
 
-
-def test_export_frame_has_the_data_file_columns() -> None:
-    exported = export_frame(VIEW.iloc[1:3])
-    assert list(exported.columns) == list(EXPORT_COLUMNS)
-    assert list(exported["id"]) == ["chru", "region"]
-    assert exported["note_de"].isna().all()  # absent from the input: empty, not invented

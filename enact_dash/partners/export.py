@@ -1,0 +1,125 @@
+"""The partners' downloads: the partners of a view as a table for people and records for programs.
+
+CSV (people, a spreadsheet): headers and values in the page's language, as the page shows them (type,
+relation, country and axis names); what is not known is said ("site non précisé", "non connu"), never an
+empty cell or a guess. JSON (programs): the data files' codes under stable English keys, ``*_label`` in
+the page's language, ``null`` for unknown. Both keep the partner's ``id``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from enact_dash.exports import Download
+from enact_dash.i18n import LANGS, pick, t
+from enact_dash.partners.display import (
+    axes_label,
+    country_label,
+    flag,
+    relation_label,
+    text,
+    type_label,
+)
+from enact_dash.partners.filtering import as_ids
+
+# Columns of the CSV, in order (headers: ``partners.column.<key>``).
+CSV_COLUMNS = (
+    "id", "name", "short_name", "type", "relation", "lead", "city", "country", "lat", "lon", "on_map",
+    "axes", "website", "source", "note",
+)
+# Keys of every JSON record, in order.
+JSON_KEYS = (
+    "id", "name", "short_name", "type", "type_label", "relation", "relation_label", "lead", "city",
+    "country", "country_label", "lat", "lon", "on_map", "axes", "axes_label", "website", "source",
+    "note_fr", "note_en", "note_de",
+)
+
+
+def csv_headers(lang: str) -> dict[str, str]:
+    """Column key -> header of the CSV in ``lang``."""
+    return {key: t(f"partners.column.{key}", lang) for key in CSV_COLUMNS}
+
+
+def _coordinate(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def _or_none(value: Any) -> str | None:
+    return text(value).strip() or None
+
+
+def partner_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str]) -> dict[str, Any]:
+    """One partner for programs: codes, labels in ``lang``, None for what is not known."""
+    ptype, relation, country = text(row.get("type")), text(row.get("relation")), text(row.get("country"))
+    lat, lon = _coordinate(row.get("lat")), _coordinate(row.get("lon"))
+    record: dict[str, Any] = {
+        "id": text(row.get("id")),
+        "name": text(row.get("name")),
+        "short_name": _or_none(row.get("short_name")),
+        "type": ptype or None,
+        "type_label": type_label(ptype, lang) if ptype else None,
+        "relation": relation or None,
+        "relation_label": relation_label(relation, False, lang) if relation else None,
+        "lead": flag(row.get("lead")),
+        "city": _or_none(row.get("city")),
+        "country": country or None,
+        "country_label": country_label(country, lang) or None,
+        "lat": lat,
+        "lon": lon,
+        "on_map": lat is not None and lon is not None,
+        "axes": list(as_ids(row.get("axes"))),
+        "axes_label": axes_label(row.get("axes"), lang, axis_names),
+        "website": _or_none(row.get("website")),
+        "source": _or_none(row.get("source")),
+    }
+    for code in LANGS:
+        record[f"note_{code}"] = _or_none(row.get(f"note_{code}"))
+    return record
+
+
+def partner_cells(record: Mapping[str, Any], row: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """The CSV row of a partner (keys of :data:`CSV_COLUMNS`), from its record."""
+    unknown = t("common.unknown", lang)
+    yes, no = t("common.yes", lang), t("common.no", lang)
+
+    def known(value: Any) -> Any:
+        return unknown if value is None else value
+
+    return {
+        "id": record["id"],
+        "name": record["name"],
+        "short_name": record["short_name"] or "",  # no usual short name: nothing to say
+        "type": known(record["type_label"]),
+        "relation": known(record["relation_label"]),
+        "lead": yes if record["lead"] else no,
+        "city": record["city"] or t("common.site_unspecified", lang),
+        "country": known(record["country_label"]),
+        "lat": known(record["lat"]),
+        "lon": known(record["lon"]),
+        "on_map": yes if record["on_map"] else no,
+        "axes": record["axes_label"],
+        "website": known(record["website"]),
+        "source": known(record["source"]),
+        "note": pick({code: text(row.get(f"note_{code}")) for code in LANGS}, lang),
+    }
+
+
+def partners_download(partners: pd.DataFrame, lang: str, axis_names: Mapping[str, str], *,
+                      filters: Mapping[str, str | list[str]] | None = None) -> Download:
+    """The partners of a view (in the given order) as a :class:`~enact_dash.exports.Download`."""
+    rows = partners.to_dict("records")
+    records = [partner_record(row, lang, axis_names) for row in rows]
+    cells = [partner_cells(record, row, lang) for record, row in zip(records, rows, strict=True)]
+    headers = csv_headers(lang)
+    table = pd.DataFrame(cells, columns=list(CSV_COLUMNS)).rename(columns=headers)
+    return Download(
+        dataset="partners", lang=lang, table=table,
+        records=pd.DataFrame(records, columns=list(JSON_KEYS)), filters=dict(filters or {}),
+        coordinates=True,
+    )
