@@ -33,6 +33,7 @@ from enact_dash.maps.partner_map import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.page import show_empty_view
+from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import (
     bound_widget,
     current_filters,
@@ -168,7 +169,8 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
         help=t("events.download.ics_help", lang), disabled=selection.count == selection.without_days,
     )
     csv_col.download_button(
-        t("common.download_csv", lang), partial(ev.csv_bytes, selection, csv_separator(lang)),
+        t("common.download_csv", lang),
+        partial(ev.csv_bytes, selection, filters, axis_labels(dataset, lang), csv_separator(lang)),
         file_name=f"{t('events.download.file', lang)}.csv", mime=CSV_MIME, on_click="ignore",
         key="events_csv", icon=":material/download:", disabled=selection.count == 0,
     )

@@ -18,7 +18,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from enact_dash.charts_events import events_timeline
-from enact_dash.data.schemas import EVENTS
 from enact_dash.events.display import EventView, event_view, events_table, summary_text
 from enact_dash.events.event_map import (
     EventsLayer,
@@ -28,16 +27,16 @@ from enact_dash.events.event_map import (
     event_points,
 )
 from enact_dash.events.event_map import located as located_events
+from enact_dash.events.export import events_download
 from enact_dash.events.frame import (
     count_without_days,
     filter_by,
     page_count,
     page_of,
     prepare,
-    public_columns,
     split_upcoming_past,
 )
-from enact_dash.exports import safe_csv_bytes
+from enact_dash.exports import Download, download_csv, download_json, view_filters
 from enact_dash.filters import Filters
 from enact_dash.i18n import t
 from enact_dash.ics import event_to_ics, export_ics
@@ -189,14 +188,22 @@ def map_args(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[
     )
 
 
-def export_frame(selection: EventsSelection) -> pd.DataFrame:
-    """The filtered events with the columns of events.csv (dates as in the data file)."""
-    frame = public_columns(selection.filtered)
-    return frame[[c for c in EVENTS.column_names if c in frame.columns]]
+def export_download(selection: EventsSelection, filters: Filters, axis_names: Mapping[str, str]) -> Download:
+    """The events of the view, upcoming then past as the page lists them, for the downloads
+    (:func:`enact_dash.events.export.events_download`); the envelope names the view's filters."""
+    return events_download(selection.filtered, filters.lang, axis_names,
+                           filters=view_filters(filters, FILTER_FIELDS))
 
 
-def csv_bytes(selection: EventsSelection, sep: str = ",") -> bytes:
-    return safe_csv_bytes(export_frame(selection), sep=sep)
+def csv_bytes(selection: EventsSelection, filters: Filters, axis_names: Mapping[str, str],
+              sep: str = ",") -> bytes:
+    """The CSV of the view (built when the visitor clicks)."""
+    return download_csv(export_download(selection, filters, axis_names), sep=sep)
+
+
+def json_bytes(selection: EventsSelection, filters: Filters, axis_names: Mapping[str, str]) -> bytes:
+    """The JSON of the view (built when the visitor clicks)."""
+    return download_json(export_download(selection, filters, axis_names))
 
 
 def _now() -> datetime:

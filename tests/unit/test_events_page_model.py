@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import threading
 from datetime import date
 from typing import Any
@@ -78,15 +79,29 @@ def test_find_event_only_in_the_view() -> None:
     assert ev.find_event(everything, "") is None
 
 
-def test_csv_download_has_the_data_file_columns_and_neutralised_cells() -> None:
-    selection = ev.select_events(loaded(), Filters(), today=TODAY)
-    text = ev.csv_bytes(selection, ";").decode("utf-8-sig")
+def test_csv_download_is_the_view_in_the_page_language_with_neutralised_cells() -> None:
+    filters = Filters(lang="fr")
+    selection = ev.select_events(loaded(), filters, today=TODAY)
+    text = ev.csv_bytes(selection, filters, {}, ";").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
-    assert list(rows[0]) == list(EVENTS_SPEC.column_names)
-    assert [(r["id"], r["start"]) for r in rows] == [
-        ("day", "2025-12-12"), ("formula", "2026-02-02"), ("summer", "2026"), ("nuit", "2025-10-03"),
+    assert list(rows[0])[:4] == ["Identifiant", "Titre", "Type", "Début (AAAA-MM-JJ)"]
+    assert [(r["Identifiant"], r["Début (AAAA-MM-JJ)"], r["Type"]) for r in rows] == [
+        ("day", "2025-12-12", "Journée annuelle"), ("formula", "2026-02-02", "Atelier ou colloque"),
+        ("summer", "2026", "École d'été"), ("nuit", "2025-10-03", "Fête de la Science"),
     ]
-    assert rows[1]["title_fr"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1]["Titre"] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_json_download_is_the_view_with_its_filters() -> None:
+    filters = Filters(lang="de", audience=("public", "researchers"), sort="-name")
+    selection = ev.select_events(loaded(), filters, today=TODAY)
+    document = json.loads(ev.json_bytes(selection, filters, {}))
+    assert (document["dataset"], document["lang"]) == ("events", "de")
+    assert document["filters"] == {"audience": ["public", "researchers"]}
+    assert [(r["id"], r["type"], r["type_label"]) for r in document["records"]] == [
+        ("day", "annual_day", "Jahrestagung"),
+        ("nuit", "fete_science", "Fête de la Science (Wissenschaftsfest)"),
+    ]
 
 
 def test_calendar_download_of_the_view() -> None:
