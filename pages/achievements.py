@@ -10,7 +10,7 @@ from enact_dash.achievements import html as ach_html
 from enact_dash.achievements.review import tiles_of
 from enact_dash.charts_achievements import chairs_by_axis_chart, milestones_timeline
 from enact_dash.events.display import escape_markdown
-from enact_dash.exports import CSV_MIME, csv_separator, safe_csv_bytes
+from enact_dash.exports import CSV_MIME, csv_separator, download_csv
 from enact_dash.i18n import t
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import tiles_html
@@ -121,9 +121,9 @@ if view.conflicts:
 else:
     st.markdown(t("achievements.conflicts.none", lang))
 
-figures_download = ach.figures_table(dataset.figures, lang)
-if len(figures_download):
+figures_download = ach.figures_download(dataset.figures, lang)
+if len(figures_download.table):
     st.download_button(t("achievements.download_figures", lang),
-                       data=safe_csv_bytes(figures_download, sep=csv_separator(lang)),
+                       data=download_csv(figures_download, sep=csv_separator(lang)),
                        file_name=t("achievements.download_file", lang),
                        mime=CSV_MIME, key="download_figures", icon=":material/download:")

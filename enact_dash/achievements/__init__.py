@@ -1,6 +1,6 @@
 """Achievements: the year in review, chairs, priority actions, targets, milestones, conflicting figures.
 
-Modules: :mod:`~.review` (years, key figures, conflicting figures, the figures download),
+Modules: :mod:`~.review` (years, key figures, conflicting figures), :mod:`~.export` (the figures download),
 :mod:`~.chairs` (launched, presented and unpublished chairs; chairs per axis; international chairs),
 :mod:`~.actions` (priority actions and the axis rule), :mod:`~.targets` (progress from baselines),
 :mod:`~.milestones`, :mod:`~.html` (escaped fragments), :mod:`~.view` (everything the page shows).
@@ -19,12 +19,12 @@ from enact_dash.achievements.chairs import (
     planned_international,
 )
 from enact_dash.achievements.common import matches_axes
+from enact_dash.achievements.export import figures_download
 from enact_dash.achievements.milestones import Milestone, milestones_of, milestones_summary, milestones_table
 from enact_dash.achievements.review import (
     Conflict,
     conflicting_figures,
     conflicts_table,
-    figures_table,
     review_years,
     year_figures,
 )
@@ -54,7 +54,7 @@ __all__ = [
     "chairs_per_axis",
     "conflicting_figures",
     "conflicts_table",
-    "figures_table",
+    "figures_download",
     "matches_axes",
     "milestones_of",
     "milestones_summary",

@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from enact_dash.achievements.common import cell, number, partial, when_text
+from enact_dash.achievements.common import partial, when_text
 from enact_dash.figures import Figure, figures_of
 from enact_dash.i18n import t
 
@@ -117,29 +117,6 @@ def conflicting_figures(frame: pd.DataFrame, lang: str) -> list[Conflict]:
         if others:
             out.append(Conflict(shown.metric, shown, others))
     return out
-
-
-def figures_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """All figures as a download: localised headers, the value as a number and as shown, the source."""
-    columns = {
-        key: t(f"achievements.col.{key}", lang)
-        for key in ("metric", "label", "value", "shown", "unit", "as_of", "primary", "note", "source")
-    }
-    rows = []
-    for fig, raw in zip(figures_of(frame, lang), frame.to_dict("records"), strict=True):
-        when = partial(raw.get("as_of"))
-        rows.append({
-            columns["metric"]: fig.metric,
-            columns["label"]: fig.label,
-            columns["value"]: number(raw.get("value")),
-            columns["shown"]: fig.text,
-            columns["unit"]: cell(raw.get("unit")),
-            columns["as_of"]: when.iso() if when else "",
-            columns["primary"]: t("achievements.yes" if fig.primary else "achievements.no", lang),
-            columns["note"]: fig.note,
-            columns["source"]: fig.source,
-        })
-    return pd.DataFrame(rows, columns=list(columns.values()))
 
 
 def conflicts_table(conflicts: list[Conflict], lang: str) -> pd.DataFrame:

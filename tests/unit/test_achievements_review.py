@@ -1,4 +1,4 @@
-"""Year in review: which years, the default year, key figures, conflicting figures, the CSV download."""
+"""Year in review: which years, the default year, key figures, conflicting figures."""
 
 from __future__ import annotations
 
@@ -11,14 +11,12 @@ import pytest
 from enact_dash.achievements.review import (
     conflicting_figures,
     conflicts_table,
-    figures_table,
     pick_year,
     review_years,
     tiles_of,
     year_figures,
 )
 from enact_dash.dates import PartialDate
-from enact_dash.exports import safe_csv_bytes
 
 TODAY = date(2026, 3, 1)
 PR = "Communiqué de presse, journée annuelle, déc. 2025"
@@ -136,15 +134,4 @@ def test_no_figures_no_conflict_no_error(lang):
     empty = FIGURES_2025.iloc[0:0]
     assert conflicting_figures(empty, lang) == []
     assert year_figures(empty, 2025, lang) == []
-    assert len(figures_table(empty, lang)) == 0
 
-
-def test_figures_download_neutralises_formula_cells():
-    hostile = frame(figure("f", "m", -5, "2025", label_fr="=HYPERLINK(\"http://evil\")",
-                           source="@SUM(A1)"))
-    data = safe_csv_bytes(figures_table(hostile, "fr"))
-    text = data.decode("utf-8")
-    assert data.startswith("\ufeff".encode())
-    assert "'=HYPERLINK" in text
-    assert "'@SUM(A1)" in text
-    assert ",-5," in text  # a number stays a number (a whole one without ".0")
