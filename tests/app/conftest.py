@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from streamlit.components.v2.bidi_component.main import _make_trigger_id
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from enact_dash.ui.native import KEY_PREFIX
@@ -37,6 +38,37 @@ def run_app_page(page: str = "home", /, **query: str | list[str]) -> AppTest:
 @pytest.fixture
 def run_page() -> Callable[..., AppTest]:
     return run_app_page
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], bytes]:
+    """``downloads(file_name)``: the bytes a visitor gets from the download button of that file name in
+    the last run, as the browser's click would fetch them. AppTest keeps a download's data in a media
+    file manager that it drops after each run, and a deferred one (a callable) only runs on a click, so
+    this records what each run registers, then calls the callable as the click does."""
+    files: dict[str, Callable[[], Any]] = {}
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+
+    def record_add(self: MediaFileManager, data: Any, mimetype: str, coordinates: str,
+                   file_name: str | None = None, *args: Any, **kwargs: Any) -> str:
+        if file_name:
+            files[file_name] = lambda: data
+        return add(self, data, mimetype, coordinates, file_name, *args, **kwargs)
+
+    def record_deferred(self: MediaFileManager, data_callable: Callable[[], Any], mimetype: str | None,
+                        coordinates: str, file_name: str | None = None, **kwargs: Any) -> str:
+        if file_name:
+            files[file_name] = data_callable
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", record_add)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
+
+    def fetch(file_name: str) -> bytes:
+        data = files[file_name]()
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+    return fetch
 
 
 def page_text(at: AppTest) -> str:
