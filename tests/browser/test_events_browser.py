@@ -103,8 +103,9 @@ def test_csv_download_neutralises_nothing_it_should_not(app: AppPage, tmp_path: 
     wait_app_idle(page)
     data = download(page, "Download (CSV)", tmp_path)
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert [r["id"] for r in rows] == ["day-2025", "hostile", "summer-2026", "nuit-2025"]
-    assert rows[2]["start"] == "2026"
+    assert [r["ID"] for r in rows] == ["day-2025", "hostile", "summer-2026", "nuit-2025"]
+    assert rows[2]["Start (YYYY-MM-DD)"] == "2026"  # a year only: as precise as the data, sortable
+    assert rows[2]["Date"] == "2026 — date to be announced"
 
 
 def test_type_filter_changes_the_list_and_the_url(app: AppPage) -> None:
