@@ -18,7 +18,7 @@ import streamlit as st
 from enact_dash import partners as pt
 from enact_dash.config import get_settings
 from enact_dash.empty_view import empty_view
-from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator, download_csv, download_json
+from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator
 from enact_dash.filters import PARTNERS_PAGE_FILTERS
 from enact_dash.i18n import format_number, t
 from enact_dash.maps import clicked_point_id
@@ -138,16 +138,16 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
             table = pt.list_page(pt.list_table(partners, view, lang, axes, order), page)
             # With the list's page: a name's link comes back to this page, and lands on the card.
             st.html(pt.list_html(table, lang, order, pt.card_link(current_filters())))
-            export = pt.export_download(partners, view, filters, axes)
             stem = t("partners.download.file", lang)
             buttons = st.container(horizontal=True, gap="small")
             buttons.download_button(
-                t("common.download_csv", lang), partial(download_csv, export, sep=csv_separator(lang)),
+                t("common.download_csv", lang),
+                partial(pt.export_csv, partners, view, filters, axes, csv_separator(lang)),
                 file_name=f"{stem}.csv", mime=CSV_MIME, on_click="ignore", key="partners_csv",
                 help=t("partners.download.help", lang), icon=":material/download:",
             )
             buttons.download_button(
-                t("common.download_json", lang), partial(download_json, export),
+                t("common.download_json", lang), partial(pt.export_json, partners, view, filters, axes),
                 file_name=f"{stem}.json", mime=JSON_MIME, on_click="ignore", key="partners_json",
                 help=t("partners.download.help", lang), icon=":material/download:",
             )

@@ -134,3 +134,20 @@ def test_figures_csv_has_every_figure_in_the_page_language(
     units = {row[{"fr": "Unité", "en": "Unit", "de": "Einheit"}[lang]] for row in rows}
     assert units
     assert not units & {"eur", "count", "percent"}  # words, not the data's codes
+
+
+def test_partners_page_builds_no_download_until_a_click(
+    partners_data: Path, downloads: Callable[[str], bytes], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A download of 10,000 partners takes about half a second: never in a page run."""
+    from enact_dash.partners import view as pt_view
+
+    built: list[str] = []
+    original = pt_view.partners_download
+    monkeypatch.setattr(pt_view, "partners_download",
+                        lambda *args, **kwargs: built.append("built") or original(*args, **kwargs))
+    at = run_app_page("partners", lang="en", q="saar")
+    assert not at.exception
+    assert built == []
+    assert json.loads(downloads(PARTNERS_FILE["en"] + ".json"))["count"] == 1  # the click builds it
+    assert built == ["built"]
