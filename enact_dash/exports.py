@@ -1,9 +1,9 @@
 """Downloads of a table: CSV that spreadsheets open safely, and JSON.
 
 Reusable for any DataFrame of the app (partners, events, ...). Cells are made plain first:
-tuples of ids become ``a|b`` in CSV (the data files' own multi-value separator) and lists in
-:func:`json_bytes` (:func:`to_json_bytes` keeps ``a|b`` text, as the events downloads expect); dates
-(also :class:`~enact_dash.dates.PartialDate`) become ISO text; NaN/None become empty (CSV) or ``null``.
+tuples of ids become ``a|b`` in CSV (the data files' own multi-value separator) and lists in JSON
+(:func:`records`); dates (also :class:`~enact_dash.dates.PartialDate`) become ISO text; NaN/None become
+empty (CSV) or ``null``.
 
 CSV safety: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula
 (and tab / carriage return can smuggle one in), so such text cells get a leading apostrophe, which
@@ -111,30 +111,6 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
         dict(zip(columns, (plain_value(v) for v in row), strict=True))
         for row in frame.itertuples(index=False, name=None)
     ]
-
-
-def plain_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Like :func:`records`, with multi-valued cells as ``a|b`` text (the data files' form)."""
-    return [
-        {key: MULTI_SEPARATOR.join("" if v is None else str(v) for v in value)
-         if isinstance(value, list) else value for key, value in row.items()}
-        for row in records(frame)
-    ]
-
-
-def _dump(rows: list[dict[str, Any]]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
-
-
-def json_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame as a JSON array of objects, UTF-8 (no BOM), accents kept, ``null`` for unknown,
-    multi-valued cells as arrays."""
-    return _dump(records(frame))
-
-
-def to_json_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame as a JSON array of objects, multi-valued cells as ``a|b`` text (events downloads)."""
-    return _dump(plain_records(frame))
 
 
 # --- downloads of a view: CSV for people, JSON for programs -------------------------------------

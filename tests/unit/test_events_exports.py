@@ -1,16 +1,15 @@
-"""CSV/JSON downloads (enact_dash.exports): formula-like cells neutralised, Excel-friendly bytes."""
+"""CSV downloads (enact_dash.exports): formula-like cells neutralised, Excel-friendly bytes."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pandas as pd
 import pytest
 
 from enact_dash.dates import PartialDate
-from enact_dash.exports import neutralise, safe_csv_bytes, to_json_bytes
+from enact_dash.exports import neutralise, safe_csv_bytes
 
 
 @pytest.mark.parametrize(
@@ -62,14 +61,6 @@ def test_csv_writes_dates_and_multi_values_as_in_the_data_files() -> None:
 
 def test_csv_uses_crlf() -> None:
     assert safe_csv_bytes(HOSTILE).count(b"\r\n") == 3
-
-
-def test_json_records() -> None:
-    records = json.loads(to_json_bytes(HOSTILE))
-    assert records[1] == {
-        "id": "hostile", "title_fr": "=cmd|' /C calc'!A0", "start": "2026", "audience": "",
-        "lat": None, "delta": 2.0,
-    }
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from enact_dash.exports import csv_separator, json_bytes, neutralise, safe_csv_bytes
+from enact_dash.exports import Download, csv_separator, download_json, neutralise, records, safe_csv_bytes
 from tests.conftest import HOSTILE_NAME
 
 
@@ -83,9 +83,10 @@ def test_json_is_utf8_with_arrays_and_nulls() -> None:
         "id": ["hostile"], "name": [HOSTILE_NAME], "formula": ["=1+1"], "axes": [("nlp", "all")],
         "lat": [math.nan], "lead": [True], "count": [np.int64(3)],
     })
-    data = json_bytes(frame)
-    assert "Université".encode() in json_bytes(pd.DataFrame({"n": ["Université"]}))
-    assert json.loads(data) == [{
+    data = download_json(Download("test", "fr", frame, frame))
+    accents = pd.DataFrame({"n": ["Université"]})
+    assert "Université".encode() in download_json(Download("t", "fr", accents, accents))  # not \u00e9
+    assert records(frame) == json.loads(data)["records"] == [{
         "id": "hostile", "name": HOSTILE_NAME, "formula": "=1+1", "axes": ["nlp", "all"], "lat": None,
         "lead": True, "count": 3,
     }]
