@@ -6,13 +6,25 @@ import csv
 import io
 import json
 import math
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from enact_dash.exports import Download, csv_separator, download_json, neutralise, records, safe_csv_bytes
+from enact_dash.exports import (
+    EXPORT_FORMAT,
+    GEODATA_ATTRIBUTION,
+    Download,
+    csv_separator,
+    download_json,
+    envelope,
+    neutralise,
+    records,
+    safe_csv_bytes,
+    view_filters,
+)
+from enact_dash.filters import Filters
 from tests.conftest import HOSTILE_NAME
 
 
@@ -91,3 +103,42 @@ def test_json_is_utf8_with_arrays_and_nulls() -> None:
         "lead": True, "count": 3,
     }]
 
+
+
+@pytest.mark.parametrize(
+    ("generated", "written"),
+    [
+        (datetime(2026, 3, 1, 9, 30, 15, 999, tzinfo=UTC), "2026-03-01T09:30:15Z"),
+        (datetime(2026, 3, 1, 9, 30), "2026-03-01T09:30:00Z"),  # naive: taken as UTC
+        (datetime(2026, 3, 1, 10, 30, tzinfo=timezone(timedelta(hours=1))), "2026-03-01T09:30:00Z"),
+    ],
+)
+def test_envelope_says_when_in_utc(generated: datetime, written: str) -> None:
+    frame = pd.DataFrame({"id": ["a"]})
+    document = envelope(Download("partners", "de", frame, frame), generated=generated)
+    assert document["generated"] == written
+    assert (document["format"], document["version"], document["lang"]) == (EXPORT_FORMAT, 1, "de")
+    assert "geodata_attribution" not in document
+    assert envelope(Download("p", "de", frame, frame, coordinates=True), generated=generated)[
+        "geodata_attribution"] == GEODATA_ATTRIBUTION
+
+
+@pytest.mark.parametrize(
+    ("filters", "names", "expected"),
+    [
+        (Filters(), ("axis", "q"), {}),
+        (Filters(lang="en", axis=("nlp", "health"), q="x", sort="-name", page=3), ("axis", "q"),
+         {"axis": ["nlp", "health"], "q": "x"}),
+        (Filters(date_from=date(2026, 1, 1), etype=("workshop",), ptype=("company",)),
+         ("etype", "date_from", "date_to"), {"etype": ["workshop"], "date_from": "2026-01-01"}),
+    ],
+)
+def test_view_filters_are_the_links_parameters_that_choose_rows(
+    filters: Filters, names: tuple[str, ...], expected: dict[str, object],
+) -> None:
+    assert view_filters(filters, names) == expected
+
+
+def test_a_download_has_the_same_rows_in_both_files() -> None:
+    with pytest.raises(ValueError, match="same rows"):
+        Download("p", "fr", pd.DataFrame({"a": [1, 2]}), pd.DataFrame({"a": [1]}))
