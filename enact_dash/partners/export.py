@@ -9,7 +9,7 @@ the page's language, ``null`` for unknown. Both keep the partner's ``id``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -54,27 +54,49 @@ def _or_none(value: Any) -> str | None:
     return text(value).strip() or None
 
 
-def partner_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str]) -> dict[str, Any]:
+def _labels(lang: str, axis_names: Mapping[str, str]) -> Callable[[str, Any], Any]:
+    """``label(kind, code)`` in ``lang``, computed once per distinct code (labels repeat a lot)."""
+    make: dict[str, Callable[[Any], Any]] = {
+        "type": lambda code: type_label(code, lang) if code else None,
+        "relation": lambda code: relation_label(code, False, lang) if code else None,
+        "country": lambda code: country_label(code, lang) or None,
+        "axes": lambda ids: axes_label(ids, lang, axis_names),
+    }
+    seen: dict[tuple[str, Any], Any] = {}
+
+    def label(kind: str, code: Any) -> Any:
+        key = (kind, code if isinstance(code, Hashable) else repr(code))
+        if key not in seen:
+            seen[key] = make[kind](code)
+        return seen[key]
+
+    return label
+
+
+def partner_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str],
+                   label: Callable[[str, Any], Any] | None = None) -> dict[str, Any]:
     """One partner for programs: codes, labels in ``lang``, None for what is not known."""
+    label = label or _labels(lang, axis_names)
     ptype, relation, country = text(row.get("type")), text(row.get("relation")), text(row.get("country"))
     lat, lon = _coordinate(row.get("lat")), _coordinate(row.get("lon"))
+    axes = as_ids(row.get("axes"))
     record: dict[str, Any] = {
         "id": text(row.get("id")),
         "name": text(row.get("name")),
         "short_name": _or_none(row.get("short_name")),
         "type": ptype or None,
-        "type_label": type_label(ptype, lang) if ptype else None,
+        "type_label": label("type", ptype),
         "relation": relation or None,
-        "relation_label": relation_label(relation, False, lang) if relation else None,
+        "relation_label": label("relation", relation),
         "lead": flag(row.get("lead")),
         "city": _or_none(row.get("city")),
         "country": country or None,
-        "country_label": country_label(country, lang) or None,
+        "country_label": label("country", country),
         "lat": lat,
         "lon": lon,
         "on_map": lat is not None and lon is not None,
-        "axes": list(as_ids(row.get("axes"))),
-        "axes_label": axes_label(row.get("axes"), lang, axis_names),
+        "axes": list(axes),
+        "axes_label": label("axes", axes),
         "website": _or_none(row.get("website")),
         "source": _or_none(row.get("source")),
     }
@@ -113,8 +135,11 @@ def partner_cells(record: Mapping[str, Any], row: Mapping[str, Any], lang: str) 
 def partners_download(partners: pd.DataFrame, lang: str, axis_names: Mapping[str, str], *,
                       filters: Mapping[str, str | list[str]] | None = None) -> Download:
     """The partners of a view (in the given order) as a :class:`~enact_dash.exports.Download`."""
-    rows = partners.to_dict("records")
-    records = [partner_record(row, lang, axis_names) for row in rows]
+    columns = [str(c) for c in partners.columns]
+    rows = [dict(zip(columns, values, strict=True))
+            for values in zip(*(partners[c].tolist() for c in partners.columns), strict=True)]
+    label = _labels(lang, axis_names)
+    records = [partner_record(row, lang, axis_names, label) for row in rows]
     cells = [partner_cells(record, row, lang) for record, row in zip(records, rows, strict=True)]
     headers = csv_headers(lang)
     table = pd.DataFrame(cells, columns=list(CSV_COLUMNS)).rename(columns=headers)
