@@ -27,7 +27,7 @@ from enact_dash.events.display import (
 )
 from enact_dash.events.frame import as_partial, as_tuple
 from enact_dash.exports import Download
-from enact_dash.i18n import LANGS, t
+from enact_dash.i18n import LANGS, has_key, t
 from enact_dash.partners.display import axes_label
 
 # Columns of the CSV, in order (headers: ``events.export.<key>``).
@@ -42,7 +42,7 @@ JSON_KEYS = (
     "status", "status_label", "venue", "city", "country", "country_label", "lat", "lon", "axes",
     "axes_label", "audience", "audience_labels", "accessibility", "accessibility_labels",
     *(f"accessibility_note_{code}" for code in LANGS), "registration_url",
-    *(f"description_{code}" for code in LANGS), "source", "origin", "external_id",
+    *(f"description_{code}" for code in LANGS), "source", "origin", "origin_label", "external_id",
 )
 
 
@@ -71,6 +71,7 @@ def event_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str
     status = _text(row, "status") or "planned"  # the loader's reading of an empty status
     country = (_text(row, "country") or "").upper()
     audience, access = as_tuple(row.get("audience")), as_tuple(row.get("accessibility"))
+    origin = _text(row, "origin") or "manual"  # the loader's reading of an empty origin
     record: dict[str, Any] = {"id": _text(row, "id") or ""}
     record.update({f"title_{code}": _text(row, f"title_{code}") for code in LANGS})
     record.update({
@@ -99,7 +100,8 @@ def event_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str
     record.update({f"description_{code}": _text(row, f"description_{code}") for code in LANGS})
     record.update({
         "source": _text(row, "source"),
-        "origin": _text(row, "origin") or "manual",
+        "origin": origin,
+        "origin_label": t(f"vocab.origin.{origin}", lang) if has_key(f"vocab.origin.{origin}") else origin,
         "external_id": _text(row, "external_id"),
     })
     return record

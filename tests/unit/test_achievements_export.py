@@ -50,15 +50,15 @@ def test_csv_headers_are_in_the_page_language(lang: str, sep: str, headers: list
 @pytest.mark.parametrize(
     ("lang", "row", "expected"),
     [
-        ("fr", 0, ["funding", "funding", "funding", "30000000", "euros", "exact", "30\u00a0M€", "2025-12",
+        ("fr", 0, ["funding", "funding", "funding", "30000000", "Euros", "Exact", "30\u00a0M€", "2025-12",
                    "oui", "", PR]),
-        ("en", 0, ["funding", "funding", "France 2030 funding", "30000000", "euros", "exact", "€30M",
+        ("en", 0, ["funding", "funding", "France 2030 funding", "30000000", "Euros", "Exact", "€30M",
                    "2025-12", "yes", "", PR]),
-        ("de", 1, ["students", "students_trained", "students", "2500", "Anzahl", "mehr als", "mehr als 2.500",
+        ("de", 1, ["students", "students_trained", "students", "2500", "Anzahl", "Mehr als", "mehr als 2.500",
                    "2024", "nein", "", PR]),
         # no date: said, not left empty; a decimal as the spreadsheet of ";" reads it
-        ("fr", 2, ["share", "share", "share", "12,5", "pour cent", "environ", "environ 12,5 %", "non précisé",
-                   "oui", "Selon la source.", PR]),
+        ("fr", 2, ["share", "share", "share", "12,5", "Pourcentage", "Environ", "environ 12,5 %",
+                   "non précisé", "oui", "Selon la source.", PR]),
     ],
 )
 def test_csv_values_are_labels_and_iso_dates(lang: str, row: int, expected: list[str]) -> None:
@@ -82,8 +82,8 @@ def test_json_records_have_codes_labels_and_null() -> None:
     assert list(record) == list(JSON_KEYS)
     assert record == {
         "id": "share", "metric": "share", "label_fr": "share", "label_en": None, "label_de": None,
-        "value": 12.5, "unit": "percent", "unit_label": "per cent", "qualifier": "approx",
-        "qualifier_label": "approximately", "shown_label": "about 12.5%", "as_of": None, "primary": True,
+        "value": 12.5, "unit": "percent", "unit_label": "Percent", "qualifier": "approx",
+        "qualifier_label": "About", "shown_label": "about 12.5%", "as_of": None, "primary": True,
         "note_fr": "Selon la source.", "note_en": None, "note_de": None, "source": PR,
     }
 

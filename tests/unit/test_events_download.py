@@ -106,7 +106,8 @@ def test_csv_neutralises_formulas_in_values_and_labels(column: int, written: str
                    "accessibility_note_fr": None, "accessibility_note_en": None,
                    "accessibility_note_de": None,
                    "registration_url": None, "description_fr": None, "description_en": None,
-                   "description_de": None, "source": None, "origin": "manual", "external_id": None}),
+                   "description_de": None, "source": None, "origin": "manual",
+                   "origin_label": "Saisie manuelle", "external_id": None}),
         ("en", 2, {"id": "fds", "title_fr": "fds", "title_en": None, "title_de": None,
                    "type": "fete_science", "type_label": "Fête de la Science (science festival)",
                    "start": "2025-10-03", "end": "2025-10-13",
@@ -118,7 +119,8 @@ def test_csv_neutralises_formulas_in_values_and_labels(column: int, written: str
                    "accessibility_note_fr": None, "accessibility_note_en": None,
                    "accessibility_note_de": None,
                    "registration_url": None, "description_fr": None, "description_en": None,
-                   "description_de": None, "source": "test", "origin": "fds", "external_id": "123"}),
+                   "description_de": None, "source": "test", "origin": "fds",
+                   "origin_label": "Fête de la Science import", "external_id": "123"}),
     ],
 )
 def test_json_records_have_codes_labels_and_null(lang: str, row: int, expected: dict[str, object]) -> None:
