@@ -7,6 +7,7 @@ its first dot (``"home.title"`` lives in ``home.json``). French is the reference
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
@@ -98,9 +99,24 @@ def pick(values: Mapping[str, str | None], lang: str) -> str:
     return str(text)
 
 
+# The day number "1" standing alone (not in "01", "2021" or "1.").
+_LONE_ONE = re.compile(r"(?<![\d.])1(?![\d.])")
+
+
+def first_of_month(text: str, value: date, lang: str) -> str:
+    """French writes the first day of a month as an ordinal: ``1er janvier 2025`` (not ``1 janvier``).
+
+    ``text`` is ``value`` (or a part of a range starting with it) formatted by Babel; other languages
+    and other days are returned as they are (German already writes ``1. Januar``)."""
+    if value.day != 1 or normalize_lang(lang) != "fr":
+        return text
+    return _LONE_ONE.sub("1er", text, count=1)
+
+
 def format_day(value: date, lang: str, fmt: str = "long") -> str:
-    """``12 décembre 2025`` / ``12 December 2025`` / ``12. Dezember 2025``."""
-    return _babel_format_date(value, fmt, locale=BABEL_LOCALE[normalize_lang(lang)])
+    """``12 décembre 2025`` / ``12 December 2025`` / ``12. Dezember 2025``; ``1er janvier 2025``."""
+    text = _babel_format_date(value, fmt, locale=BABEL_LOCALE[normalize_lang(lang)])
+    return first_of_month(text, value, lang)
 
 
 def format_month(value: date, lang: str) -> str:

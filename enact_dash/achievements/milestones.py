@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from enact_dash.achievements.common import cell, partial, row_text, when_text
-from enact_dash.dates import PartialDate, Precision
+from enact_dash.dates import PartialDate, Precision, format_span
 from enact_dash.i18n import format_number, t
 
 
@@ -68,7 +68,7 @@ def milestones_summary(items: list[Milestone], lang: str) -> str:
     if not items:
         return t("achievements.milestones.none", lang)
     parts = [t("achievements.milestones.summary", lang, count=format_number(len(items), lang),
-               first=items[0].when_text, last=items[-1].when_text,
+               span=format_span(items[0].when, items[-1].when, lang),
                past=format_number(sum(1 for m in items if m.past), lang))]
     for current in (m for m in items if m.state == "current"):
         parts.append(t("achievements.milestones.now", lang, label=current.label, when=current.when_text))

@@ -25,7 +25,7 @@ from babel import Locale
 from babel.dates import format_interval, parse_pattern
 
 from enact_dash.dates import PartialDate, Precision
-from enact_dash.i18n import BABEL_LOCALE, normalize_lang, t
+from enact_dash.i18n import BABEL_LOCALE, first_of_month, normalize_lang, t
 
 PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 # CLDR has interval patterns for "yMMMd" (abbreviated month); widen MMM to MMMM, as CLDR allows.
@@ -65,7 +65,8 @@ def _locale(lang: str) -> Locale:
 
 
 def format_day_range(first: date, last: date, lang: str) -> str:
-    """``3–13 octobre 2025``, ``30 octobre – 2 novembre 2025``, ``3.–13. Oktober 2025``."""
+    """``3–13 octobre 2025``, ``30 octobre – 2 novembre 2025``, ``1er–3 octobre 2025``,
+    ``3.–13. Oktober 2025``."""
     locale = _locale(lang)
     patterns = locale.interval_formats.get("yMMMd")
     if first == last or not patterns:
@@ -80,7 +81,8 @@ def format_day_range(first: date, last: date, lang: str) -> str:
     if not parts:
         return f"{PartialDate.of(first).format(lang)} – {PartialDate.of(last).format(lang)}"
     return "".join(
-        parse_pattern(_ABBREVIATED_MONTH.sub("MMMM", pattern)).apply(value, locale)
+        first_of_month(parse_pattern(_ABBREVIATED_MONTH.sub("MMMM", pattern)).apply(value, locale),
+                       value, lang)
         for pattern, value in zip(parts, (first, last), strict=True)
     )
 

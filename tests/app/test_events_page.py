@@ -95,7 +95,7 @@ def test_date_range_keeps_events_that_may_fall_in_it() -> None:
     assert not at.exception
     assert at.date_input(key="flt_date_to").value.isoformat() == "2026-03-31"  # open: the link has dates
     labels = expander_labels(at)
-    assert period_text(at).endswith("Période : du 1 mars 2026 au 31 mars 2026.")
+    assert period_text(at).endswith("Période : du 1er mars 2026 au 31 mars 2026.")
     assert [label.split(" · ")[1] for label in labels if " · " in label] == [
         "Atelier ou colloque", "École d'été",
     ]

@@ -43,7 +43,7 @@ TIMELINE = milestones(
 def test_order_state_and_text_follow_today():
     items = milestones_of(TIMELINE, "fr", today=TODAY)
     assert [m.when_text for m in items] == [
-        "mai 2024", "1 janvier 2025", "12 décembre 2025", "2026", "31 décembre 2029",
+        "mai 2024", "1er janvier 2025", "12 décembre 2025", "2026", "31 décembre 2029",
     ]
     assert [m.state for m in items] == ["past", "past", "past", "current", "upcoming"]
     later = milestones_of(TIMELINE, "fr", today=date(2030, 1, 1))
@@ -58,6 +58,9 @@ def test_summary_names_the_current_and_next_milestones():
         "Next: Fin des 5 ans (date déduite) (31 December 2029). "
         "2 have only a known month or year."
     )
+    assert milestones_summary(items, "fr").startswith("5 étapes, de mai 2024 au 31 décembre 2029 ; ")
+    assert milestones_summary(items, "de").startswith(
+        "5 Meilensteine, von Mai 2024 bis zum 31. Dezember 2029; ")
     assert milestones_summary([], "fr") == "Étapes : pas encore publiées."
     assert [m.id for m in in_year(items, 2025)] == ["m2", "m0"]
 

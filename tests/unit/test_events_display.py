@@ -138,9 +138,12 @@ def test_summary_of_nothing() -> None:
     ("start", "end", "lang", "expected"),
     [
         (None, None, "fr", "Période : toutes les dates"),
-        (date(2026, 3, 1), date(2026, 3, 31), "fr", "Période : du 1 mars 2026 au 31 mars 2026"),
+        (date(2026, 3, 1), date(2026, 3, 31), "fr", "Période : du 1er mars 2026 au 31 mars 2026"),
         (date(2026, 3, 1), None, "en", "Period: from 1 March 2026"),
-        (None, date(2026, 3, 31), "de", "Zeitraum: bis 31. März 2026"),
+        (None, date(2026, 3, 31), "de", "Zeitraum: bis zum 31. März 2026"),
+        (date(2026, 3, 1), date(2026, 3, 31), "de", "Zeitraum: vom 1. März 2026 bis zum 31. März 2026"),
+        (date(2026, 3, 1), date(2026, 3, 31), "en", "Period: from 1 March 2026 to 31 March 2026"),
+        (None, date(2026, 3, 1), "fr", "Période : jusqu'au 1er mars 2026"),
         (None, date(2026, 3, 31), "fr", "Période : jusqu'au 31 mars 2026"),
     ],
 )
