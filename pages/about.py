@@ -10,14 +10,14 @@ from enact_dash.ui.state import current_filters
 lang = current_filters().lang
 dataset = get_dataset()
 
-st.title(t("about.title", lang))
+st.title(t("about.title", lang), anchor=False)
 st.markdown(t("about.intro", lang))
 
-st.header(t("about.sources", lang))
+st.header(t("about.sources", lang), anchor=False)
 st.markdown(t("about.sources_intro", lang))
 st.html(sources_html(dataset, lang))
 
-st.header(t("about.disagreements", lang))
+st.header(t("about.disagreements", lang), anchor=False)
 st.markdown(t("about.disagreements_intro", lang))
 for item in disagreements(dataset, lang):
     st.markdown(t("about.disagreement_shown", lang, label=item.shown.label, value=item.shown.text,
@@ -26,11 +26,11 @@ for item in disagreements(dataset, lang):
         st.markdown(t("about.disagreement_other", lang, value=other.text, label=other.label,
                       source=other.source, note=other.note or "—"))
 
-st.header(t("about.licences", lang))
+st.header(t("about.licences", lang), anchor=False)
 st.markdown(t("about.licences_body", lang))
 
-st.header(t("about.report", lang))
+st.header(t("about.report", lang), anchor=False)
 st.markdown(t("about.report_body", lang))
 
-st.header(t("about.accessibility", lang))
+st.header(t("about.accessibility", lang), anchor=False)
 st.markdown(t("about.accessibility_body", lang))

@@ -30,7 +30,7 @@ def data_table(frame: object, caption: str) -> None:
         st.html(ach_html.frame_table_html(frame, caption, lang))  # type: ignore[arg-type]
 
 
-st.title(t("achievements.title", lang))
+st.title(t("achievements.title", lang), anchor=False)
 st.markdown(t("achievements.intro", lang))
 if view.axes:
     st.caption(t("achievements.axis_filter_note", lang,
@@ -38,10 +38,10 @@ if view.axes:
 
 # --- year in review -------------------------------------------------------------------------------
 if view.year is None:
-    st.header(t("achievements.review.title_no_year", lang))
+    st.header(t("achievements.review.title_no_year", lang), anchor=False)
     st.info(t("achievements.review.none", lang))
 else:
-    st.header(t("achievements.review.title", lang, year=view.year))
+    st.header(t("achievements.review.title", lang, year=view.year), anchor=False)
     if st.session_state.get(WIDGET_PREFIX + "year") not in view.years:
         st.session_state.pop(WIDGET_PREFIX + "year", None)
     # A segmented control, not a selectbox: a select-type widget loads ~0.2 s more (bench/widget_costs.py).
@@ -53,21 +53,21 @@ else:
     else:
         st.info(t("achievements.review.no_figures", lang, year=view.year))
     if view.year_milestones:
-        st.subheader(t("achievements.review.milestones", lang, year=view.year))
+        st.subheader(t("achievements.review.milestones", lang, year=view.year), anchor=False)
         st.html(ach_html.milestone_list_html(view.year_milestones, lang))
     if view.year_actions:
-        st.subheader(t("achievements.review.actions", lang, year=view.year))
+        st.subheader(t("achievements.review.actions", lang, year=view.year), anchor=False)
         st.html(ach_html.actions_html(view.year_actions, lang))
 
 # --- chairs ---------------------------------------------------------------------------------------
-st.header(t("achievements.chairs.title", lang))
+st.header(t("achievements.chairs.title", lang), anchor=False)
 chairs = view.chairs
 if chairs.launched is None and not chairs.presented_total:
     st.info(t("achievements.chairs.none", lang))
 else:
     chairs_text = ach.per_axis_summary(chairs, view.chairs_rows, lang)
     st.markdown(escape_markdown(chairs_text))
-    st.subheader(t("achievements.chairs.presented_title", lang))
+    st.subheader(t("achievements.chairs.presented_title", lang), anchor=False)
     cards = ach_html.chair_cards_html(list(chairs.shown), chairs.unpublished, lang)
     if cards:
         st.html(cards)
@@ -76,7 +76,7 @@ else:
     if len(view.chairs_rows):
         st.html(chairs_by_axis_chart(view.chairs_rows, lang))
         data_table(ach.per_axis_table(view.chairs_rows, lang), t("achievements.chairs.title", lang))
-st.subheader(t("achievements.chairs.international_title", lang))
+st.subheader(t("achievements.chairs.international_title", lang), anchor=False)
 if view.planned is None:
     st.info(t("achievements.chairs.planned_none", lang))
 else:
@@ -86,7 +86,7 @@ else:
 
 # --- priority actions -----------------------------------------------------------------------------
 if view.next_year is not None:
-    st.header(t("achievements.actions.title", lang, year=view.next_year))
+    st.header(t("achievements.actions.title", lang, year=view.next_year), anchor=False)
     st.markdown(escape_markdown(ach.actions_summary(view.next_actions, view.next_year, lang)))
     if view.axes:
         st.caption(t("achievements.actions.axis_rule", lang))
@@ -96,14 +96,14 @@ if view.next_year is not None:
                    t("achievements.actions.title", lang, year=view.next_year))
 
 # --- targets --------------------------------------------------------------------------------------
-st.header(t("achievements.targets.title", lang))
+st.header(t("achievements.targets.title", lang), anchor=False)
 st.markdown(escape_markdown(ach.targets_summary(view.targets, lang)))
 if view.targets:
     st.html(ach_html.targets_html(view.targets, lang))
     data_table(ach.targets_table(view.targets, lang), t("achievements.targets.title", lang))
 
 # --- milestones -----------------------------------------------------------------------------------
-st.header(t("achievements.milestones.title", lang))
+st.header(t("achievements.milestones.title", lang), anchor=False)
 milestones_text = ach.milestones_summary(view.milestones, lang)
 if view.milestones:
     st.html(milestones_timeline(view.milestones, lang, today=today))
@@ -113,7 +113,7 @@ else:
     st.info(escape_markdown(milestones_text))
 
 # --- conflicting figures and download -------------------------------------------------------------
-st.header(t("achievements.conflicts.title", lang))
+st.header(t("achievements.conflicts.title", lang), anchor=False)
 if view.conflicts:
     st.markdown(t("achievements.conflicts.intro", lang))
     st.html(ach_html.conflicts_html(view.conflicts, lang))

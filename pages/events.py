@@ -131,7 +131,7 @@ lang = filters.lang
 today = clock_today()
 everyone = t("common.sidebar.all", lang)
 
-st.title(t("events.title", lang))
+st.title(t("events.title", lang), anchor=False)
 note(t("events.intro", lang))
 
 type_col, audience_col = st.container(key="filters_events").columns(2)
@@ -179,7 +179,7 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
 
     selected = ev.find_event(selection, filters.event)
     if selected is not None:
-        st.subheader(t("events.selected", lang))
+        st.subheader(t("events.selected", lang), anchor=False)
         show_event(ev.event_view(selected, lang, today=today), selected,
                    key=f"events_selected_{selected['id']}", expanded=True)
     elif filters.event:  # a link to an event that these filters leave out (or that is gone), as on partners
@@ -189,15 +189,15 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
                   on_click=set_filters, args=(filters.with_(event=""),),
                   key="events_clear_selected", icon=":material/close:")
 
-    st.header(t("events.upcoming", lang, count=n(len(selection.upcoming))))
+    st.header(t("events.upcoming", lang, count=n(len(selection.upcoming))), anchor=False)
     event_list(selection.upcoming, "upcoming", "events.list.none_upcoming")
 
-    st.header(t("events.past", lang, count=n(len(selection.past))))
+    st.header(t("events.past", lang, count=n(len(selection.past))), anchor=False)
     event_list(selection.past, "past", "events.list.none_past")
 
     # The chart and its table run only once opened (lazy expanders): the chart library is 4.7 MB of
     # JavaScript, and loading it took a visitor's browser longer than the whole rest of the page.
-    st.header(t("events.timeline.heading", lang))
+    st.header(t("events.timeline.heading", lang), anchor=False)
     chart_box = lazy_expander(t("events.timeline.title", lang), key=TIMELINE_KEY, icon=":material/timeline:")
     if chart_box.open:
         chart_box.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
@@ -212,7 +212,7 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
 
     # The map runs only once opened (open already for a link to one event): below the list, it was a
     # quarter of the page's load for every visitor (bench/).
-    st.header(t("events.map.heading", lang))
+    st.header(t("events.map.heading", lang), anchor=False)
     map_box = lazy_expander(t("events.map.open", lang), key=MAP_OPEN_KEY,
                            open_for=selected["id"] if selected else "", icon=":material/map:")
     if map_box.open:

@@ -13,26 +13,26 @@ filters = current_filters()
 lang = filters.lang
 view = home_view(get_dataset(), filters, lang, today=today())
 
-st.title(t("home.title", lang))
+st.title(t("home.title", lang), anchor=False)
 st.markdown(t("home.intro", lang))
 st.caption(t("home.intro_source", lang))
 
-st.header(t("home.key_figures", lang))
+st.header(t("home.key_figures", lang), anchor=False)
 st.html(tiles_html([tile.as_dict(lang) for tile in view.tiles]))
 
-st.header(t("home.axes", lang))
+st.header(t("home.axes", lang), anchor=False)
 for column, (_, name, description) in zip(st.columns(max(len(view.axes), 1)), view.axes, strict=False):
     with column, st.container(border=True):
         st.subheader(name, anchor=False)
         st.write(description)
 
-st.header(t("home.pillars", lang))
+st.header(t("home.pillars", lang), anchor=False)
 for column, (name, description) in zip(st.columns(len(view.pillars)), view.pillars, strict=True):
     with column, st.container(border=True):
         st.subheader(name, anchor=False)
         st.write(description)
 
-st.header(t("home.next_events", lang))
+st.header(t("home.next_events", lang), anchor=False)
 if view.next_events:
     for event in view.next_events:
         st.markdown(f"**{event.when}** — {event.title}  \n{event.where}")
@@ -41,7 +41,7 @@ else:
 st.page_link("../pages/events.py", label=t("home.link_events", lang, count=view.upcoming_count),
              icon=":material/event:")
 
-st.header(t("home.explore", lang))
+st.header(t("home.explore", lang), anchor=False)
 links = st.columns(3)
 links[0].page_link("../pages/partners.py", label=t("common.nav.partners", lang), icon=":material/map:")
 links[1].page_link("../pages/achievements.py", label=t("common.nav.achievements", lang),

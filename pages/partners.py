@@ -51,7 +51,7 @@ lang = filters.lang
 partners = dataset.partners
 axes = axis_labels(dataset, lang)
 
-st.title(t("partners.title", lang))
+st.title(t("partners.title", lang), anchor=False)
 st.markdown(t("partners.intro", lang))
 
 # A link's country that the data does not know is left out, with a notice (not an unexplained empty

@@ -134,7 +134,7 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
         options=list(LANGS), format_func=lambda code: LANG_NAMES[code], required=True,
     )
     lang = current_filters().lang
-    sb.subheader(t("common.sidebar.filters", lang))
+    sb.subheader(t("common.sidebar.filters", lang), anchor=False)
     labels = axis_labels(dataset, lang)
     drop_unknown("axis", labels)
     multiselect_filter(

@@ -46,6 +46,8 @@ def test_page_renders_offline_and_accessible(app_page: AppPage, path: str, lang:
     heading = page.locator('[data-testid="stMain"] h1').first
     expect(heading).to_be_visible()
     assert heading.inner_text().strip(), "the page's main heading is empty"
+    # No "Link to heading" anchor (English, and one more Tab stop per heading): no link in any heading.
+    expect(page.locator(":is(h1, h2, h3, h4, h5, h6) a")).to_have_count(0)
     nav_link = page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')
     nav_title = nav_link.inner_text().strip().splitlines()[-1]  # after the icon's name
     expect(page).to_have_title(f"{nav_title} · IA Grand Est ENACT")  # each page its own title (WCAG 2.4.2)
