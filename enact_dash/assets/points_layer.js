@@ -112,7 +112,9 @@
   // Bucket the points in view on a grid of `cell` pixels at the current zoom; draw clusters as DOM
   // icons and single points as canvas markers. Redone on every zoomend / moveend (O(n)).
   // `pinned` (a point index or -1) is never clustered: the selected point stays visible.
-  function gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, pinned) {
+  // A cluster is a button for the keyboard too (Leaflet gives it tabindex and role): its name says its
+  // size and what it does ("12 partenaires — zoomer"), and Enter or Space does what a click does.
+  function gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, clusterZooms, pinned) {
     var n = pts.lat.length, wx = new Float64Array(n), wy = new Float64Array(n);
     for (var i = 0; i < n; i++) {  // Web Mercator world pixels at zoom 0 (what L.CRS.EPSG3857 does)
       var s = Math.sin(pts.lat[i] * Math.PI / 180);
@@ -123,9 +125,18 @@
     parent.addLayer(clusters);
     clusters.on("click", function (e) {
       if (e.layer && e.layer._enactMembers) {
-        onClusterClick(e.layer._enactMembers, e.layer.getLatLng());
+        onClusterClick(e.layer._enactMembers, e.layer.getLatLng(), null);
       }
     });
+
+    function onClusterKey(ev) {
+      if (ev.key !== "Enter" && ev.key !== " " && ev.key !== "Spacebar") {
+        return;
+      }
+      L.DomEvent.stop(ev);  // not a page scroll (Space), not the map's own keys
+      var marker = this;
+      onClusterClick(marker._enactMembers, marker.getLatLng(), marker.getElement());
+    }
     var shown = new Map();  // point index -> marker on the map
 
     function update() {
@@ -177,6 +188,13 @@
           merged.push(group_);
         }
       }
+      // A cluster that has the keyboard focus keeps it when the clusters are redrawn (after a pan).
+      var focused = document.activeElement, refocus = null;
+      clusters.eachLayer(function (layer) {
+        if (focused && layer.getElement() === focused) {
+          refocus = layer.getLatLng();
+        }
+      });
       clusters.clearLayers();
       var keep = new Set(pinned >= 0 ? [pinned] : []);
       merged.forEach(function (item) {
@@ -190,13 +208,23 @@
           sumLat += pts.lat[members[k]];
           sumLon += pts.lon[members[k]];
         }
+        var label = opts.clusterTitle.replace("{n}", String(members.length));
+        var name = (clusterZooms(members) ? opts.clusterZoom : opts.clusterList).replace("{label}", label);
         var marker = L.marker([sumLat / members.length, sumLon / members.length], {
           icon: clusterIcon(members.length, opts),
-          title: opts.clusterTitle.replace("{n}", String(members.length)),
+          title: name,
           alt: ""
         });
         marker._enactMembers = members;
         clusters.addLayer(marker);
+        var node = marker.getElement();
+        if (node) {
+          node.setAttribute("aria-label", name);
+          L.DomEvent.on(node, "keydown", onClusterKey, marker);
+          if (refocus && marker.getLatLng().equals(refocus)) {
+            node.focus({ preventScroll: true });
+          }
+        }
       });
       shown.forEach(function (marker, index) {
         if (!keep.has(index)) {
@@ -213,8 +241,12 @@
       });
     }
 
-    map.on("moveend", update);
+    map.on("moveend", function () {
+      update();
+      map.getContainer().setAttribute("data-enact-zoom", String(map.getZoom()));
+    });
     update();
+    map.getContainer().setAttribute("data-enact-zoom", String(map.getZoom()));
   }
 
   function build(map, parent, data, opts) {
@@ -327,6 +359,17 @@
       autopanning = true;
     });
     map.on("popupopen", function (e) {
+      // Escape closes a popup from inside it too (Leaflet only listens while the map itself has focus).
+      var own = e.popup.getElement();
+      if (own && !own._enactEscape) {
+        own._enactEscape = true;
+        L.DomEvent.on(own, "keydown", function (ev) {
+          if (ev.key === "Escape" && map.hasLayer(e.popup)) {
+            L.DomEvent.stop(ev);
+            map.closePopup(e.popup);
+          }
+        });
+      }
       var clear = function () {
         autopanning = false;
         var legend = container.querySelector(".enact-legend");
@@ -388,13 +431,28 @@
       group.fire("click", { layer: m, sourceTarget: m, propagatedFrom: m, latlng: m.getLatLng() });
     }
 
-    // A cluster whose points never separate (same place) lists its members; otherwise zoom in.
-    function onClusterClick(members, latlng) {
-      var bounds = L.latLngBounds(members.map(function (i) { return [pts.lat[i], pts.lon[i]]; }));
-      var maxZoom = map.getMaxZoom();
+    function clusterBounds(members) {
+      return L.latLngBounds(members.map(function (i) { return [pts.lat[i], pts.lon[i]]; }));
+    }
+
+    // Whether a cluster's points separate when zooming in (else they are at one place).
+    function clusterZooms(members) {
+      var bounds = clusterBounds(members), maxZoom = map.getMaxZoom();
       var spread = map.project(bounds.getNorthEast(), maxZoom).distanceTo(map.project(bounds.getSouthWest(), maxZoom));
-      if (spread >= opts.cellSize && map.getZoom() < maxZoom) {  // they separate when zooming in
-        map.fitBounds(bounds, { padding: [40, 40] });
+      return spread >= opts.cellSize && map.getZoom() < maxZoom;
+    }
+
+    // A cluster whose points never separate (same place) lists its members; otherwise zoom in.
+    // `fromKey`: the cluster's element when the keyboard chose it; the focus then follows (to the map
+    // after the zoom, whose clusters are new; into the list, and back to the cluster when it closes).
+    function onClusterClick(members, latlng, fromKey) {
+      if (clusterZooms(members)) {
+        if (fromKey) {
+          map.once("moveend", function () {
+            container.focus({ preventScroll: true });
+          });
+        }
+        map.fitBounds(clusterBounds(members), { padding: [40, 40] });
         return;
       }
       var root = el("div", "enact-popup");
@@ -418,6 +476,24 @@
         root.appendChild(el("div", "enact-popup-more", opts.moreText.replace("{n}", String(members.length - LIST_LIMIT))));
       }
       fitted(popup).setLatLng(latlng).setContent(root).openOn(map);
+      if (fromKey) {
+        var first = root.querySelector("button");
+        if (first) {
+          first.focus({ preventScroll: true });
+        }
+        popup.once("remove", function () {
+          // The pan that brought the popup into view redrew the clusters: find this one again.
+          var back = document.body.contains(fromKey) ? fromKey : null;
+          map.eachLayer(function (layer) {
+            if (!back && layer._enactMembers && layer.getLatLng().equals(latlng)) {
+              back = layer.getElement();
+            }
+          });
+          if (back) {
+            back.focus({ preventScroll: true });
+          }
+        });
+      }
     }
 
     if (useMarkerCluster) {
@@ -430,7 +506,7 @@
         ready();
       }
     } else {
-      gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, selected);
+      gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, clusterZooms, selected);
       ready();
     }
 

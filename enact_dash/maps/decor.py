@@ -101,3 +101,45 @@ class Attribution(MacroElement):
         super().__init__()
         self._name = "Attribution"
         self.html = html.escape(text)
+
+
+LEAFLET_URL = "https://leafletjs.com"
+
+
+class LeafletTexts(MacroElement):
+    """Leaflet's own English texts in the interface language: the zoom buttons' titles and names
+    ("Zoom in", "Zoom out"), the attribution prefix's title ("A JavaScript library for interactive
+    maps") and the popups' close button ("Close popup", which Leaflet 1.9 writes without an option).
+
+    The map must be built with ``zoom_control=False``: this element adds the zoom control with its
+    titles (Leaflet uses a title for both ``title`` and ``aria-label``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                L.control.zoom({{ this.zoom_options|tojson }}).addTo(map);
+                if (map.attributionControl) {
+                    map.attributionControl.setPrefix({{ this.prefix|tojson }});
+                }
+                map.on("popupopen", function (e) {
+                    var box = e.popup.getElement();
+                    var close = box && box.querySelector(".leaflet-popup-close-button");
+                    if (close) {
+                        close.setAttribute("aria-label", {{ this.close_label|tojson }});
+                        close.setAttribute("title", {{ this.close_label|tojson }});
+                    }
+                });
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, zoom_in: str, zoom_out: str, library: str, close_popup: str,
+                 position: str = "topleft") -> None:
+        super().__init__()
+        self._name = "LeafletTexts"
+        self.zoom_options = {"position": position, "zoomInTitle": zoom_in, "zoomOutTitle": zoom_out}
+        self.prefix = (f'<a href="{LEAFLET_URL}" title="{html.escape(library, quote=True)}" '
+                       f'hreflang="en">Leaflet</a>')
+        self.close_label = close_popup

@@ -13,7 +13,7 @@ from folium.utilities import JsCode
 from enact_dash.config import MAP_BOUNDS
 from enact_dash.i18n import t
 from enact_dash.maps.boundaries import build_boundaries_layers, country_name
-from enact_dash.maps.decor import Attribution, Legend, MapBackground, legend_html
+from enact_dash.maps.decor import Attribution, LeafletTexts, Legend, MapBackground, legend_html
 from enact_dash.maps.palette import partner_categories
 from enact_dash.maps.points import Clustering, PointsLayer, PopupField, build_points_layer, located_mask
 from enact_dash.maps.vendor import OfflineMap
@@ -158,7 +158,11 @@ def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: in
         prefer_canvas=True,
         zoom_snap=0.25,
         renderer=JsCode("L.canvas({tolerance: 3})"),
+        zoom_control=False,  # added by LeafletTexts, with its titles in the language
     )
+    LeafletTexts(zoom_in=t("map.leaflet.zoom_in", lang), zoom_out=t("map.leaflet.zoom_out", lang),
+                 library=t("map.leaflet.library", lang),
+                 close_popup=t("map.leaflet.close_popup", lang)).add_to(fmap)
     MapBackground().add_to(fmap)
     if tiles:
         _tile_layer(tiles, lang).add_to(fmap)

@@ -273,6 +273,8 @@ def build_points_layer(
         "categoryLabel": category_label,
         "unknown": t("map.unknown", lang),
         "clusterTitle": cluster_title or t("map.cluster.title", lang),
+        "clusterZoom": t("map.cluster.zoom", lang),  # a cluster's name: "{label} — zoomer"
+        "clusterList": t("map.cluster.list", lang),
         "radius": MARKER_RADIUS,
         "outline": MARKER_OUTLINE,
         "highlight": HIGHLIGHT_COLOR,

@@ -398,3 +398,52 @@ def test_a_marker_selects_again_after_the_card_is_closed(app: AppPage) -> None:
     expect(page).not_to_have_url(re.compile(r"partner=hus"))
     click_marker_until(page, card, "Hôpitaux Universitaires de Strasbourg")
     expect(page).to_have_url(re.compile(r"[?&]partner=hus"))
+
+
+MAP_ZOOM = "() => Number(document.querySelector('.leaflet-container').dataset.enactZoom)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "zoom_in", "zoom_out", "zooming", "listing", "close"),
+    [
+        ("fr", "Zoom avant", "Zoom arrière", "3 partenaires — zoomer", "2 partenaires — afficher la liste",
+         "Fermer la fenêtre d'information"),
+        ("de", "Vergrößern", "Verkleinern", "3 Partner — vergrößern", "2 Partner — Liste anzeigen",
+         "Infofenster schließen"),
+    ],
+)
+def test_clusters_work_from_the_keyboard_in_the_language(
+    app: AppPage, lang: str, zoom_in: str, zoom_out: str, zooming: str, listing: str, close: str
+) -> None:
+    page = app.goto("partners", lang=lang)
+    wait_app_idle(page)
+    wait_map_ready(page)
+    wait_marker_count(page, LOCATED)
+    frame = map_frame(page)
+    leaflet = page.frame_locator(MAP_FRAME)
+    # Leaflet's own controls speak the page's language, not English.
+    expect(leaflet.get_by_role("button", name=zoom_in, exact=True)).to_have_attribute("title", zoom_in)
+    expect(leaflet.get_by_role("button", name=zoom_out, exact=True)).to_be_visible()
+    expect(leaflet.locator(".leaflet-control-attribution a[href='https://leafletjs.com']")).not_to_have_attribute(
+        "title", "A JavaScript library for interactive maps")
+
+    # Nancy and Villers-lès-Nancy: a cluster that zooms in, a button named by its size and action.
+    start = frame.evaluate(MAP_ZOOM)
+    cluster = leaflet.get_by_role("button", name=zooming, exact=True)
+    cluster.focus()
+    cluster.press("Enter")
+    frame.wait_for_function(f"() => ({MAP_ZOOM})() > {start}")
+    expect(leaflet.locator(".leaflet-container")).to_be_focused()  # not lost with the old clusters
+
+    # Two partners at one place (Nancy): Space lists them, the focus goes into the list and back.
+    same_place = leaflet.get_by_role("button", name=listing, exact=True)
+    same_place.focus()
+    same_place.press(" ")
+    items = leaflet.locator(".leaflet-popup .enact-popup-list button")
+    expect(items).to_have_count(2)
+    expect(items.first).to_be_focused()
+    expect(leaflet.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", close)
+    items.first.press("Escape")
+    expect(items).to_have_count(0)
+    expect(same_place).to_be_focused()
+    assert_no_app_errors(page)

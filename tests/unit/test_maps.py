@@ -27,8 +27,9 @@ from enact_dash.maps import (
     count_located,
 )
 from enact_dash.maps.boundaries import KIND_STYLE, build_boundaries_layers
-from enact_dash.maps.decor import Attribution, Legend, legend_html
+from enact_dash.maps.decor import Attribution, LeafletTexts, Legend, legend_html
 from enact_dash.maps.palette import MAP_BACKGROUND, MARKER_OUTLINE, PARTNER_TYPE_STYLE, SHAPES
+from enact_dash.maps.partner_map import build_partner_points_layer
 from enact_dash.maps.payload import (
     decode_coords,
     decode_ints,
@@ -118,7 +119,9 @@ def test_only_tile_urls_leave_the_machine(boundaries):
     sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     assert sources
     assert all(src.startswith(f"{STATIC_URL}/vendor/") for src in sources)
-    remote = set(re.findall(r"https?://[^\s\"'<>\\]+", html)) - {"https://www.univ-lorraine.fr"}
+    # Links, not requests: a partner's website and Leaflet's credit (its site, as Leaflet's own prefix had).
+    links = {"https://www.univ-lorraine.fr", "https://leafletjs.com"}
+    remote = set(re.findall(r"https?://[^\s\"'<>\\]+", html)) - links
     assert all("openstreetmap.org" in url for url in remote), remote
 
 
@@ -548,3 +551,46 @@ def test_every_map_label_is_translated(lang):
     keys += [f"vocab.relation.{rel}" for rel in ("member", "partner", "network", "cooperation")]
     keys += ["map.type.other", "vocab.axis.all"]
     assert all(has_key(key, lang) for key in keys)
+
+
+@pytest.mark.parametrize(
+    ("lang", "zoom_in", "zoom_out", "close", "library"),
+    [
+        ("fr", "Zoom avant", "Zoom arrière", "Fermer la fenêtre d'information", "bibliothèque JavaScript"),
+        ("en", "Zoom in", "Zoom out", "Close the information box", "JavaScript library"),
+        ("de", "Vergrößern", "Verkleinern", "Infofenster schließen", "JavaScript-Bibliothek"),
+    ],
+)
+def test_leaflet_controls_speak_the_language(boundaries, lang, zoom_in, zoom_out, close, library):
+    fmap = build_partner_map(two_partners(), boundaries, lang, tiles=None)
+    # Leaflet's own zoom control (English titles) is off; ours has the titles in the language.
+    assert fmap.options["zoom_control"] is False
+    [texts] = [e for e in fmap._children.values() if isinstance(e, LeafletTexts)]
+    assert texts.zoom_options == {"position": "topleft", "zoomInTitle": zoom_in, "zoomOutTitle": zoom_out}
+    assert texts.close_label == close
+    assert library in texts.prefix
+    assert texts.prefix.startswith('<a href="https://leafletjs.com" title="')
+    script = fmap.get_root().render()
+    assert json.dumps(zoom_in) in script
+    assert "setPrefix(" in script
+
+
+def test_leaflet_prefix_title_is_escaped():
+    texts = LeafletTexts(zoom_in="+", zoom_out="-", library='"><img src=x onerror=alert(1)>', close_popup="x")
+    assert "<img" not in texts.prefix
+    assert "&quot;&gt;&lt;img" in texts.prefix
+
+
+@pytest.mark.parametrize(
+    ("lang", "zoom", "listing"),
+    [
+        ("fr", "12 partenaires — zoomer", "12 partenaires — afficher la liste"),
+        ("en", "12 partners — zoom in", "12 partners — show the list"),
+        ("de", "12 Partner — vergrößern", "12 Partner — Liste anzeigen"),
+    ],
+)
+def test_clusters_are_named_by_size_and_action(lang, zoom, listing):
+    options = build_partner_points_layer(two_partners(), lang).options
+    label = options["clusterTitle"].replace("{n}", "12")
+    assert options["clusterZoom"].replace("{label}", label) == zoom
+    assert options["clusterList"].replace("{label}", label) == listing
