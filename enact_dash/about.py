@@ -41,7 +41,7 @@ def sources_table(dataset: Dataset, lang: str) -> pd.DataFrame:
 def sources_html(dataset: Dataset, lang: str) -> str:
     """The sources table as an accessible HTML table (escaped; see :mod:`enact_dash.html_table`)."""
     frame = sources_table(dataset, lang)
-    columns = [Column(name, name, "number" if i == 2 else "text", long=i == 0)
+    columns = [Column(name, name, "number" if i == 2 else "links" if i == 0 else "text", long=i == 0)
                for i, name in enumerate(frame.columns)]
     return table_html(frame, columns, caption=t("about.sources_caption", lang),
                       scroll_hint=t("common.table.scroll_hint", lang))

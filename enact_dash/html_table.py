@@ -20,8 +20,9 @@ from typing import Any, Literal
 import pandas as pd
 
 from enact_dash.i18n import fold
+from enact_dash.sources import linkify
 
-Kind = Literal["text", "link", "bool", "number"]
+Kind = Literal["text", "link", "bool", "number", "links"]
 _HTTP_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 _URL_LABEL = re.compile(r"^https?://(?:www\.)?([^/?#]+).*$", re.IGNORECASE)
 
@@ -103,6 +104,8 @@ def _cell(value: Any, kind: Kind, yes_no: tuple[str, str]) -> str:
     if kind == "bool":
         return html.escape(yes_no[0] if bool(value) else yes_no[1])
     text = str(value)
+    if kind == "links":  # text citing addresses (a source): each one a link, shown readable
+        return linkify(text)
     if kind == "link":
         if not _HTTP_URL.match(text):
             return html.escape(text)

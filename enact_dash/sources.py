@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
+from urllib.parse import quote
+
 SEPARATOR = ";"
+# An http(s) address inside text; it does not end with the punctuation that follows it in a sentence.
+URL_IN_TEXT = re.compile(r"https?://[^\s<>\"';,]+[^\s<>\"';,.)]")
+_ENCODED = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
 
 def parts(source: str) -> list[str]:
@@ -29,3 +36,42 @@ def short(source: str) -> str:
         else:
             out.append(part)
     return " ; ".join(out)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    run = match.group(0)
+    try:
+        text = bytes.fromhex(run.replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    # Only letters outside ASCII are shown decoded ("é"); ASCII that was encoded (a space, "/", "?") and
+    # invisible characters (e.g. a right-to-left override) stay encoded, so the text reads as the address.
+    return "".join(ch if ord(ch) > 127 and ch.isprintable() else quote(ch, safe="") for ch in text)
+
+
+def readable_url(url: str) -> str:
+    """An address as a reader reads it: ``…/wiki/Universit%C3%A9_de_Lorraine`` ->
+    ``…/wiki/Université_de_Lorraine`` (for display only: links keep the address as written)."""
+    return _ENCODED.sub(_decoded, url)
+
+
+def readable(text: str) -> str:
+    """Text with every address in it made readable (:func:`readable_url`)."""
+    return URL_IN_TEXT.sub(lambda match: readable_url(match.group(0)), text)
+
+
+def link_html(url: str, label: str) -> str:
+    """A link to ``url`` (as written) showing ``label`` with its addresses readable; both escaped."""
+    href = html.escape(url, quote=True)
+    return f'<a href="{href}" rel="noopener noreferrer" target="_blank">{html.escape(readable(label))}</a>'
+
+
+def linkify(text: str) -> str:
+    """Escaped text in which every http(s) address becomes a link showing it readable."""
+    out, end = [], 0
+    for match in URL_IN_TEXT.finditer(text):
+        out.append(html.escape(text[end:match.start()]))
+        out.append(link_html(match.group(0), match.group(0)))
+        end = match.end()
+    out.append(html.escape(text[end:]))
+    return "".join(out)

@@ -62,6 +62,22 @@
       .replace(/'/g, "&#39;");
   }
 
+  // An address as a reader reads it: letters outside ASCII decoded ("Universit%C3%A9" -> "Université"),
+  // encoded ASCII and invisible characters left encoded (as enact_dash.sources.readable_url does).
+  function readableUrl(url) {
+    return url.replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
+      var text;
+      try {
+        text = decodeURIComponent(run);
+      } catch (e) {
+        return run;
+      }
+      return Array.from(text).map(function (ch) {
+        return ch.charCodeAt(0) > 127 && !/[\p{C}\p{Z}]/u.test(ch) ? ch : encodeURIComponent(ch);
+      }).join("");
+    });
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) {
@@ -294,7 +310,7 @@
         list.appendChild(el("dt", null, label));
         var dd = el("dd");
         if (link && SAFE_URL.test(value)) {
-          var anchor = el("a", null, value.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, ""));
+          var anchor = el("a", null, readableUrl(value.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, "")));
           anchor.href = value;
           anchor.target = "_blank";
           anchor.rel = "noopener noreferrer";

@@ -238,8 +238,7 @@ _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"';,]+[^\s<>\"';,.)]")
 
 
 def _link(url: str, label: str) -> str:
-    href = html.escape(url, quote=True)
-    return f'<a href="{href}" rel="noopener noreferrer" target="_blank">{html.escape(label)}</a>'
+    return sources.link_html(url, label)  # the address as written, shown readable ("Université")
 
 
 def linkify(value: str) -> str:

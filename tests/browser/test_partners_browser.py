@@ -38,9 +38,11 @@ def partner(partner_id: str, name: str, ptype: str, city: str, country: str = "F
             "country": country, "axes": "all", "source": "test", **more}
 
 
+WIKI = "https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"  # shown "…/Université_de_Lorraine"
 # Test data, not facts. Nancy's three partners cluster at the first zoom; Reims stands alone.
 PARTNERS = [
-    partner("ul", "Université de Lorraine", "university", "Nancy", website="https://www.univ-lorraine.fr"),
+    partner("ul", "Université de Lorraine", "university", "Nancy", website="https://www.univ-lorraine.fr",
+            source=WIKI),
     partner("chru", "CHRU de Nancy", "hospital", "Nancy"),
     partner("inria", "Inria", "research_organisation", "Villers-lès-Nancy"),
     partner("hus", "Hôpitaux Universitaires de Strasbourg", "hospital", "Strasbourg"),
@@ -446,4 +448,11 @@ def test_clusters_work_from_the_keyboard_in_the_language(
     items.first.press("Escape")
     expect(items).to_have_count(0)
     expect(same_place).to_be_focused()
+
+    # Enter on a listed partner shows it; its source address reads "Université", and links as written.
+    same_place.press("Enter")
+    items.filter(has_text="Université de Lorraine").press("Enter")
+    readable = "https://fr.wikipedia.org/wiki/Université_de_Lorraine"
+    expect(leaflet.locator(f".leaflet-popup a[href='{WIKI}']")).to_have_text(readable.removeprefix("https://"))
+    expect(page.locator(f".enact-card a[href='{WIKI}']")).to_have_text(readable)
     assert_no_app_errors(page)

@@ -188,3 +188,11 @@ def test_the_scroll_hint_sits_in_the_focusable_region(hint: str, expected: str) 
     """Shown by the style only while the table overflows (tests/browser); hidden from screen readers."""
     out = table_html(pd.DataFrame({"name": ["a"]}), [Column("name", "Nom")], caption="T", scroll_hint=hint)
     assert out.startswith(expected)
+
+
+def test_a_links_column_links_each_address_and_shows_it_readable() -> None:
+    source = "Communiqué <b> ; site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"
+    out = table_html(pd.DataFrame([{"s": source}]), [Column("s", "Source", "links")], caption="c")
+    assert '<a href="https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"' in out
+    assert ">https://fr.wikipedia.org/wiki/Université_de_Lorraine</a>" in out
+    assert "Communiqué &lt;b&gt; ; site : " in out

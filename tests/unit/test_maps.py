@@ -29,7 +29,7 @@ from enact_dash.maps import (
 from enact_dash.maps.boundaries import KIND_STYLE, build_boundaries_layers
 from enact_dash.maps.decor import Attribution, LeafletTexts, Legend, legend_html
 from enact_dash.maps.palette import MAP_BACKGROUND, MARKER_OUTLINE, PARTNER_TYPE_STYLE, SHAPES
-from enact_dash.maps.partner_map import build_partner_points_layer
+from enact_dash.maps.partner_map import build_partner_points_layer, partner_points
 from enact_dash.maps.payload import (
     decode_coords,
     decode_ints,
@@ -594,3 +594,13 @@ def test_clusters_are_named_by_size_and_action(lang, zoom, listing):
     label = options["clusterTitle"].replace("{n}", "12")
     assert options["clusterZoom"].replace("{label}", label) == zoom
     assert options["clusterList"].replace("{label}", label) == listing
+
+
+def test_popup_sources_show_addresses_readable():
+    wiki = "https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"
+    points = partner_points(pd.DataFrame([
+        partner("a", "A", source=f"Communiqué ; site : {wiki}"),
+        partner("b", "B", source=wiki),  # one address: a link, its text made readable in the browser
+    ]), "fr")
+    assert points["source"].tolist() == [
+        "Communiqué ; site : https://fr.wikipedia.org/wiki/Université_de_Lorraine", wiki]

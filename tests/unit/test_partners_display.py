@@ -223,6 +223,10 @@ def test_list_frame_keeps_hostile_text_as_text() -> None:
                                    'target="_blank">https://x.fr/a</a>.'),
         ("a < b & c", "a &lt; b &amp; c"),
         ("javascript:alert(1)", "javascript:alert(1)"),
+        # The address as written in the link, readable in the text (not "Universit%C3%A9").
+        ("site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine",
+         'site : <a href="https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine" '
+         'rel="noopener noreferrer" target="_blank">https://fr.wikipedia.org/wiki/Université_de_Lorraine</a>'),
     ],
 )
 def test_linkify(text: str, expected: str) -> None:
