@@ -135,6 +135,7 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
     )
     lang = current_filters().lang
     sb.subheader(t("common.sidebar.filters", lang), anchor=False)
+    sb.caption(t("common.sidebar.filters_help", lang))
     labels = axis_labels(dataset, lang)
     drop_unknown("axis", labels)
     multiselect_filter(
@@ -156,11 +157,12 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
         city_box = lazy_expander(t("common.sidebar.city", lang), key=CITY_OPEN_KEY, container=sb,
                                  open_for=",".join(resolved), icon=":material/location_city:")
     if city_box is sb or city_box.open:
+        if long_list:  # said in the text, not in a tooltip (its button is named "Help for …" in English)
+            city_box.caption(t("common.sidebar.city_help", lang, shown=format_number(len(cities), lang),
+                               total=format_number(len(known), lang)))
         multiselect_filter(
             "city", t("common.sidebar.city_choose" if long_list else "common.sidebar.city", lang), cities,
             container=city_box, placeholder=t("common.sidebar.all", lang),
-            help=t("common.sidebar.city_help", lang, shown=format_number(len(cities), lang),
-                   total=format_number(len(known), lang)) if long_list else None,
             accept_new_options=long_list,
             to_value=lambda values: _chosen_cities(values, known, lang),
         )

@@ -197,7 +197,9 @@ def multiselect_filter(
     if as_chips:
         box.pills(
             label, list(options), selection_mode="multi", key=key, format_func=format_func,
-            help=help or t("common.filter.chips_help", current_filters().lang),
+            # No tooltip by default: Streamlit names its button "Help for <label>" in English, one more
+            # Tab stop per filter. The sidebar says once how chips work (common.sidebar.filters_help).
+            help=help,
             on_change=_on_widget_change, args=(name, to_value), wrap=True,
         )
     else:

@@ -19,6 +19,7 @@ from _harness import (
     assert_no_app_errors,
     assert_no_serious_axe,
     horizontal_overflow,
+    wait_app_idle,
     wait_frames_loaded,
     wait_map_ready,
     wait_ready_each_frame,
@@ -48,11 +49,29 @@ def test_page_renders_offline_and_accessible(app_page: AppPage, path: str, lang:
     assert heading.inner_text().strip(), "the page's main heading is empty"
     # No "Link to heading" anchor (English, and one more Tab stop per heading): no link in any heading.
     expect(page.locator(":is(h1, h2, h3, h4, h5, h6) a")).to_have_count(0)
+    # No tooltip button named "Help for <label>" (English) on the filters.
+    expect(page.locator("[aria-label^='Help for']")).to_have_count(0)
     nav_link = page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')
     nav_title = nav_link.inner_text().strip().splitlines()[-1]  # after the icon's name
     expect(page).to_have_title(f"{nav_title} · IA Grand Est ENACT")  # each page its own title (WCAG 2.4.2)
     assert app_page.blocked == [], "the page needed non-loopback URLs"
     assert_no_serious_axe(page)
+
+
+def test_the_page_language_follows_the_language_chosen(app_page: AppPage) -> None:
+    """<html lang> (WCAG 3.1.1) follows the sidebar's choice and stays on the next page."""
+    page = app_page.goto("about", lang="fr")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="Deutsch", exact=True).click()
+    expect(page.locator("h1").first).to_have_text("Über dieses Dashboard")
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    wait_app_idle(page)
+    page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Startseite").click()
+    expect(page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')).to_contain_text("Startseite")
+    wait_app_idle(page)
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="English", exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 def test_home_at_phone_width_has_no_horizontal_scroll(
