@@ -30,6 +30,19 @@ MAX_BARS = 400
 TYPE_COLOURS = {etype: colour for etype, (colour, _shape) in EVENT_TYPE_STYLE.items()}
 DAY_MS = 86_400_000
 LEGEND_COLOUR = "#6b7280"
+# Plotly's tool bar writes these in English unless its config carries a dictionary (plotly's localize:
+# ``config.locales[lang].dictionary``, looked up by the English text).
+PLOTLY_TEXTS = {
+    "Download plot as a PNG": "common.plotly.download_png",
+    "Download plot": "common.plotly.download",
+    "Zoom": "common.plotly.zoom",
+    "Pan": "common.plotly.pan",
+    "Zoom in": "common.plotly.zoom_in",
+    "Zoom out": "common.plotly.zoom_out",
+    "Autoscale": "common.plotly.autoscale",
+    "Reset axes": "common.plotly.reset_axes",
+    "Double-click to zoom back out": "common.plotly.double_click",
+}
 # Precision rank -> (legend key, opacity, hatch pattern)
 _STYLES = {
     0: ("events.timeline.precision_day", 0.95, ""),
@@ -205,3 +218,10 @@ def events_timeline(
         )
     fig.update_layout(height=440, showlegend=False, margin={"l": 10, "r": 10, "t": 60, "b": 80})
     return fig
+
+
+def plotly_config(lang: str) -> dict[str, object]:
+    """The chart's plotly config: no plotly logo, the tool bar's titles in ``lang``."""
+    lang = normalize_lang(lang)
+    dictionary = {english: t(key, lang) for english, key in PLOTLY_TEXTS.items()}
+    return {"displaylogo": False, "locale": lang, "locales": {lang: {"dictionary": dictionary}}}

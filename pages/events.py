@@ -201,7 +201,7 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
     chart_box = lazy_expander(t("events.timeline.title", lang), key=TIMELINE_KEY, icon=":material/timeline:")
     if chart_box.open:
         chart_box.plotly_chart(ev.timeline(dataset.events, selection, lang, today=today), width="stretch",
-                               config={"displaylogo": False}, key="events_timeline")
+                               config=ev.plotly_config(lang), key="events_timeline")
     table_box = lazy_expander(t("events.table.expander", lang), key=TABLE_KEY, icon=":material/table:")
     if table_box.open:
         table_box.markdown(escape_markdown(summary))

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from enact_dash.charts_events import events_timeline
+from enact_dash.charts_events import plotly_config as plotly_config  # the page passes it to st.plotly_chart
 from enact_dash.events.display import EventView, event_view, events_table, summary_text
 from enact_dash.events.event_map import (
     EventsLayer,

@@ -145,3 +145,17 @@ def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitSer
     assert_no_app_errors(page)
     assert horizontal_overflow(page) == {}
     assert_no_serious_axe(page)
+
+
+def test_the_timeline_tool_bar_speaks_the_language(app: AppPage) -> None:
+    page = app.goto("events", lang="fr")
+    wait_app_idle(page)
+    page.locator("[data-testid='stExpander'] summary").filter(
+        has_text="Calendrier des événements par type, 2025–2029").click()  # a lazy expander: drawn once open
+    chart = page.locator(".js-plotly-plot")
+    expect(chart.locator(".modebar-btn").first).to_be_attached(timeout=30_000)  # plotly's bundle loads first
+    chart.hover()  # plotly shows its tool bar on hover
+    expect(chart.get_by_role("button", name="Télécharger le graphique (PNG)")).to_be_attached()
+    expect(chart.get_by_role("button", name="Rétablir les axes")).to_be_attached()
+    expect(chart.locator("[data-title='Reset axes'], [data-title='Download plot as a PNG']")).to_have_count(0)
+    assert_no_app_errors(page)

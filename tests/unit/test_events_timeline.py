@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from enact_dash.charts_events import events_timeline
+from enact_dash.charts_events import PLOTLY_TEXTS, events_timeline, plotly_config
 from enact_dash.dates import PartialDate
 from enact_dash.events.frame import prepare
 
@@ -129,3 +129,21 @@ def test_every_text_of_the_chart_is_dark_enough_on_white() -> None:
     colours = [layout.font.color, layout.title.font.color, layout.legend.font.color,
                layout.xaxis.tickfont.color, layout.yaxis.tickfont.color]
     assert all(colour is not None and contrast(colour, "#ffffff") >= 4.5 for colour in colours), colours
+
+
+@pytest.mark.parametrize(
+    ("lang", "english", "expected"),
+    [
+        ("fr", "Download plot as a PNG", "Télécharger le graphique (PNG)"),
+        ("fr", "Reset axes", "Rétablir les axes"),
+        ("de", "Zoom in", "Vergrößern"),
+        ("en", "Autoscale", "Fit all data"),
+    ],
+)
+def test_plotly_tool_bar_speaks_the_language(lang: str, english: str, expected: str) -> None:
+    config = plotly_config(lang)
+    assert config["displaylogo"] is False
+    assert config["locale"] == lang
+    dictionary = config["locales"][lang]["dictionary"]  # type: ignore[index]
+    assert dictionary[english] == expected
+    assert set(dictionary) == set(PLOTLY_TEXTS)
