@@ -18,6 +18,9 @@ from enact_dash.ui.state import set_filters
 BASE_CSS = """
 <style>
 :focus-visible { outline: 3px solid #1d4e89 !important; outline-offset: 2px; }
+/* A heading keeps its id (a link may point to it, e.g. #partner-card) but not Streamlit's "Link to heading"
+   anchor: an English name and one more Tab stop per heading. Headings are drawn with anchor=False too. */
+[data-testid="stHeaderActionElements"] a[href^="#"] { display: none !important; }
 /* Streamlit greys captions to about 4:1; WCAG AA asks 4.5:1 for small text. */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4b5563 !important;
   opacity: 1 !important; }

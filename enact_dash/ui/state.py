@@ -20,7 +20,7 @@ import streamlit as st
 
 from enact_dash.events.display import escape_markdown
 from enact_dash.filters import Filters, Rejected, parse_query_params
-from enact_dash.i18n import plural, t
+from enact_dash.i18n import plural
 
 _FILTERS = "_enact_filters"  # every page's filters (Filters)
 _PAGE = "_enact_page"  # the page drawn (URL path; "kiosk" for the kiosk): what current_filters shows
@@ -197,17 +197,19 @@ def multiselect_filter(
     if as_chips:
         box.pills(
             label, list(options), selection_mode="multi", key=key, format_func=format_func,
-            # No tooltip by default: Streamlit names its button "Help for <label>" in English, one more
-            # Tab stop per filter. The sidebar says once how chips work (common.sidebar.filters_help).
-            help=help,
             on_change=_on_widget_change, args=(name, to_value), wrap=True,
         )
     else:
         box.multiselect(
-            label, list(options), key=key, format_func=format_func, help=help,
+            label, list(options), key=key, format_func=format_func,
             placeholder=placeholder, on_change=_on_widget_change, args=(name, to_value),
             accept_new_options=accept_new_options,
         )
+    # ``help`` is text under the filter, not a tooltip: Streamlit names the tooltip's button "Help for
+    # <label>" in English, one more Tab stop per filter. How chips work is said once in the sidebar
+    # (common.sidebar.filters_help).
+    if help:
+        box.caption(help)
     return current
 
 

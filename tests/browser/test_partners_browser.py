@@ -455,4 +455,7 @@ def test_clusters_work_from_the_keyboard_in_the_language(
     readable = "https://fr.wikipedia.org/wiki/Université_de_Lorraine"
     expect(leaflet.locator(f".leaflet-popup a[href='{WIKI}']")).to_have_text(readable.removeprefix("https://"))
     expect(page.locator(f".enact-card a[href='{WIKI}']")).to_have_text(readable)
+    # The card's heading is a link's target (#partner-card) without Streamlit's "Link to heading" anchor.
+    expect(page.locator("#partner-card")).to_be_visible()
+    expect(page.locator("#partner-card a:visible")).to_have_count(0)
     assert_no_app_errors(page)
