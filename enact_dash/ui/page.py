@@ -132,11 +132,40 @@ def show_empty_view(empty: EmptyView, *, key: str) -> None:
                   icon=":material/filter_alt_off:")
 
 
+# A link to a section (``?partner=inria#partner-card``) lands on it: Streamlit scrolls to the heading when it
+# is drawn, but the map's frame above it only takes its height later (and slower devices draw the page in
+# more steps), which pushed the heading out of the screen. Until the visitor scrolls, types or touches,
+# or for ten seconds at most, the target is put back at the top whenever the page's height changes.
+KEEP_LINK_TARGET_JS = """
+(() => {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!id || !main || window.__enactKeptTarget === location.href) return;
+  window.__enactKeptTarget = location.href;
+  const observer = new ResizeObserver(() => {
+    const target = document.getElementById(id);
+    if (!target) return;
+    const top = main.getBoundingClientRect().top + parseFloat(getComputedStyle(target).scrollMarginTop);
+    if (Math.abs(target.getBoundingClientRect().top - top) > 2) {
+      target.scrollIntoView({block: "start"});
+    }
+  });
+  const stop = () => observer.disconnect();
+  for (const name of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    window.addEventListener(name, stop, {once: true, capture: true, passive: true});
+  }
+  setTimeout(stop, 10000);
+  for (const child of main.children) observer.observe(child);
+})();
+"""
+
+
 def set_document_language(lang: str) -> None:
-    """Make ``<html lang>`` match the interface language (screen readers, hyphenation)."""
+    """Make ``<html lang>`` match the interface language (screen readers, hyphenation), and keep a link's
+    target section in view while the page is drawn (``KEEP_LINK_TARGET_JS``)."""
     code = json.dumps(lang)
     st.html(
-        f"<script>document.documentElement.lang = {code};</script>",
+        f"<script>document.documentElement.lang = {code};{KEEP_LINK_TARGET_JS}</script>",
         unsafe_allow_javascript=True,
     )
 
