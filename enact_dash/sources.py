@@ -27,15 +27,16 @@ def first_url(source: str) -> str:
 
 
 def short(source: str) -> str:
-    """Readable text: URLs by their host (``factuel.univ-lorraine.fr``), citations as written."""
-    out = []
-    for part in parts(source):
-        if is_url(part):
-            host = part.split("/")[2] if part.count("/") >= 2 else part
-            out.append(host.removeprefix("www."))
-        else:
-            out.append(part)
-    return " ; ".join(out)
+    """Readable text: URLs by their host (``factuel.univ-lorraine.fr``), citations as written but for the
+    addresses in them (by their host as well)."""
+    # An address inside a citation ("site : https://…") is shortened to its host too.
+    return " ; ".join(_host(part) if is_url(part) else URL_IN_TEXT.sub(lambda m: _host(m.group(0)), part)
+                      for part in parts(source))
+
+
+def _host(url: str) -> str:
+    host = url.split("/")[2] if url.count("/") >= 2 else url
+    return host.removeprefix("www.")
 
 
 def _decoded(match: re.Match[str]) -> str:

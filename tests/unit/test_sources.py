@@ -15,6 +15,9 @@ from enact_dash.sources import first_url, link_html, linkify, parts, readable, r
         ("Communiqué ; https://factuel.univ-lorraine.fr/node/30200",
          ["Communiqué", "https://factuel.univ-lorraine.fr/node/30200"],
          "https://factuel.univ-lorraine.fr/node/30200", "Communiqué ; factuel.univ-lorraine.fr"),
+        ("Communiqué ; site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine",
+         ["Communiqué", "site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"], "",
+         "Communiqué ; site : fr.wikipedia.org"),  # an address in a citation: by its host too
         ("javascript:alert(1)", ["javascript:alert(1)"], "", "javascript:alert(1)"),
         ("", [], "", ""),
     ],
