@@ -135,16 +135,23 @@ def show_empty_view(empty: EmptyView, *, key: str) -> None:
 # A link to a section (``?partner=inria#partner-card``) lands on it: Streamlit scrolls to the heading when it
 # is drawn, but the map's frame above it only takes its height later (and slower devices draw the page in
 # more steps), which pushed the heading out of the screen. Until the visitor scrolls, types or touches,
-# or for ten seconds at most, the target is put back at the top whenever the page's height changes.
+# or for ten seconds at most, the target is put back at the top whenever the page's height changes. The
+# target also takes the keyboard focus once (WCAG 2.4.3): the next Tab goes on from there.
 KEEP_LINK_TARGET_JS = """
 (() => {
   const id = decodeURIComponent(location.hash.slice(1));
   const main = document.querySelector('[data-testid="stMain"]');
   if (!id || !main || window.__enactKeptTarget === location.href) return;
   window.__enactKeptTarget = location.href;
+  let focused = false;
   const observer = new ResizeObserver(() => {
     const target = document.getElementById(id);
     if (!target) return;
+    if (!focused) {  // keyboard and screen-reader users continue from the section, not from the page's top
+      focused = true;
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus({preventScroll: true});
+    }
     const top = main.getBoundingClientRect().top + parseFloat(getComputedStyle(target).scrollMarginTop);
     if (Math.abs(target.getBoundingClientRect().top - top) > 2) {
       target.scrollIntoView({block: "start"});

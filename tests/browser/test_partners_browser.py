@@ -340,6 +340,7 @@ def test_a_name_in_the_list_lands_on_the_card(new_app_page, server: StreamlitSer
     expect(page.locator(".enact-card h3")).to_be_in_viewport()
     page.locator('[data-testid="stCustomComponentV1"]').wait_for()  # the map, drawn above on a phone
     expect(heading).to_be_in_viewport()
+    expect(heading).to_be_focused()  # the keyboard goes on from the card, not from the page's top
     assert_no_app_errors(page)
 
 
