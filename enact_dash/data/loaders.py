@@ -471,7 +471,19 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
                                          "unknown_partner")
     problems.extend(found)
     problems.extend(check_date_order(tables["events"], "events.csv", "start", "end"))
-    return Dataset(tables, tuple(problems), frozenset(unreadable))
+    return Dataset(tables, _in_reading_order(problems), frozenset(unreadable))
+
+
+def _in_reading_order(problems: list[Problem]) -> tuple[Problem, ...]:
+    """By file (in load order), then line: the cross-file checks (an axis, a city, a partner reference)
+    come after every file's own checks and would otherwise be listed after the other files. The order
+    of the problems of one line is kept."""
+    files = [spec.name for spec in schemas.ALL_TABLES]
+
+    def place(problem: Problem) -> tuple[int, int]:
+        return (files.index(problem.file) if problem.file in files else -1, problem.line)
+
+    return tuple(sorted(problems, key=place))
 
 
 def localized(frame: pd.DataFrame, stem: str, lang: str) -> pd.Series:

@@ -672,3 +672,14 @@ def test_units_qualifiers_calls_and_origins_accept_their_labels(make_data_dir, f
     dataset = load_dataset(make_data_dir(**{key: [dict(MINIMAL[file][0], **cells)]}))
     assert [p.code for p in dataset.problems if p.file == file and p.code != "unit_in_value"] == []
     assert dataset.tables[key].iloc[0][column] == expected
+
+
+def test_problems_are_listed_by_file_then_line(make_data_dir):
+    """The cross-file checks (here an axis) run after every file's own checks: the list is still in the
+    order the staff read the files."""
+    partners = [dict(MINIMAL["partners.csv"][0], axes="nope"),
+                dict(MINIMAL["partners.csv"][1], type="spaceship")]
+    events = [dict(MINIMAL["events.csv"][0], axes="nope")]
+    dataset = load_dataset(make_data_dir(partners=partners, events=events))
+    assert [(p.file, p.line, p.field) for p in dataset.problems] == [
+        ("partners.csv", 2, "axes"), ("partners.csv", 3, "type"), ("events.csv", 2, "axes")]
