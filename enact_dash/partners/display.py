@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -234,22 +233,11 @@ CARD_CSS = """
 """
 
 
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"';,]+[^\s<>\"';,.)]")
-
-
 def _link(url: str, label: str) -> str:
     return sources.link_html(url, label)  # the address as written, shown readable ("Université")
 
 
-def linkify(value: str) -> str:
-    """Escaped text in which every http(s) URL becomes a link (a source often cites several)."""
-    out, end = [], 0
-    for match in _URL_IN_TEXT.finditer(value):
-        out.append(html.escape(value[end:match.start()]))
-        out.append(_link(match.group(0), match.group(0)))
-        end = match.end()
-    out.append(html.escape(value[end:]))
-    return "".join(out)
+linkify = sources.linkify  # escaped text in which every http(s) address becomes a link
 
 
 def detail_card_html(detail: PartnerDetail, lang: str) -> str:
