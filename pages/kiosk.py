@@ -15,9 +15,11 @@ from enact_dash.kiosk.schedule import anchor, public_link
 from enact_dash.kiosk.slides import MAP_HEIGHT, build_slide, theme_label
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import set_document_language
+from enact_dash.ui.sidebar import settle_shared_filters
 from enact_dash.ui.state import current_filters, drop_unknown
 
-drop_unknown("slides", SLIDES)  # a slide name the kiosk does not have: said, the others shown
+drop_unknown("slides", SLIDES)  # a slide name the kiosk does not have: logged, the others shown
+settle_shared_filters(get_dataset(), current_filters().lang)  # no sidebar here: unknown axes, cities out
 filters = current_filters()
 playlist = parse_slides(filters.slides)
 langs = parse_langs(filters.langs, filters.lang)

@@ -123,6 +123,20 @@ class Sidebar:
         self.link_slot.html(share_link_html(url))
 
 
+def settle_shared_filters(dataset: Dataset, lang: str) -> tuple[str, ...]:
+    """Leave out of the shared filters the axes and cities that the data does not know (each one said
+    by the link's notice; a link's "nancy" is the data's "Nancy"). Called by the sidebar, and by the
+    kiosk, which has none. Returns the cities kept."""
+    drop_unknown("axis", axis_labels(dataset, lang))
+    known = all_cities(dataset)
+    current = current_filters()
+    resolved = resolve_typed_cities(current.city, known)
+    report_left_out("city", [c for c in current.city if normalize_name(c) not in known])
+    if resolved != current.city:
+        set_filters(current.with_(city=resolved), keep_page=True)  # the same cities: the same page
+    return resolved
+
+
 def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
     """Draw the shared sidebar; call ``finish()`` on the result after the page has run."""
     filters = current_filters()
@@ -137,17 +151,12 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
     sb.subheader(t("common.sidebar.filters", lang), anchor=False)
     sb.caption(t("common.sidebar.filters_help", lang))
     labels = axis_labels(dataset, lang)
-    drop_unknown("axis", labels)
+    resolved = settle_shared_filters(dataset, lang)
     multiselect_filter(
         "axis", t("common.sidebar.axis", lang), list(labels), lambda a: labels.get(a, a),
         container=sb, placeholder=t("common.sidebar.all", lang),
     )
     known = all_cities(dataset)
-    current = current_filters()
-    resolved = resolve_typed_cities(current.city, known)  # a link's "nancy" is the data's "Nancy"
-    report_left_out("city", [c for c in current.city if normalize_name(c) not in known])
-    if resolved != current.city:
-        set_filters(current.with_(city=resolved), keep_page=True)  # the same cities: the same page
     cities = city_options(dataset, resolved)
     long_list = len(known) > len(cities)
     city_box = sb

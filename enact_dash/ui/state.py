@@ -12,6 +12,7 @@ data) is said once, in one notice naming each parameter and value (``show_link_n
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -22,9 +23,12 @@ from enact_dash.events.display import escape_markdown
 from enact_dash.filters import Filters, Rejected, parse_query_params
 from enact_dash.i18n import plural
 
+logger = logging.getLogger(__name__)
+
 _FILTERS = "_enact_filters"  # every page's filters (Filters)
 _PAGE = "_enact_page"  # the page drawn (URL path; "kiosk" for the kiosk): what current_filters shows
 _REJECTED = "_enact_rejected"  # values of the link left out, not said yet (list of Rejected)
+_LOGGED = "_enact_logged"  # values of the kiosk's link left out and logged already (set of Rejected)
 NOTICE_VALUE_MAX = 40  # characters of a left-out value that the notice quotes
 WIDGET_PREFIX = "flt_"
 # Up to this many options, a filter is a row of chips; above, a multiselect (see multiselect_filter).
@@ -125,24 +129,37 @@ def _reject(rejected: Iterable[Rejected]) -> None:
     st.session_state[_REJECTED] = list(dict.fromkeys([*pending, *rejected]))
 
 
+def _in_field_order(rejected: Iterable[Rejected]) -> list[Rejected]:
+    order = list(Filters.__dataclass_fields__)
+    return sorted(rejected, key=lambda item: order.index(item.param))  # every param is a field
+
+
 def link_notice_text(rejected: Sequence[Rejected], lang: str) -> str:
     """One sentence naming every left-out value as written in the link (``ptype=spaceship``), in the order
     of the filters' fields, escaped for Markdown; a long value is cut."""
     def quoted(value: str) -> str:
         return value if len(value) <= NOTICE_VALUE_MAX else value[: NOTICE_VALUE_MAX - 1] + "…"
 
-    order = list(Filters.__dataclass_fields__)
-    ordered = sorted(rejected, key=lambda item: order.index(item.param))  # every param is a field
-    names = ", ".join(f"{item.param}={quoted(item.value)}" for item in ordered)
+    names = ", ".join(f"{item.param}={quoted(item.value)}" for item in _in_field_order(rejected))
     return escape_markdown(plural("common.filter.unknown", len(rejected), lang, names=names))
 
 
 def show_link_notice(lang: str) -> None:
     """Called by the entry point at the end of every run: the values of the link left out since the last
-    notice, in one toast, said once."""
+    notice, in one toast, said once. The kiosk runs unattended and shows no notice: there the values
+    are logged on the server instead (warning level), once per session."""
     rejected = st.session_state.pop(_REJECTED, None)
-    if rejected:
-        st.toast(link_notice_text(rejected, lang), icon=":material/info:")
+    if not rejected:
+        return
+    if st.session_state.get(_PAGE) == "kiosk":
+        logged = set(st.session_state.get(_LOGGED) or ())
+        new = [item for item in _in_field_order(rejected) if item not in logged]
+        if new:
+            st.session_state[_LOGGED] = logged | set(new)
+            logger.warning("kiosk link: values left out: %s",
+                           ", ".join(f"{item.param}={item.value!r}" for item in new))  # repr: one line
+        return
+    st.toast(link_notice_text(rejected, lang), icon=":material/info:")
 
 
 def _write_url(filters: Filters) -> None:

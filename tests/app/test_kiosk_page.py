@@ -118,3 +118,54 @@ def test_last_good_data_stays_when_a_file_breaks_and_the_fix_shows(
     at.run()
     assert_clean(at)
     assert "31\u00a0M€" in page_text(at), "the repaired file is picked up"
+
+
+# --- a link's unknown values: left out, never said on the screen (logged) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "unknown", "kept"),
+    [
+        ({"axis": "nope"}, "nope", ""),
+        ({"axis": "nope,health"}, "nope", "axis=health"),
+        ({"city": "Atlantis"}, "Atlantis", ""),
+        ({"city": "Atlantis,nancy"}, "Atlantis", "city=Nancy"),
+        ({"slides": "nope,events"}, "nope", "slides=events"),
+        ({"slides": "nope"}, "nope", ""),
+        ({"rotate": "abc"}, "abc", ""),
+    ],
+)
+def test_unknown_link_values_are_left_out_silently_and_logged(
+    query: dict[str, str], unknown: str, kept: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING", logger="enact_dash.ui.state"):
+        at = run_app_page("home", kiosk="1", lang="fr", **query)
+
+    assert_clean(at)
+    assert list(at.toast) == []
+    assert unknown not in page_text(at)  # neither the theme line nor the QR code's address
+    if kept:
+        assert kept in "&".join(f"{k}={v}" for k, v in at.query_params.items())
+    logged = [r.getMessage() for r in caplog.records if r.name == "enact_dash.ui.state"]
+    assert len(logged) == 1, logged
+    assert repr(unknown) in logged[0]
+
+    caplog.clear()
+    at.run()  # the next run logs nothing new
+    assert list(at.toast) == []
+    assert not [r for r in caplog.records if r.name == "enact_dash.ui.state"]
+
+
+def test_a_known_axis_names_the_theme_and_stays_in_the_qr_link() -> None:
+    at = run_app_page("home", kiosk="1", lang="fr", axis="nope,health", slides="events")
+
+    text = page_text(at)
+    assert t("kiosk.theme", "fr", names="Santé numérique") in text
+    assert "axis=health" in text
+    assert "nope" not in text
+
+
+def test_the_public_pages_keep_their_notice() -> None:
+    at = run_app_page("home", lang="fr", axis="nope")
+    assert len(at.toast) == 1
+    assert "axis=nope" in at.toast[0].value.replace("\\", "")
