@@ -116,7 +116,7 @@ def test_the_kiosk_logs_what_it_left_out_and_shows_no_notice(caplog: pytest.LogC
     assert not at.exception
     assert toasts(at) == []  # an unattended screen: no notice over the slides
     assert [r.getMessage() for r in caplog.records if r.name == "enact_dash.ui.state"] == [
-        "kiosk link: values left out: rotate='abc', langs='xx', slides='nope'"]
+        "kiosk link: values left out: rotate='abc', slides='nope', langs='xx'"]
     assert url(at) == {"kiosk": ["1"], "slides": ["home"], "langs": ["fr"]}
 
 
