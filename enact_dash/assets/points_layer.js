@@ -225,11 +225,15 @@
           sumLon += pts.lon[members[k]];
         }
         var label = opts.clusterTitle.replace("{n}", String(members.length));
-        var name = (clusterZooms(members) ? opts.clusterZoom : opts.clusterList).replace("{label}", label);
+        var name = opts.interactive === false ? label  // a static map's cluster does nothing: its size only
+          : (clusterZooms(members) ? opts.clusterZoom : opts.clusterList).replace("{label}", label);
+        // Not interactive (a kiosk): no click, and no tabindex or role (Leaflet's `keyboard` option).
         var marker = L.marker([sumLat / members.length, sumLon / members.length], {
           icon: clusterIcon(members.length, opts),
           title: name,
-          alt: ""
+          alt: "",
+          interactive: opts.interactive !== false,
+          keyboard: opts.interactive !== false
         });
         marker._enactMembers = members;
         clusters.addLayer(marker);
@@ -288,7 +292,8 @@
           weight: 1.5,
           opacity: 1,
           fillColor: c.color,
-          fillOpacity: 1
+          fillOpacity: 1,
+          interactive: opts.interactive !== false
         });
         markers[i]._enactIndex = i;
       }

@@ -132,10 +132,11 @@ def events_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) 
 
 
 def partners_slide(dataset: Dataset, filters: Filters, lang: str, *, data_dir: Path) -> SlideView:
-    """The partner map, without tiles (boundaries on a plain background work offline)."""
+    """The partner map, without tiles (boundaries on a plain background work offline), static: nothing
+    to click or focus on an unattended screen."""
     partners = filter_partners(dataset.partners, filters)
     fmap = build_partner_map(partners, boundaries_for(data_dir), lang, tiles=None, height=MAP_HEIGHT,
-                             axis_labels=axis_names(dataset.axes, lang))
+                             axis_labels=axis_names(dataset.axes, lang), static=True)
     KioskMapStyle().add_to(fmap)
     located = count_located(partners)
     note = t("kiosk.partners.count", lang, located=format_number(located, lang),

@@ -112,13 +112,15 @@ class LeafletTexts(MacroElement):
     maps") and the popups' close button ("Close popup", which Leaflet 1.9 writes without an option).
 
     The map must be built with ``zoom_control=False``: this element adds the zoom control with its
-    titles (Leaflet uses a title for both ``title`` and ``aria-label``)."""
+    titles (Leaflet uses a title for both ``title`` and ``aria-label``), but on a ``static`` map."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
             (function (map) {
+                {% if this.zoom_control %}
                 L.control.zoom({{ this.zoom_options|tojson }}).addTo(map);
+                {% endif %}
                 if (map.attributionControl) {
                     map.attributionControl.setPrefix({{ this.prefix|tojson }});
                 }
@@ -136,10 +138,12 @@ class LeafletTexts(MacroElement):
     )
 
     def __init__(self, *, zoom_in: str, zoom_out: str, library: str, close_popup: str,
-                 position: str = "topleft") -> None:
+                 position: str = "topleft", static: bool = False) -> None:
         super().__init__()
         self._name = "LeafletTexts"
+        self.zoom_control = not static
         self.zoom_options = {"position": position, "zoomInTitle": zoom_in, "zoomOutTitle": zoom_out}
-        self.prefix = (f'<a href="{LEAFLET_URL}" title="{html.escape(library, quote=True)}" '
-                       f'hreflang="en">Leaflet</a>')
+        # ``static`` (a kiosk: nothing to click or focus): no zoom buttons, the credit as plain text.
+        self.prefix = "Leaflet" if static else (
+            f'<a href="{LEAFLET_URL}" title="{html.escape(library, quote=True)}" hreflang="en">Leaflet</a>')
         self.close_label = close_popup

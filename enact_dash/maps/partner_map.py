@@ -125,6 +125,7 @@ def build_partner_points_layer(
     axis_labels: Mapping[str, str] | None = None,
     selected_id: str | None = None,
     clustering: Clustering = "grid",
+    interactive: bool = True,
 ) -> PointsLayer:
     return build_points_layer(
         partner_points(partners, lang, axis_labels),
@@ -137,6 +138,7 @@ def build_partner_points_layer(
         selected_id=selected_id,
         clustering=clustering,
         name="partners",
+        interactive=interactive,
     )
 
 
@@ -147,8 +149,19 @@ def _tile_layer(tiles: str, lang: str) -> folium.TileLayer:
     return folium.TileLayer(tiles=tiles, control=False)
 
 
-def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: int = 560) -> folium.Map:
-    """An offline map framed on the Grand Est and its border areas, with the geodata attribution."""
+# Leaflet's handlers that a static map (a kiosk's) turns off: no panning, zooming or keyboard focus.
+STATIC_MAP_OPTIONS = {
+    "dragging": False, "keyboard": False, "scroll_wheel_zoom": False, "double_click_zoom": False,
+    "box_zoom": False, "touch_zoom": False,
+}
+
+
+def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: int = 560,
+                   static: bool = False) -> folium.Map:
+    """An offline map framed on the Grand Est and its border areas, with the geodata attribution.
+
+    ``static``: for a screen nobody touches (the kiosk): no zoom buttons, no pan or zoom, nothing that
+    takes the keyboard focus, the credits as plain text (still shown: licences)."""
     (south, west), (north, east) = MAP_BOUNDS
     fmap = OfflineMap(
         location=[(south + north) / 2, (west + east) / 2],
@@ -162,10 +175,11 @@ def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: in
         zoom_snap=0.25,
         renderer=JsCode("L.canvas({tolerance: 3})"),
         zoom_control=False,  # added by LeafletTexts, with its titles in the language
+        **(STATIC_MAP_OPTIONS if static else {}),
     )
     LeafletTexts(zoom_in=t("map.leaflet.zoom_in", lang), zoom_out=t("map.leaflet.zoom_out", lang),
                  library=t("map.leaflet.library", lang),
-                 close_popup=t("map.leaflet.close_popup", lang)).add_to(fmap)
+                 close_popup=t("map.leaflet.close_popup", lang), static=static).add_to(fmap)
     MapBackground().add_to(fmap)
     if tiles:
         _tile_layer(tiles, lang).add_to(fmap)
@@ -189,6 +203,7 @@ def build_partner_map(
     axis_labels: Mapping[str, str] | None = None,
     clustering: Clustering = "grid",
     layer: PointsLayer | None = None,
+    static: bool = False,
 ) -> folium.Map:
     """The partner map: boundaries, clustered partner markers (shape + colour per type), legend.
 
@@ -197,16 +212,19 @@ def build_partner_map(
     labels in ``lang``. ``selected_id`` is highlighted with a ring and its popup is open.
     ``layer``: :func:`build_partner_points_layer` of ``partners`` in ``lang`` if already built (it
     is reused with ``selected_id``; never add one layer to two maps).
+    ``static``: a map nobody touches (the kiosk): see :func:`build_base_map`; its markers and clusters
+    take no click and no focus.
     Render with ``st_folium(m, returned_objects=RETURNED_OBJECTS, ...)`` (or once with
     :func:`enact_dash.maps.component.folium_component_args`) and read the clicked partner with
     :func:`clicked_point_id`.
     """
-    fmap = build_base_map(lang, tiles=tiles, height=height)
+    fmap = build_base_map(lang, tiles=tiles, height=height, static=static)
     for boundary in build_boundaries_layers(boundaries, lang):
         boundary.add_to(fmap)
     if layer is None:
         points = build_partner_points_layer(
-            partners, lang, axis_labels=axis_labels, selected_id=selected_id, clustering=clustering
+            partners, lang, axis_labels=axis_labels, selected_id=selected_id, clustering=clustering,
+            interactive=not static,
         )
     else:
         points = layer.with_selected(selected_id)

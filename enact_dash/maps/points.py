@@ -231,6 +231,7 @@ def build_points_layer(
     clustering: Clustering = "grid",
     selected_id: str | None = None,
     name: str = "points",
+    interactive: bool = True,
 ) -> PointsLayer:
     """A layer of ``points`` (one marker per row that has finite coordinates).
 
@@ -239,6 +240,7 @@ def build_points_layer(
     given), then ``popup_fields`` in order; an empty text field reads as "unknown", an empty link is
     left out. ``cluster_title`` is a cluster's hover text, ``{n}`` standing for its size. Rows
     without coordinates are skipped: see ``PointsLayer.count`` for how many are drawn.
+    ``interactive=False``: markers and clusters take no click, hover or keyboard focus (a kiosk).
     """
     located = points.loc[located_mask(points, lat_col, lon_col)]
     cats = list(categories)
@@ -283,6 +285,7 @@ def build_points_layer(
         "mergeDistance": CLUSTER_MERGE_PX,
         "moreText": t("map.cluster.more", lang),
         "selected": selected_id,
+        "interactive": interactive,
     }
     layer = PointsLayer(payload, options, cats, name=name)
     if clustering == "markercluster":

@@ -16,6 +16,8 @@ from enact_dash.i18n import LANGS, t
 from enact_dash.kiosk import SLIDES, slides
 from enact_dash.kiosk.frame import body_html, head_html, progress_html, qr_html, short_url
 from enact_dash.kiosk.schedule import Slot
+from enact_dash.maps import PointsLayer
+from enact_dash.maps.decor import LeafletTexts
 from tests.conftest import HOSTILE_NAME, MINIMAL
 
 TODAY = date(2026, 3, 1)
@@ -125,6 +127,16 @@ def test_partners_slide_map_fills_the_screen_with_type_readable_from_afar(datase
     assert "#map_div, .folium-map { height: 100% !important; }" in page
     assert ".enact-legend { font-size: 22px;" in page
     assert ".enact-cluster span { transform: scale(1.5);" in page
+
+
+def test_partners_slide_map_is_static(dataset: Dataset) -> None:
+    fmap = build("partners", dataset).map
+    [texts] = [e for e in fmap._children.values() if isinstance(e, LeafletTexts)]
+    assert texts.zoom_control is False
+    assert not texts.prefix.startswith("<a ")
+    assert fmap.options["keyboard"] is False
+    [layer] = [e for e in fmap._children.values() if isinstance(e, PointsLayer)]
+    assert layer.options["interactive"] is False
 
 
 def test_chairs_slide_groups_presented_chairs_by_axis(dataset: Dataset) -> None:

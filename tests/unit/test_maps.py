@@ -604,3 +604,36 @@ def test_popup_sources_show_addresses_readable():
     ]), "fr")
     assert points["source"].tolist() == [
         "Communiqué ; site : https://fr.wikipedia.org/wiki/Université_de_Lorraine", wiki]
+
+
+# --- a static map (the kiosk's): nothing to click or focus --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("static", "zoom_control", "link_prefix", "handlers_on", "interactive"),
+    [
+        (False, True, True, True, True),
+        (True, False, False, False, False),
+    ],
+)
+def test_a_static_map_has_no_control_no_handler_and_a_plain_text_credit(
+    boundaries, static, zoom_control, link_prefix, handlers_on, interactive
+):
+    fmap = build_partner_map(two_partners(), boundaries, "fr", tiles=None, static=static)
+    [texts] = [e for e in fmap._children.values() if isinstance(e, LeafletTexts)]
+    assert texts.zoom_control is zoom_control
+    assert texts.prefix.startswith("<a ") is link_prefix
+    assert "Leaflet" in texts.prefix  # the credit stays (licences)
+    for option in ("dragging", "keyboard", "scroll_wheel_zoom", "double_click_zoom", "box_zoom",
+                   "touch_zoom"):
+        assert fmap.options.get(option, True) is handlers_on, option
+    assert points_layer(fmap).options["interactive"] is interactive
+    assert [e.html for e in fmap._children.values() if isinstance(e, Attribution)]  # geodata credited
+
+
+@pytest.mark.parametrize("static", [False, True])
+def test_the_zoom_control_is_added_only_on_a_map_that_can_zoom(static):
+    texts = LeafletTexts(zoom_in="+", zoom_out="-", library="lib", close_popup="x", static=static)
+    fmap = folium.Map(tiles=None, zoom_control=False)
+    texts.add_to(fmap)
+    assert ("L.control.zoom(" in fmap.get_root().render()) is not static
