@@ -51,7 +51,8 @@ KIOSK_CSS = f"""
   border-radius: 0.4vh; }}
 .kiosk-qr figcaption {{ max-width: 15vw; font-size: 0.62em; color: {MUTED}; text-align: right; }}
 .kiosk-qr figcaption strong {{ display: block; color: #ffffff; font-size: 1.15em; margin-bottom: 0.3em; }}
-.kiosk-qr .url {{ overflow-wrap: anywhere; }}
+.kiosk-qr .url {{ display: block; overflow-wrap: normal; word-break: normal; hyphens: none; }}
+.kiosk-qr .url.long {{ font-size: 0.8em; }}
 .kiosk-body.fill {{ height: 72vh; overflow: hidden; }}
 .kiosk ul, .kiosk ol {{ padding-left: 0 !important; margin-left: 0 !important;
   font-size: inherit !important; }}
@@ -115,6 +116,17 @@ def short_url(url: str) -> str:
     return text.rstrip("/") if not parts.query else text
 
 
+LONG_URL_PART = 22  # characters: an address part longer than this is shown in smaller type
+
+
+def url_html(text: str) -> str:
+    """An address that may break after a "/" only (``<wbr>``), never inside a word; escaped. A part too
+    long for the caption's width makes the whole address smaller (class ``long``)."""
+    parts = text.split("/")
+    css = "url long" if max(len(part) for part in parts) > LONG_URL_PART else "url"
+    return f"<span class='{css}'>" + "/<wbr>".join(html.escape(part) for part in parts) + "</span>"
+
+
 def qr_html(url: str, lang: str) -> str:
     """The QR code with its caption: a call to action and the address in clear."""
     label = html.escape(t("kiosk.qr.label", lang, url=url), quote=True)
@@ -122,7 +134,7 @@ def qr_html(url: str, lang: str) -> str:
     return (
         "<figure class='kiosk-qr'>"
         f"<figcaption><strong>{html.escape(t('kiosk.qr.caption', lang))}</strong>"
-        f"<span class='url'>{html.escape(short_url(url))}</span></figcaption>"
+        f"{url_html(short_url(url))}</figcaption>"
         f"{image}</figure>"
     )
 

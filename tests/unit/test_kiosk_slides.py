@@ -14,7 +14,7 @@ from enact_dash.data import Dataset, load_dataset
 from enact_dash.filters import Filters
 from enact_dash.i18n import LANGS, t
 from enact_dash.kiosk import SLIDES, slides
-from enact_dash.kiosk.frame import body_html, head_html, progress_html, qr_html, short_url
+from enact_dash.kiosk.frame import body_html, head_html, progress_html, qr_html, short_url, url_html
 from enact_dash.kiosk.schedule import Slot
 from enact_dash.maps import PointsLayer
 from enact_dash.maps.decor import LeafletTexts
@@ -210,8 +210,22 @@ def test_progress_shows_the_position_and_the_time_left() -> None:
 
 def test_qr_caption_shows_the_address_in_clear() -> None:
     html = qr_html("https://enact.example.org/events?lang=en", "en")
-    assert "enact.example.org/events?lang=en" in html
+    assert "enact.example.org/<wbr>events?lang=en" in html
     assert t("kiosk.qr.caption", "en") in html
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("localhost:8501/achievements", "<span class='url'>localhost:8501/<wbr>achievements</span>"),
+        ("enact.example.org", "<span class='url'>enact.example.org</span>"),
+        ("a.org/events?lang=en&axis=health",
+         "<span class='url long'>a.org/<wbr>events?lang=en&amp;axis=health</span>"),
+        ("a.org/<b>", "<span class='url'>a.org/<wbr>&lt;b&gt;</span>"),
+    ],
+)
+def test_the_address_breaks_only_after_a_slash(text: str, expected: str) -> None:
+    assert url_html(text) == expected
 
 
 @pytest.mark.parametrize(
