@@ -13,13 +13,16 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from _harness import (
+    MAP_FRAME,
     REPO_ROOT,
     AppPage,
     StreamlitServer,
     assert_no_app_errors,
     assert_no_serious_axe,
     free_port,
+    wait_app_idle,
     wait_frames_loaded,
+    wait_map_ready,
 )
 from PIL import Image
 from playwright.sync_api import Page, expect
@@ -107,6 +110,35 @@ def test_qr_code_decodes_to_the_public_view(kiosk: AppPage, query: dict[str, str
 
     assert decoded == [expected]
     expect(page.locator(".kiosk-qr .url")).to_have_text(expected.removeprefix("https://").rstrip("/"))
+
+
+# Everything in the map's document that the keyboard reaches or that is a link or a control.
+FOCUSABLE_JS = """() => Array.from(document.querySelectorAll('*'))
+  .filter(e => e.tabIndex >= 0 || e.matches('a[href], .leaflet-control-zoom'))
+  .map(e => e.outerHTML.slice(0, 120))"""
+
+
+def test_the_map_slide_has_nothing_to_click_or_focus_and_no_notice(kiosk: AppPage) -> None:
+    # Unknown values in the link: left out without a word on the screen (logged on the server).
+    page = kiosk.goto("", kiosk="1", rotate="600", slides="partners,nope", axis="nope", city="Atlantis")
+    expect(page.locator(f"{HEAD}[data-slide='partners']")).to_be_attached()
+    wait_map_ready(page)
+    wait_app_idle(page)
+
+    frame = page.frame_locator(MAP_FRAME).first
+    expect(frame.locator(".enact-cluster").first).to_be_visible()
+    handle = page.locator(MAP_FRAME).first.element_handle()
+    assert handle is not None
+    document = handle.content_frame()
+    assert document is not None
+    assert document.evaluate(FOCUSABLE_JS) == []
+    credits = frame.locator(".leaflet-control-attribution")
+    expect(credits).to_be_visible()  # the licences stay shown, as plain text
+    expect(credits).to_contain_text("Leaflet")
+    expect(page.get_by_test_id("stToast")).to_have_count(0)
+    expect(page.locator(".kiosk-theme")).to_have_count(0)
+    assert "nope" not in page.locator(".kiosk-qr").inner_text()
+    assert_no_app_errors(page)
 
 
 @pytest.mark.parametrize("slide", ["home", "partners", "events", "chairs", "achievements"])
