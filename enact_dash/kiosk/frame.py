@@ -40,6 +40,7 @@ KIOSK_CSS = f"""
   text-transform: uppercase; }}
 .kiosk-head h1 {{ margin: 0.1em 0 0; padding: 0; color: #ffffff; font-size: 1.9em; line-height: 1.1;
   font-weight: 700; }}
+.kiosk-head h1.long {{ font-size: 1.45em; }}
 .kiosk-sub {{ display: flex; align-items: center; gap: 1.2em; margin-top: 0.5em; }}
 .kiosk-theme {{ margin: 0; font-size: 0.8em; color: {ACCENT}; }}
 .kiosk ol.kiosk-dots {{ display: flex; gap: 0.45em; margin: 0 !important; padding: 0;
@@ -158,6 +159,13 @@ def progress_html(slot: Slot, lang: str) -> str:
             f"title='{html.escape(words, quote=True)}'>{dots}</ol>{bar}")
 
 
+# A title longer than this is set smaller, so that it stays on one line beside the QR code: the band has
+# a fixed height, and a second line pushed the theme into the slide's body ("Forschungsachsen und
+# Lehrstühle").
+LONG_TITLE_CHARS = 24
+LONG_TITLE = " class='long'"
+
+
 def head_html(slot: Slot, title: str, public_url: str, lang: str, *, theme: str = "") -> str:
     """The top band of every slide: brand, slide title, theme, position; the QR code on the right.
 
@@ -170,7 +178,8 @@ def head_html(slot: Slot, title: str, public_url: str, lang: str, *, theme: str 
         f"data-slide='{html.escape(slot.slide, quote=True)}' data-tick='{slot.tick}' "
         f"data-lang='{html.escape(lang, quote=True)}'>"
         f"<div><p class='kiosk-brand'>{html.escape(t('common.app_title', lang))}</p>"
-        f"<h1>{html.escape(title)}</h1><div class='kiosk-sub'>{progress_html(slot, lang)}{theme_html}</div>"
+        f"<h1{LONG_TITLE if len(title) > LONG_TITLE_CHARS else ''}>{html.escape(title)}</h1>"
+        f"<div class='kiosk-sub'>{progress_html(slot, lang)}{theme_html}</div>"
         "</div>"
         f"{qr_html(public_url, lang)}</header>"
     )

@@ -244,3 +244,14 @@ def test_short_url(url: str, expected: str) -> None:
 def test_body_wraps_and_labels_the_language() -> None:
     assert body_html("<p>x</p>", "de", "home").startswith("<section class='kiosk kiosk-body fill' lang='de'")
     assert "fill" not in body_html("", "de", "partners", fill=False).split(">", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "long"),
+    [("Nos partenaires", False), ("Le cluster en chiffres", False),
+     ("Forschungsachsen und Lehrstühle", True), ("Axes de recherche et chaires", True)],
+)
+def test_a_long_slide_title_is_set_smaller_to_stay_on_one_line(title, long):
+    html = head_html(slot(), title, "https://enact.example.org/", "de")
+    assert (f"<h1 class='long'>{title}</h1>" in html) is long
+    assert (f"<h1>{title}</h1>" in html) is not long
