@@ -61,8 +61,8 @@ def disagreements(dataset: Dataset, lang: str) -> list[Disagreement]:
         by_metric.setdefault(figure.metric, []).append(figure)
     out = []
     for metric, figures in by_metric.items():
-        if len(figures) < 2:
+        shown = next((f for f in figures if f.primary), None)
+        if len(figures) < 2 or shown is None:  # no primary figure (left out): none is shown, none named
             continue
-        shown = next((f for f in figures if f.primary), figures[0])
         out.append(Disagreement(metric, shown, tuple(f for f in figures if f is not shown)))
     return out

@@ -65,11 +65,17 @@ def figures_of(frame: pd.DataFrame, lang: str) -> list[Figure]:
 
 
 def primary_figure(frame: pd.DataFrame, metric: str, lang: str) -> Figure | None:
-    """The figure to show for ``metric``: the one marked primary, else the first; None if unknown."""
-    candidates = [f for f in figures_of(frame, lang) if f.metric == metric]
-    if not candidates:
-        return None
-    return next((f for f in candidates if f.primary), candidates[0])
+    """The figure to show for ``metric``: the one marked primary; None if the data has none.
+
+    A secondary figure is never promoted: when the primary row is missing (e.g. left out for an unreadable
+    value), the metric is unavailable rather than shown with another source's figure.
+    """
+    return next((f for f in figures_of(frame, lang) if f.metric == metric and f.primary), None)
+
+
+def has_metric(frame: pd.DataFrame, metric: str) -> bool:
+    """Whether any row of figures.csv gives ``metric`` (primary or not)."""
+    return not frame.empty and "metric" in frame and bool((frame["metric"] == metric).any())
 
 
 def alternatives(frame: pd.DataFrame, metric: str, lang: str) -> list[Figure]:

@@ -35,6 +35,8 @@ st.markdown(t("achievements.intro", lang))
 if view.axes:
     st.caption(t("achievements.axis_filter_note", lang,
                  axes=", ".join(view.axis_names.get(a, a) for a in view.axes)))
+if view.cities:
+    st.caption(t("achievements.city_filter_note", lang, cities=", ".join(view.cities)))
 
 # --- year in review -------------------------------------------------------------------------------
 if view.year is None:
@@ -48,7 +50,9 @@ else:
     bound_widget("year", st.segmented_control, t("achievements.review.year", lang),
                  to_value=int, from_value=lambda v: v if v in view.years else view.year,
                  options=view.years, required=True)
-    if view.key_figures:
+    if "figures" in view.unavailable:
+        st.info(t("common.unavailable.figures", lang))
+    elif view.key_figures:
         st.html(tiles_html(tiles_of(view.key_figures, lang)))
     else:
         st.info(t("achievements.review.no_figures", lang, year=view.year))
@@ -62,7 +66,9 @@ else:
 # --- chairs ---------------------------------------------------------------------------------------
 st.header(t("achievements.chairs.title", lang), anchor=False)
 chairs = view.chairs
-if chairs.launched is None and not chairs.presented_total:
+if "chairs" in view.unavailable:
+    st.info(t("common.unavailable.chairs", lang))
+elif chairs.launched is None and not chairs.presented_total:
     st.info(t("achievements.chairs.none", lang))
 else:
     chairs_text = ach.per_axis_summary(chairs, view.chairs_rows, lang)
@@ -87,7 +93,10 @@ else:
 # --- priority actions -----------------------------------------------------------------------------
 if view.next_year is not None:
     st.header(t("achievements.actions.title", lang, year=view.next_year), anchor=False)
-    st.markdown(escape_markdown(ach.actions_summary(view.next_actions, view.next_year, lang)))
+    if "actions" in view.unavailable:
+        st.info(t("common.unavailable.actions", lang))
+    else:
+        st.markdown(escape_markdown(ach.actions_summary(view.next_actions, view.next_year, lang)))
     if view.axes:
         st.caption(t("achievements.actions.axis_rule", lang))
     if view.next_actions:
@@ -97,7 +106,10 @@ if view.next_year is not None:
 
 # --- targets --------------------------------------------------------------------------------------
 st.header(t("achievements.targets.title", lang), anchor=False)
-st.markdown(escape_markdown(ach.targets_summary(view.targets, lang)))
+if "targets" in view.unavailable:
+    st.info(t("common.unavailable.targets", lang))
+else:
+    st.markdown(escape_markdown(ach.targets_summary(view.targets, lang)))
 if view.targets:
     st.html(ach_html.targets_html(view.targets, lang))
     data_table(ach.targets_table(view.targets, lang), t("achievements.targets.title", lang))
@@ -105,7 +117,9 @@ if view.targets:
 # --- milestones -----------------------------------------------------------------------------------
 st.header(t("achievements.milestones.title", lang), anchor=False)
 milestones_text = ach.milestones_summary(view.milestones, lang)
-if view.milestones:
+if "milestones" in view.unavailable:
+    st.info(t("common.unavailable.milestones", lang))
+elif view.milestones:
     st.html(milestones_timeline(view.milestones, lang, today=today))
     st.caption(escape_markdown(milestones_text))
     data_table(ach.milestones_table(view.milestones, lang), t("achievements.milestones.title", lang))
@@ -114,7 +128,9 @@ else:
 
 # --- conflicting figures and download -------------------------------------------------------------
 st.header(t("achievements.conflicts.title", lang), anchor=False)
-if view.conflicts:
+if "figures" in view.unavailable:
+    st.info(t("common.unavailable.figures", lang))
+elif view.conflicts:
     st.markdown(t("achievements.conflicts.intro", lang))
     st.html(ach_html.conflicts_html(view.conflicts, lang))
     data_table(ach.conflicts_table(view.conflicts, lang), t("achievements.conflicts.title", lang))

@@ -153,7 +153,9 @@ if dates_box.open:
 
 filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)
-if selection.count == 0:
+if dataset.unavailable("events"):  # the file could not be read: no list, no "no event" view
+    st.info(t("common.unavailable.events", lang), icon=":material/info:")
+elif selection.count == 0:
     show_empty_view(empty_view(filters, EVENTS_PAGE_FILTERS, lang, domain="events", selection="event"),
                     key="events_clear")
 else:  # not st.stop(): the entry point writes the sidebar's link after the page

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from enact_dash.clock import today
-from enact_dash.home import home_view
+from enact_dash.home import home_view, upcoming_message
 from enact_dash.i18n import t
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import tiles_html
@@ -21,6 +21,8 @@ st.header(t("home.key_figures", lang), anchor=False)
 st.html(tiles_html([tile.as_dict(lang) for tile in view.tiles]))
 
 st.header(t("home.axes", lang), anchor=False)
+if "axes" in view.unavailable:
+    st.info(t("common.unavailable.axes", lang))
 for column, (_, name, description) in zip(st.columns(max(len(view.axes), 1)), view.axes, strict=False):
     with column, st.container(border=True):
         st.subheader(name, anchor=False)
@@ -37,9 +39,10 @@ if view.next_events:
     for event in view.next_events:
         st.markdown(f"**{event.when}** — {event.title}  \n{event.where}")
 else:
-    st.info(t("home.no_upcoming", lang))
-st.page_link("../pages/events.py", label=t("home.link_events", lang, count=view.upcoming_count),
-             icon=":material/event:")
+    st.info(upcoming_message(view, lang))
+if "events" not in view.unavailable:
+    st.page_link("../pages/events.py", label=t("home.link_events", lang, count=view.upcoming_count),
+                 icon=":material/event:")
 
 st.header(t("home.explore", lang), anchor=False)
 links = st.columns(3)

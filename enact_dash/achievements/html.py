@@ -143,10 +143,13 @@ def conflicts_html(conflicts: list[Conflict], lang: str) -> str:
     cards = []
     for conflict in conflicts:
         others = "".join(f"<li>{_figure_line(f, lang)}</li>" for f in conflict.others)
+        if conflict.primary is not None:
+            shown = (f"<p class='meta'>{_e(t('achievements.conflicts.shown', lang))}</p>"
+                     + _figure_line(conflict.primary, lang))
+        else:  # the primary figure is missing: said, and no other figure takes its place
+            shown = f"<p class='meta'>{_e(t('achievements.conflicts.primary_missing', lang))}</p>"
         cards.append(
-            "<li class='enact-card'>"
-            f"<p class='meta'>{_e(t('achievements.conflicts.shown', lang))}</p>"
-            + _figure_line(conflict.primary, lang)
+            "<li class='enact-card'>" + shown
             + f"<p class='meta'>{_e(t('achievements.conflicts.others', lang))}</p>"
             f"<ul>{others}</ul></li>"
         )

@@ -20,10 +20,13 @@ from enact_dash.i18n import t
 
 @dataclass(frozen=True)
 class Conflict:
-    """One metric that sources give with different values: the one shown, and the others."""
+    """One metric that sources give with different values: the one shown, and the others.
+
+    ``primary`` is None when the primary figure is missing (its row left out): the others are then listed
+    as what they are, never shown in its place."""
 
     metric: str
-    primary: Figure
+    primary: Figure | None
     others: tuple[Figure, ...]
 
 
@@ -79,14 +82,14 @@ def pick_year(requested: int | None, years: list[int], figures: pd.DataFrame,
 
 
 def _primary_per_metric(figures: list[Figure]) -> list[Figure]:
-    """The figure to show for each metric (the primary one, else the first), in file order."""
+    """The figure to show for each metric: its primary one, in file order. A metric whose primary figure
+    is missing has none (a secondary figure is never promoted: see :func:`conflicting_figures`)."""
     chosen: dict[str, Figure] = {}
     for fig in figures:
-        current = chosen.get(fig.metric)
-        if current is None or (fig.primary and not current.primary):
+        if fig.primary and fig.metric not in chosen:
             chosen[fig.metric] = fig
     order = list(dict.fromkeys(f.metric for f in figures))
-    return [chosen[m] for m in order]
+    return [chosen[m] for m in order if m in chosen]
 
 
 def year_figures(frame: pd.DataFrame, year: int | None, lang: str) -> list[Figure]:
@@ -109,13 +112,16 @@ def figure_for(frame: pd.DataFrame, metrics: Iterable[str], lang: str) -> Figure
 
 
 def conflicting_figures(frame: pd.DataFrame, lang: str) -> list[Conflict]:
-    """Every metric given with more than one value, with its shown figure first."""
+    """Every metric given with more than one value, with its shown figure first; and every metric whose
+    primary figure is missing (``primary`` None), with the figures that the other sources give."""
     figures = figures_of(frame, lang)
+    shown_of = {f.metric: f for f in _primary_per_metric(figures)}
     out = []
-    for shown in _primary_per_metric(figures):
-        others = tuple(f for f in figures if f.metric == shown.metric and f is not shown)
+    for metric in dict.fromkeys(f.metric for f in figures):
+        shown = shown_of.get(metric)
+        others = tuple(f for f in figures if f.metric == metric and f is not shown)
         if others:
-            out.append(Conflict(shown.metric, shown, others))
+            out.append(Conflict(metric, shown, others))
     return out
 
 
@@ -124,7 +130,8 @@ def conflicts_table(conflicts: list[Conflict], lang: str) -> pd.DataFrame:
     columns = [t(f"achievements.col.{k}", lang) for k in ("label", "shown", "as_of", "primary", "source")]
     rows = []
     for conflict in conflicts:
-        for fig in (conflict.primary, *conflict.others):
+        shown = (conflict.primary,) if conflict.primary is not None else ()
+        for fig in (*shown, *conflict.others):
             rows.append([
                 fig.label, fig.text, when_text(fig.as_of, lang) if fig.as_of else "",
                 t("achievements.yes" if fig is conflict.primary else "achievements.no", lang),

@@ -29,6 +29,9 @@ from enact_dash.data import Dataset
 from enact_dash.figures import Figure
 from enact_dash.filters import Filters
 
+# The tables whose sections say so when their file could not be read.
+UNAVAILABLE_SECTIONS = ("figures", "chairs", "actions", "targets", "milestones")
+
 
 @dataclass(frozen=True)
 class AchievementsView:
@@ -48,6 +51,10 @@ class AchievementsView:
     targets: list[TargetProgress]
     milestones: list[Milestone]
     conflicts: list[Conflict]
+    # The city filter does not apply here (the record is the whole cluster's): named so the page says so.
+    cities: tuple[str, ...] = ()
+    # Tables whose file could not be read (``figures``, ``chairs``…): their sections say so.
+    unavailable: frozenset[str] = frozenset()
 
 
 def _table(dataset: Dataset, name: str) -> pd.DataFrame:
@@ -81,4 +88,6 @@ def build_view(dataset: Dataset, filters: Filters, *, today: date) -> Achievemen
         targets=target_progress(_table(dataset, "targets"), lang),
         milestones=milestones,
         conflicts=conflicting_figures(figures, lang),
+        cities=tuple(filters.city),
+        unavailable=frozenset(name for name in UNAVAILABLE_SECTIONS if dataset.unavailable(name)),
     )

@@ -407,12 +407,22 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     problems: tuple[Problem, ...] = ()
     unreadable: frozenset[str] = field(default_factory=frozenset)
+    # Files left out whose last good version is shown instead (see enact_dash.ui.data.get_dataset).
+    kept_previous: frozenset[str] = field(default_factory=frozenset)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
             return self.tables[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def unavailable(self, name: str) -> bool:
+        """Whether the file ``name`` (``partners.csv`` or ``partners``) was left out as a whole, with no
+        earlier version to show: its table is empty because it could not be read, not because it is."""
+        file = name if name.endswith(".csv") else f"{name}.csv"
+        if file in self.kept_previous:
+            return False
+        return any(p.file == file and p.outcome is Outcome.FILE_LEFT_OUT for p in self.problems)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -54,6 +54,7 @@ def get_dataset() -> Dataset:
     dataset = _load(str(data_dir), files_signature(data_dir))
     tables = dict(dataset.tables)
     changed = False
+    kept: set[str] = set()
     for spec in ALL_TABLES:
         key = spec.name.removesuffix(".csv")
         cache_key = (str(data_dir), key)
@@ -61,6 +62,7 @@ def get_dataset() -> Dataset:
             previous = _LAST_GOOD.get(cache_key)
             if previous is not None:
                 tables[key] = previous
+                kept.add(spec.name)
                 changed = True
         else:
             _LAST_GOOD[cache_key] = tables[key]
@@ -68,10 +70,10 @@ def get_dataset() -> Dataset:
         _MERGED.pop(str(data_dir), None)  # repaired: let the broken state's dataset go
         return dataset
     frames = tuple(tables.values())
-    kept = _MERGED.get(str(data_dir))
-    if kept is None or kept[0] is not dataset or len(kept[1]) != len(frames) or any(
-        a is not b for a, b in zip(kept[1], frames, strict=True)
+    merged = _MERGED.get(str(data_dir))
+    if merged is None or merged[0] is not dataset or len(merged[1]) != len(frames) or any(
+        a is not b for a, b in zip(merged[1], frames, strict=True)
     ):
-        kept = (dataset, frames, Dataset(tables, dataset.problems, dataset.unreadable))
-        _MERGED[str(data_dir)] = kept
-    return kept[2]
+        merged = (dataset, frames, Dataset(tables, dataset.problems, dataset.unreadable, frozenset(kept)))
+        _MERGED[str(data_dir)] = merged
+    return merged[2]

@@ -27,11 +27,12 @@ BASE_CSS = """
 .enact-tiles { display: grid; margin-left: 0 !important; padding-left: 0 !important;
   grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 1rem;
   margin: 0.5rem 0 1.5rem; padding: 0; list-style: none; }
-.enact-tile { border: 1px solid #c9d3e0; border-radius: 0.6rem; padding: 1rem; background: #f5f8fc; }
+.enact-tile { border: 1px solid #c9d3e0; border-radius: 0.6rem; padding: 1rem; background: #f5f8fc;
+  min-width: 0; }
 .enact-tile .value { font-size: 2.2rem; font-weight: 700; line-height: 1.1; color: #0b2e59; }
 .enact-tile .value.small { font-size: 1.4rem; }
 .enact-tile .label { font-size: 1rem; color: #1f2a37; margin-top: 0.3rem; }
-.enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; }
+.enact-tile .source { font-size: 0.8rem; color: #44505e; margin-top: 0.4rem; overflow-wrap: anywhere; }
 .enact-tile .source a { color: #1d4e89; }
 .enact-share { overflow-wrap: anywhere; font-size: 0.9rem; margin: 0; }
 /* Filter chips (st.pills) show their whole label, on several lines if need be (axis names are long). */

@@ -106,9 +106,26 @@ def test_year_figures_are_the_primary_figures_dated_that_year(year, lang, expect
     assert shown == expected
 
 
-def test_a_metric_without_primary_shows_its_first_figure():
-    data = frame(figure("a", "m", 1, "2025", primary=False), figure("b", "m", 2, "2025", primary=False))
-    assert [f.value for f in year_figures(data, 2025, "fr")] == [1]
+# A metric whose primary figure is missing (its row left out for an unreadable value) is not shown with a
+# secondary figure in its place: it has no key figure, and the conflicts list its other figures as such.
+@pytest.mark.parametrize(
+    ("rows", "shown", "conflicts"),
+    [
+        ([("a", "m", 1, False), ("b", "m", 2, False)], [], [("m", None, [1, 2])]),
+        ([("a", "m", 1, False)], [], [("m", None, [1])]),
+        ([("a", "m", 1, False), ("b", "m", 2, True)], [2], [("m", 2, [1])]),
+        ([("a", "m", 1, True), ("b", "m", 2, True)], [1], [("m", 1, [2])]),
+        ([("a", "m", 1, True), ("c", "n", 3, False)], [1], [("n", None, [3])]),
+        ([("a", "m", 1, True)], [1], []),
+    ],
+)
+def test_a_secondary_figure_is_never_promoted(rows, shown, conflicts):
+    data = frame(*(figure(fid, metric, value, "2025", primary=primary)
+                   for fid, metric, value, primary in rows))
+    assert [f.value for f in year_figures(data, 2025, "fr")] == shown
+    found = conflicting_figures(data, "fr")
+    assert [(c.metric, c.primary.value if c.primary else None, [o.value for o in c.others])
+            for c in found] == conflicts
 
 
 def test_key_figure_tiles_carry_their_source():
