@@ -41,7 +41,8 @@ if view.cities:
 # --- year in review -------------------------------------------------------------------------------
 if view.year is None:
     st.header(t("achievements.review.title_no_year", lang), anchor=False)
-    st.info(t("achievements.review.none", lang))
+    st.info(t("common.unavailable.figures" if "figures" in view.unavailable else "achievements.review.none",
+              lang))
 else:
     st.header(t("achievements.review.title", lang, year=view.year), anchor=False)
     if st.session_state.get(WIDGET_PREFIX + "year") not in view.years:
@@ -82,9 +83,11 @@ else:
     if len(view.chairs_rows):
         st.html(chairs_by_axis_chart(view.chairs_rows, lang))
         data_table(ach.per_axis_table(view.chairs_rows, lang), t("achievements.chairs.title", lang))
-st.subheader(t("achievements.chairs.international_title", lang), anchor=False)
+if view.planned is not None or "chairs" not in view.unavailable:  # unreadable chairs: said once above
+    st.subheader(t("achievements.chairs.international_title", lang), anchor=False)
 if view.planned is None:
-    st.info(t("achievements.chairs.planned_none", lang))
+    if "chairs" not in view.unavailable:
+        st.info(t("achievements.chairs.planned_none", lang))
 else:
     st.html(ach_html.planned_html(view.planned, lang))
     if view.planned.presented:

@@ -422,7 +422,8 @@ class Dataset:
         file = name if name.endswith(".csv") else f"{name}.csv"
         if file in self.kept_previous:
             return False
-        return any(p.file == file and p.outcome is Outcome.FILE_LEFT_OUT for p in self.problems)
+        return any((p.file == file and p.outcome is Outcome.FILE_LEFT_OUT) or p.code == "dir_missing"
+                   for p in self.problems)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

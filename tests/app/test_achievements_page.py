@@ -137,5 +137,8 @@ def test_missing_data_directory_has_no_traceback(tmp_path: Path, monkeypatch):
     at = run_app_page("achievements", lang="en")
     assert not at.exception
     text = visible_text(at)
-    assert "No dated figure has been published yet." in text
-    assert "Milestones: not yet published." in text
+    # No file could be read: each section says its data is unavailable, none that it is not published.
+    assert "The key figures are temporarily unavailable" in text
+    assert "The milestones are temporarily unavailable" in text
+    assert "No dated figure has been published yet." not in text
+    assert "Milestones: not yet published." not in text
