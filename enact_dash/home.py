@@ -64,7 +64,7 @@ def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max
             tiles.append(_figure_tile(figure))
         elif "figures" in unavailable or has_metric(dataset.figures, metric):
             # The file, or the metric's primary figure, could not be read: never a secondary one instead.
-            tiles.append(Tile(t("common.unavailable.value", lang), label, ""))
+            tiles.append(_unavailable_tile(t("home.figure_unavailable", lang, label=label)))
         else:
             tiles.append(Tile(t("figures.not_published", lang), label, ""))
     if "partners" in unavailable:

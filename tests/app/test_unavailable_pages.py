@@ -72,7 +72,7 @@ def test_partners_page_builds_no_filter_from_an_unreadable_file(broken, lang):
 def test_home_tile_is_not_a_secondary_figure_when_the_primary_is_unreadable(broken, lang):
     broken(figures=[{**FUNDING, "value": "30 M€"}, OTHER_FUNDING])
     home = text_of(run_app_page("home", lang=lang))
-    assert t("common.unavailable.value", lang) in home
+    assert t("home.figure_unavailable", lang, label=t("home.metric.funding", lang)) in home
     assert "Budget total" not in home
     achievements = run_app_page("achievements", lang=lang)
     assert not achievements.exception

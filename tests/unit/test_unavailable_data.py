@@ -60,33 +60,35 @@ def home(make: Callable[..., Path], lang: str, filters: Filters | None = None, *
     [
         ("partners", 3, "—", "home.partners_unavailable"),
         ("events", 4, "—", "home.next_event_unavailable"),
-        ("figures", 0, "common.unavailable.value", "home.metric.funding"),
-        ("figures", 1, "common.unavailable.value", "home.metric.chairs_launched"),
+        ("figures", 0, "—", "home.metric.funding"),
+        ("figures", 1, "—", "home.metric.chairs_launched"),
     ],
 )
 def test_a_file_left_out_makes_its_tile_say_unavailable(make_data_dir, lang, broken, tile, value, label_key):
     view = home(make_data_dir, lang, **{"events": [UPCOMING], broken: renamed_header(broken)})
     shown = view.tiles[tile]
-    assert shown.value == (t(value, lang) if "." in value else value)
-    assert shown.label == t(label_key, lang)
+    assert shown.value == value
+    label = t(label_key, lang)
+    assert shown.label in (label, t("home.figure_unavailable", lang, label=label))
     assert broken in view.unavailable
     assert shown.value != "0"
 
 
 @pytest.mark.parametrize(
-    ("rows", "value_key"),
+    ("rows", "value", "label_key"),
     [
         # The primary row is missing (left out for an unreadable value): unavailable, not the 50 M€.
-        ([OTHER_FUNDING], "common.unavailable.value"),
+        ([OTHER_FUNDING], "—", "home.figure_unavailable"),
         ([{**OTHER_FUNDING, "id": "f", "value": "30 M€", "primary": "oui"}, OTHER_FUNDING],
-         "common.unavailable.value"),
-        ([], "figures.not_published"),  # never given by any source: not published
+         "—", "home.figure_unavailable"),
+        ([], "figures.not_published", "home.metric.funding"),  # never given by any source: not published
     ],
 )
-def test_a_missing_primary_figure_is_never_replaced(make_data_dir, rows, value_key):
+def test_a_missing_primary_figure_is_never_replaced(make_data_dir, rows, value, label_key):
     view = home(make_data_dir, "fr", figures=rows)
-    assert view.tiles[0].value == t(value_key, "fr")
-    assert "50" not in view.tiles[0].value
+    assert view.tiles[0].value == (t(value, "fr") if "." in value else value)
+    assert view.tiles[0].label == t(label_key, "fr", label=t("home.metric.funding", "fr"))
+    assert view.tiles[0].source == ""
 
 
 @pytest.mark.parametrize("lang", ["fr", "en", "de"])
