@@ -420,10 +420,7 @@ class Dataset:
         """Whether the file ``name`` (``partners.csv`` or ``partners``) was left out as a whole, with no
         earlier version to show: its table is empty because it could not be read, not because it is."""
         file = name if name.endswith(".csv") else f"{name}.csv"
-        if file in self.kept_previous:
-            return False
-        return any((p.file == file and p.outcome is Outcome.FILE_LEFT_OUT) or p.code == "dir_missing"
-                   for p in self.problems)
+        return file in self.unreadable and file not in self.kept_previous
 
     @property
     def errors(self) -> tuple[Problem, ...]:
