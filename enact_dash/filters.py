@@ -158,8 +158,8 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "about": (),
     "kiosk": KIOSK_PARAMS,
 }
-# The filters of the shared sidebar, kept from page to page.
-SHARED_FILTERS = ("axis", "city")
+# The filters of the shared sidebar, kept from page to page (the shared parameters but the language).
+SHARED_FILTERS = tuple(name for name in SHARED_PARAMS if name != "lang")
 # Each list page's own filters (beside the shared ones): what its "clear this page's filters" clears.
 PARTNERS_PAGE_FILTERS = ("ptype", "country", "relation", "q")
 EVENTS_PAGE_FILTERS = ("etype", "audience", "date_from", "date_to")
