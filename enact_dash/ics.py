@@ -160,5 +160,8 @@ def event_to_ics(event: Mapping[str, Any], lang: str, *, dtstamp: datetime) -> b
     return result.data if result.included else None
 
 
-def ics_filename(event_id: str | None = None) -> str:
-    return f"enact-{event_id}.ics" if event_id else "enact-events.ics"
+def ics_filename(lang: str, event_id: str | None = None) -> str:
+    """``agenda-ia-enact.ics`` / ``agenda-ia-enact-<id>.ics``: named like the page's other downloads, in its
+    language (it was English on every page)."""
+    stem = t("events.download.file", lang)
+    return f"{stem}-{event_id}.ics" if event_id else f"{stem}.ics"

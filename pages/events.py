@@ -87,7 +87,7 @@ def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool
         if view.days_known:
             buttons[1].download_button(
                 t("events.download.event_ics", lang), partial(ev.event_ics_bytes, row, lang),
-                file_name=ics_filename(view.id), mime=ICS_MIME, on_click="ignore", key=f"{key}_ics",
+                file_name=ics_filename(lang, view.id), mime=ICS_MIME, on_click="ignore", key=f"{key}_ics",
                 icon=":material/event:",
             )
         else:
@@ -166,7 +166,7 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
 
     ics_col, csv_col = st.columns(2)
     ics_col.download_button(
-        t("events.download.ics", lang), partial(ev.ics_bytes, selection, lang), file_name=ics_filename(),
+        t("events.download.ics", lang), partial(ev.ics_bytes, selection, lang), file_name=ics_filename(lang),
         mime=ICS_MIME, on_click="ignore", key="events_ics", icon=":material/calendar_add_on:",
         help=t("events.download.ics_help", lang), disabled=selection.count == selection.without_days,
     )

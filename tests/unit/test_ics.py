@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from enact_dash.dates import PartialDate
 from enact_dash.events.frame import prepare
-from enact_dash.ics import event_to_ics, event_uid, events_to_ics, export_ics
+from enact_dash.ics import event_to_ics, event_uid, events_to_ics, export_ics, ics_filename
 
 STAMP = datetime(2025, 11, 1, 9, 30, tzinfo=UTC)
 
@@ -148,3 +148,16 @@ def test_event_to_ics(row: dict[str, Any], expected_none: bool) -> None:
     assert (data is None) is expected_none
     if data is not None:
         assert list(vevents(data)) == [event_uid(row["id"])]
+
+
+@pytest.mark.parametrize(
+    ("lang", "event_id", "expected"),
+    [
+        ("fr", None, "agenda-ia-enact.ics"),
+        ("en", None, "ia-enact-events.ics"),
+        ("de", "annual-day-2025", "ia-enact-veranstaltungen-annual-day-2025.ics"),
+        ("fr", "annual-day-2025", "agenda-ia-enact-annual-day-2025.ics"),
+    ],
+)
+def test_calendar_files_are_named_in_the_page_language(lang, event_id, expected):
+    assert ics_filename(lang, event_id) == expected
