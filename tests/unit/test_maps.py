@@ -436,7 +436,7 @@ def test_the_layer_is_generic():
 
 @pytest.mark.parametrize(
     ("lang", "legend", "university"),
-    [("fr", "Type de partenaire", "Université (1)"), ("de", "Partnertyp", "Universität (1)")],
+    [("fr", "Type de partenaire", "Université (1)"), ("de", "Art des Partners", "Universität (1)")],
 )
 def test_legend_in_the_current_language(boundaries, lang, legend, university):
     fmap = build_partner_map(two_partners(), boundaries, lang)
