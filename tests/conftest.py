@@ -52,6 +52,12 @@ MINIMAL: dict[str, list[dict[str, str]]] = {
 }
 
 
+def csv_rows(data: bytes, sep: str = ",") -> list[list[str]]:
+    """The rows of a CSV download, which must start with the UTF-8 byte order mark (Excel needs it)."""
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM missing: Excel would show mojibake"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
+
+
 def csv_text(rows: Sequence[Mapping[str, str]], columns: Sequence[str], sep: str = ",") -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=sep, lineterminator="\n",

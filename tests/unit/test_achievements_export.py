@@ -3,8 +3,6 @@ dates, unknown in words, formulas neutralised), JSON with codes, labels, transla
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import UTC, datetime
 
@@ -13,6 +11,7 @@ import pytest
 from enact_dash.achievements import figures_download
 from enact_dash.achievements.export import CSV_COLUMNS, JSON_KEYS
 from enact_dash.exports import download_csv, download_json
+from tests.conftest import csv_rows
 from tests.unit.test_achievements_review import PR, figure, frame
 
 GENERATED = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -23,11 +22,6 @@ FIGURES = frame(
     figure("share", "share", 12.5, "", unit="percent", qualifier="approx", note_fr="Selon la source."),
     figure("hostile", "m", -5, "2025", label_fr="=HYPERLINK(\"http://evil\")", source="@SUM(A1)"),
 )
-
-
-def csv_rows(data: bytes, sep: str) -> list[list[str]]:
-    assert data.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,6 @@ said in words, formulas neutralised in values and labels; JSON with codes, label
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import UTC, datetime
 
@@ -13,6 +11,7 @@ import pytest
 
 from enact_dash.events.export import CSV_COLUMNS, JSON_KEYS, events_download
 from enact_dash.exports import download_csv, download_json
+from tests.conftest import csv_rows
 from tests.unit.test_events_page_model import event
 
 AXES = {"nlp": "Langues et modèles multimodaux", "health": "Santé numérique", "evil": "=1+1"}
@@ -30,11 +29,6 @@ EVENTS = pd.DataFrame([
           axes=("health", "nlp"), status="cancelled", origin="fds", external_id="123"),
     event("hostile", "2026-02", title_fr="=HYPERLINK(\"http://x\")", venue="+33 3 83", axes=("evil",)),
 ])
-
-
-def csv_rows(data: bytes, sep: str) -> list[list[str]]:
-    assert data.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -25,12 +23,9 @@ from enact_dash.exports import (
     view_filters,
 )
 from enact_dash.filters import Filters
-from tests.conftest import HOSTILE_NAME
+from tests.conftest import HOSTILE_NAME, csv_rows
 
-
-def read_csv(data: bytes, sep: str = ",") -> list[list[str]]:
-    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM missing: Excel would show mojibake"
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
+read_csv = csv_rows
 
 
 @pytest.mark.parametrize(

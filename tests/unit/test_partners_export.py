@@ -3,8 +3,6 @@ words, formulas neutralised), JSON for programs (codes, labels, null, the envelo
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from datetime import UTC, datetime
@@ -15,6 +13,7 @@ from enact_dash.exports import DATA_LICENCE, EXPORT_FORMAT, download_csv, downlo
 from enact_dash.filters import Filters
 from enact_dash.partners import export_download, partners_view
 from enact_dash.partners.export import CSV_COLUMNS, JSON_KEYS, partners_download
+from tests.conftest import csv_rows
 from tests.unit.test_partners_filtering import frame, partner
 
 AXES = {"nlp": "Langues et modèles multimodaux", "health": "Santé numérique"}
@@ -34,11 +33,6 @@ PARTNERS = frame(
             city="@Nancy", axes=("evil",), note_fr="+33 3 83", website="https://x.example/=1"),
 )
 HOSTILE_AXES = {**AXES, "evil": "=cmd|' /C calc'!A0"}
-
-
-def csv_rows(data: bytes, sep: str) -> list[list[str]]:
-    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM missing: Excel would show mojibake"
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
 
 
 @pytest.mark.parametrize(
