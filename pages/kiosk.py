@@ -44,8 +44,12 @@ def show_slide() -> None:
                       theme=theme_label(dataset, filters, slot.lang)))
     st.html(body_html(view.body, slot.lang, slot.slide, fill=view.map is None))
     if view.map is not None:
-        st_folium(view.map, returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
-                  key="kiosk_map")
+        map_box, aside_box = st.columns([3, 2], gap="large") if view.aside else (st.container(), None)
+        with map_box:
+            st_folium(view.map, returned_objects=[], height=MAP_HEIGHT, use_container_width=True,
+                      key="kiosk_map")
+        if aside_box is not None:
+            aside_box.html(view.aside)
     if langs != (filters.lang,):  # otherwise the entry point has set it already
         set_document_language(slot.lang)
 

@@ -88,6 +88,11 @@ KIOSK_CSS = f"""
 .kiosk-lead {{ font-size: 1.1em; margin: 0 0 1em; }}
 .kiosk-empty {{ font-size: 1.2em; color: {MUTED}; margin-top: 10vh; }}
 .kiosk-map-note {{ font-size: 0.7em; color: {MUTED}; margin: 0; }}
+.kiosk-aside h2 {{ margin: 0 0 0.15em; padding: 0; font-size: 0.8em; color: {ACCENT}; line-height: 1.2; }}
+.kiosk-aside h2 .count {{ color: {MUTED}; font-weight: 400; }}
+.kiosk-aside p {{ margin: 0 0 0.9em; font-size: 0.62em; line-height: 1.35; }}
+.kiosk-aside p span {{ white-space: nowrap; }}
+.kiosk-aside p.more {{ color: {MUTED}; }}
 iframe[title="streamlit_folium.st_folium"] {{ height: 64vh !important; border-radius: 0.5vh;
   background: #ffffff; }}
 </style>

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import folium
+import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -25,17 +26,22 @@ from enact_dash.achievements.common import axis_names
 from enact_dash.data import Dataset
 from enact_dash.filters import Filters
 from enact_dash.home import home_view
-from enact_dash.i18n import format_number, t
+from enact_dash.i18n import format_number, plural, t
 from enact_dash.kiosk.frame import empty_html
 from enact_dash.maps import build_partner_map, count_located
 from enact_dash.partners import filter_partners
 from enact_dash.partners.mapdata import boundaries_for
+from enact_dash.partners.summary import names_by_city
 
 logger = logging.getLogger(__name__)
 
 MAX_EVENTS = 5
 MAX_TILES = 6
 MAP_HEIGHT = 700  # px; the kiosk CSS sizes the frame to the screen
+# Beside the map: who is where, as much as a screen holds (the rest is counted).
+ASIDE_CITIES = 5
+ASIDE_NAMES = 4  # per city
+ASIDE_NO_CITY = 12
 
 
 class KioskMapStyle(MacroElement):
@@ -66,6 +72,7 @@ class SlideView:
     title: str
     body: str = ""  # escaped HTML
     map: folium.Map | None = None
+    aside: str = ""  # escaped HTML shown beside the map
     failed: bool = False
 
 
@@ -142,7 +149,32 @@ def partners_slide(dataset: Dataset, filters: Filters, lang: str, *, data_dir: P
     note = t("kiosk.partners.count", lang, located=format_number(located, lang),
              total=format_number(len(partners), lang))
     return SlideView("partners", t("kiosk.slide.partners", lang),
-                     f"<p class='kiosk-map-note'>{_e(note)}</p>", map=fmap)
+                     f"<p class='kiosk-map-note'>{_e(note)}</p>", map=fmap,
+                     aside=partners_aside(partners, lang) if len(partners) else "")
+
+
+def _group(heading: str, names: tuple[str, ...], limit: int, lang: str) -> str:
+    """A heading with the group's size, then at most ``limit`` names and how many more there are."""
+    count = _e(format_number(len(names), lang))
+    shown = " · ".join(f"<span>{_e(name)}</span>" for name in names[:limit])  # lines break between names
+    if len(names) > limit:
+        shown += " " + _e(plural("kiosk.partners.more_names", len(names) - limit, lang))
+    return f"<h2>{_e(heading)} <span class='count'>({count})</span></h2><p>{shown}</p>"
+
+
+def partners_aside(partners: pd.DataFrame, lang: str) -> str:
+    """Who is where, beside the map: nobody taps a cluster on a kiosk to see its names. The cities
+    with the most partners, a few names each, then the partners with no known city."""
+    places = names_by_city(partners)
+    parts = []
+    for city, names in places.cities[:ASIDE_CITIES]:
+        parts.append(_group(city, names, ASIDE_NAMES, lang))
+    if len(places.cities) > ASIDE_CITIES:
+        more = plural("kiosk.partners.more_cities", len(places.cities) - ASIDE_CITIES, lang)
+        parts.append(f"<p class='more'>{_e(more)}</p>")
+    if places.no_city:
+        parts.append(_group(t("kiosk.partners.no_city", lang), places.no_city, ASIDE_NO_CITY, lang))
+    return f"<div class='kiosk kiosk-aside' lang='{_e(lang)}'>" + "".join(parts) + "</div>"
 
 
 def chairs_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:

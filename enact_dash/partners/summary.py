@@ -9,7 +9,7 @@ from functools import cache
 import pandas as pd
 
 from enact_dash.data.vocab import NOT_COUNTRIES
-from enact_dash.i18n import plural, t
+from enact_dash.i18n import fold, plural, t
 from enact_dash.partners.filtering import city_keys
 
 
@@ -69,7 +69,8 @@ def unlocated_text(counts: PartnerCounts, lang: str) -> str:
 
 def by_city(partners: pd.DataFrame) -> pd.DataFrame:
     """One row per city (``city``: the most frequent spelling, ``country``, ``partners``: count),
-    most partners first, then by name. Partners without a city are left out."""
+    most partners first, then by name (accents ignored: Épinal before Metz). Partners without a city
+    are left out."""
     keys = city_keys(partners).tolist()
     cities = partners["city"].fillna("").astype(str).tolist()
     countries = partners["country"].fillna("").astype(str).tolist()
@@ -83,9 +84,52 @@ def by_city(partners: pd.DataFrame) -> pd.DataFrame:
     for (country, key, city), _count in sorted(spellings.items(), key=lambda item: (-item[1], item[0][2])):
         usual.setdefault((country, key), city)
     rows = sorted(((usual[place], place[0], size) for place, size in sizes.items()),
-                  key=lambda row: (-row[2], row[0].casefold(), row[1]))
+                  key=lambda row: (-row[2], fold(row[0]), row[1]))
     return pd.DataFrame({
         "city": pd.Series([r[0] for r in rows], dtype=object),
         "country": pd.Series([r[1] for r in rows], dtype=object),
         "partners": pd.Series([r[2] for r in rows], dtype="int64"),
     })
+
+
+# A name longer than this is written by its short name where it has one ("CHRU de Nancy" for "Centre
+# hospitalier régional universitaire de Nancy") in lists read from afar (the kiosk).
+SHORT_AFTER = 30
+
+
+def screen_name(name: object, short_name: object) -> str:
+    """The name of a partner for a list read from a few metres: the full name, or its short name when
+    the full name is long and a short one exists."""
+    full = "" if name is None or name != name else str(name).strip()
+    short = "" if short_name is None or short_name != short_name else str(short_name).strip()
+    return short if short and len(full) > SHORT_AFTER else full or short
+
+
+@dataclass(frozen=True)
+class PlaceNames:
+    """The partners' names by city (``(city, names)``, most partners first, then by city name; names
+    in the data's order) and the names of the partners with no known city."""
+
+    cities: tuple[tuple[str, tuple[str, ...]], ...]
+    no_city: tuple[str, ...]
+
+
+def names_by_city(partners: pd.DataFrame) -> PlaceNames:
+    """Who is where, as names: one group per city (same city keys and spelling as :func:`by_city`)."""
+    keys = city_keys(partners).tolist()
+    cities = partners["city"].fillna("").astype(str).tolist()
+    countries = partners["country"].fillna("").astype(str).tolist()
+    names = [screen_name(n, s) for n, s in zip(partners["name"], partners["short_name"], strict=True)]
+    groups: dict[tuple[str, str], list[str]] = {}
+    spellings: dict[tuple[str, str], Counter[str]] = {}
+    no_city: list[str] = []
+    for key, city, country, name in zip(keys, cities, countries, names, strict=True):
+        if key:
+            groups.setdefault((country, key), []).append(name)
+            spellings.setdefault((country, key), Counter())[city] += 1
+        else:
+            no_city.append(name)
+    spelled = {place: min(spelling, key=lambda city: (-spelling[city], city))
+               for place, spelling in spellings.items()}
+    by_place = sorted(groups.items(), key=lambda item: (-len(item[1]), fold(spelled[item[0]]), item[0][0]))
+    return PlaceNames(tuple((spelled[place], tuple(group)) for place, group in by_place), tuple(no_city))

@@ -141,6 +141,20 @@ def test_the_map_slide_has_nothing_to_click_or_focus_and_no_notice(kiosk: AppPag
     assert_no_app_errors(page)
 
 
+def test_the_map_slide_names_the_partners_beside_the_map_within_the_screen(kiosk: AppPage) -> None:
+    page = kiosk.goto("", kiosk="1", rotate="600", slides="partners")
+    wait_map_ready(page)
+    wait_app_idle(page)
+    aside = page.locator(".kiosk-aside")
+    expect(aside.get_by_role("heading", name="Nancy (3)", exact=True)).to_be_visible()
+    expect(aside).to_contain_text("Université de Lorraine")
+    box, frame_box = aside.bounding_box(), page.locator(MAP_FRAME).first.bounding_box()
+    assert box is not None
+    assert frame_box is not None
+    assert box["x"] >= frame_box["x"] + frame_box["width"]  # beside the map, not under it
+    assert box["y"] + box["height"] <= 1080  # nothing cut off by the screen's edge (no scrolling)
+
+
 @pytest.mark.parametrize("slide", ["home", "partners", "events", "chairs", "achievements"])
 def test_no_serious_axe_violation(kiosk: AppPage, slide: str) -> None:
     page = kiosk.goto("", kiosk="1", rotate="600", slides=slide)

@@ -139,6 +139,33 @@ def test_partners_slide_map_is_static(dataset: Dataset) -> None:
     assert layer.options["interactive"] is False
 
 
+def test_partners_slide_names_who_is_where_beside_the_map(dataset: Dataset) -> None:
+    aside = build("partners", dataset).aside
+    assert "<h2>Nancy <span class='count'>(1)</span></h2><p><span>Université de Lorraine</span></p>" in aside
+    assert "Hôpitaux Universitaires de Strasbourg" in aside
+    assert aside.startswith("<div class='kiosk kiosk-aside' lang='fr'>")
+    assert t("kiosk.partners.no_city", "fr") not in aside  # everybody has a city here
+    assert build("partners", dataset, axis="nlp", ptype="hospital").aside == ""  # nobody: no aside
+
+
+def test_partners_slide_aside_escapes_names_and_counts_what_does_not_fit(
+    make_data_dir: Callable[..., Path],
+) -> None:
+    rows = [{"id": f"p{i}", "name": f"Partenaire {i}", "type": "university", "relation": "member",
+             "city": city, "country": "FR", "axes": "all", "source": "test"}
+            for i, city in enumerate(["Nancy"] * 6 + ["Metz", "Épinal", "Reims", "Troyes", "Colmar", "Sedan"]
+                                     + [""] * 14)]
+    rows[0]["name"] = HOSTILE_NAME
+    aside = build("partners", load_dataset(make_data_dir(partners=rows))).aside
+    assert HOSTILE_NAME not in aside
+    assert "&lt;img" in aside
+    assert "<h2>Nancy <span class='count'>(6)</span></h2>" in aside
+    assert t("kiosk.partners.more_names.other", "fr", count="2") in aside  # 4 of Nancy's 6 names shown
+    assert t("kiosk.partners.more_cities.other", "fr", count="2") in aside  # 5 of 7 cities shown
+    assert f"{t('kiosk.partners.no_city', 'fr')} <span class='count'>(14)</span>" in aside
+    assert t("kiosk.partners.more_names.other", "fr", count="2") in aside.split("count'>(14)")[1]
+
+
 def test_chairs_slide_groups_presented_chairs_by_axis(dataset: Dataset) -> None:
     body = build("chairs", dataset).body
     assert "9 chaires de recherche lancées, dont 2 présentées" in body

@@ -6,6 +6,7 @@ import pytest
 
 from enact_dash.i18n import plural_form
 from enact_dash.partners import PartnerCounts, by_city, count_partners, summary_text, unlocated_text
+from enact_dash.partners.summary import PlaceNames, names_by_city, screen_name
 from tests.unit.test_partners_filtering import frame, partner
 
 NNBSP = "\u202f"  # French thousands separator (Babel)
@@ -124,7 +125,50 @@ def test_by_city_counts_most_first_with_the_usual_spelling() -> None:
     ]
 
 
+def test_by_city_orders_names_as_a_reader_does() -> None:
+    cities = by_city(frame(partner("a", city="Metz"), partner("b", city="Épinal"), partner("c", city="zell")))
+    assert list(cities["city"]) == ["Épinal", "Metz", "zell"]
+
+
 def test_by_city_of_partners_without_city_is_empty() -> None:
     cities = by_city(frame(partner("g"), partner("h", country="")))
     assert cities.empty
     assert list(cities.columns) == ["city", "country", "partners"]
+
+CHRU = "Centre hospitalier régional universitaire de Nancy"
+
+
+@pytest.mark.parametrize(
+    ("name", "short_name", "expected"),
+    [
+        ("Université de Lorraine", "UL", "Université de Lorraine"),  # short enough: the full name
+        (CHRU, "CHRU de Nancy", "CHRU de Nancy"),
+        (CHRU, "", CHRU),
+        (CHRU, float("nan"), CHRU),
+        ("", "FEDER", "FEDER"),
+        ("  Inria  ", None, "Inria"),
+    ],
+)
+def test_screen_name_is_short_only_for_long_names(name: object, short_name: object, expected: str) -> None:
+    assert screen_name(name, short_name) == expected
+
+
+def test_names_by_city_groups_most_first_with_the_usual_spelling() -> None:
+    places = names_by_city(frame(
+        partner("a", name="A", city="Metz"),
+        partner("b", name="B", city="Nancy"),
+        partner("c", name="C", city="NANCY"),
+        partner("d", name="D", city="Nancy"),
+        partner("e", name="E"),
+        partner("f", name="F", city="Metz"),
+        partner("g", name="G", city="Épinal"),
+        partner("h", name="H", city="Metz", country="DE"),  # another country's Metz: another place
+    ))
+    assert places == PlaceNames(
+        cities=(("Nancy", ("B", "C", "D")), ("Metz", ("A", "F")), ("Épinal", ("G",)), ("Metz", ("H",))),
+        no_city=("E",),
+    )
+
+
+def test_names_by_city_of_nobody() -> None:
+    assert names_by_city(frame(partner("a"))[0:0]) == PlaceNames((), ())
