@@ -136,13 +136,6 @@ class Filters:
         page changed); the other pages' own filters stay as they are."""
         return self.with_(**{name: getattr(page_view, name) for name in page_params(page)})
 
-    def is_default(self, *, ignore: Iterable[str] = ("lang",)) -> bool:
-        skip = set(ignore)
-        default = Filters()
-        return all(
-            getattr(self, f.name) == getattr(default, f.name) for f in fields(self) if f.name not in skip
-        )
-
 
 KIOSK_PARAMS = ("kiosk", "rotate", "slides", "langs")
 # The filters every page shows and keeps from page to page (the sidebar's).
@@ -163,6 +156,9 @@ SHARED_FILTERS = tuple(name for name in SHARED_PARAMS if name != "lang")
 # Each list page's own filters (beside the shared ones): what its "clear this page's filters" clears.
 PARTNERS_PAGE_FILTERS = ("ptype", "country", "relation", "q")
 EVENTS_PAGE_FILTERS = ("etype", "audience", "date_from", "date_to")
+# Every filter that narrows what a page shows (not a selection, an order, a list's page or a year in
+# review): what the sidebar's "clear the filters" clears, on every page.
+NARROWING_FILTERS = (*SHARED_FILTERS, *PARTNERS_PAGE_FILTERS, *EVENTS_PAGE_FILTERS)
 # The fields that choose which partners a view holds (enact_dash.partners.view keys its views on them).
 PARTNER_FILTERS = ("axis", "city", "ptype", "country", "relation", "q")
 # The fields that change what the partners list holds or its order: a change starts it on page 1.

@@ -20,6 +20,7 @@ from enact_dash.i18n import LANG_NAMES, LANGS, format_number, t
 from enact_dash.memo import IdentityMemo
 from enact_dash.ui.page import data_notice
 from enact_dash.ui.state import (
+    any_narrowing,
     bound_widget,
     current_filters,
     drop_unknown,
@@ -176,8 +177,8 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
             to_value=lambda values: _chosen_cities(values, known, lang),
         )
     filters = current_filters()
-    if not filters.is_default(ignore=("lang", "page", "kiosk", "rotate", "slides", "langs")):
-        sb.button(t("common.sidebar.reset", lang), on_click=reset_filters, args=(lang,), key="reset_filters")
+    if any_narrowing(filters):  # this page's view is narrowed: the button clears every page's filters
+        sb.button(t("common.sidebar.reset", lang), on_click=reset_filters, key="reset_filters")
     with sb.expander(t("common.sidebar.share", lang)):
         st.caption(t("common.sidebar.share_help", lang))
         # A plain link, not st.code: the code block's syntax highlighter is 1.5 MB of JavaScript that

@@ -20,7 +20,7 @@ from typing import Any
 import streamlit as st
 
 from enact_dash.events.display import escape_markdown
-from enact_dash.filters import Filters, Rejected, parse_query_params
+from enact_dash.filters import NARROWING_FILTERS, Filters, Rejected, parse_query_params
 from enact_dash.i18n import plural
 
 logger = logging.getLogger(__name__)
@@ -87,15 +87,24 @@ def set_filters(new: Filters, *, edited: str = "", keep_page: bool = False) -> N
     _write_url(new)
 
 
-def reset_filters(lang: str) -> None:
-    """Every filter of every page back to its default, in the language ``lang``."""
+def reset_filters() -> None:
+    """Every filter of every page (``NARROWING_FILTERS``) back to its default; the language, a selected
+    partner or event, the list's order and the year in review stay."""
     old = current_filters()
-    st.session_state[_FILTERS] = Filters(lang=lang)
+    default = Filters()
+    cleared = {name: getattr(default, name) for name in NARROWING_FILTERS}
+    st.session_state[_FILTERS] = _stored().with_(**cleared)
     new = current_filters()
     for name in new.__dataclass_fields__:
         if getattr(old, name) != getattr(new, name):
             st.session_state.pop(WIDGET_PREFIX + name, None)
     _write_url(new)
+
+
+def any_narrowing(filters: Filters) -> bool:
+    """Whether a filter narrows the view ``filters`` (a page's: the sidebar then offers to clear them)."""
+    default = Filters()
+    return any(getattr(filters, name) != getattr(default, name) for name in NARROWING_FILTERS)
 
 
 def drop_unknown(name: str, known: Iterable[Any]) -> Any:

@@ -172,6 +172,37 @@ def test_each_page_finds_its_own_filters_again() -> None:
     assert at.button_group(key="flt_etype").value == ["workshop"]
 
 
+@pytest.mark.parametrize(
+    ("page", "query", "offered"),
+    [
+        ("partners", {"ptype": "hospital"}, True),
+        ("partners", {"q": "inria"}, True),
+        ("events", {"axis": "health"}, True),
+        ("events", {"audience": "public"}, True),
+        ("home", {"city": "Nancy"}, True),
+        ("home", {}, False),
+        # a selection, an order, a list's page or a year is not a filter
+        ("partners", {"partner": "inria"}, False),
+        ("partners", {"sort": "-name"}, False),
+        ("events", {"event": EVENT}, False),
+        ("achievements", {"year": "2025"}, False),
+    ],
+)
+def test_clear_filters_is_offered_only_when_a_filter_narrows_the_page(
+    page: str, query: dict[str, str], offered: bool,
+) -> None:
+    at = land(page, lang="fr", **query)
+    assert not at.exception
+    assert bool([b for b in at.sidebar.button if b.key == "reset_filters"]) is offered
+
+
+def test_clear_filters_keeps_the_selected_partner_and_the_order() -> None:
+    at = land("partners", lang="fr", ptype="hospital", axis="health", partner="hus", sort="-name")
+    at.sidebar.button(key="reset_filters").click().run()
+    assert not at.exception
+    assert url(at) == {"partner": ["hus"], "sort": ["-name"]}  # French, the default, is not written
+
+
 def test_reset_clears_every_pages_filters() -> None:
     at = run_app_page("partners", lang="en", ptype="hospital", axis="health")
     at.switch_page("../pages/events.py").run()
