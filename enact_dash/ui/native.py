@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from enact_dash.filters import MAX_TEXT, Filters, clean_text
-from enact_dash.ui.state import current_filters, set_filters
+from enact_dash.ui.state import current_filters, report_left_out, set_filters
 
 KEY_PREFIX = "nat_"
 _ASSETS = resources.files("enact_dash") / "assets"
@@ -77,10 +77,11 @@ def native_select(key: str, label: str, options: Mapping[str, str], value: str,
 def page_select(label: str, pages: int, *, container: Any = None) -> int:
     """The page of a list of ``pages`` pages, bound to the field ``page`` (and so to the URL): a list of
     the pages when there is more than one. A page beyond the last (an old link, a shorter view) becomes
-    the last. Returns the page to show."""
+    the last, said by the link's notice. Returns the page to show."""
     filters = current_filters()
     page = min(filters.page, max(pages, 1))
     if page != filters.page:
+        report_left_out("page", [str(filters.page)])
         set_filters(filters.with_(page=page))
     if pages > 1:
         numbers = {str(n): str(n) for n in range(1, pages + 1)}

@@ -64,6 +64,7 @@ EN_MANY = "Unknown or malformed values in the link, ignored: "
         ("partners", {"sort": "name;drop"}, EN + "sort=name;drop", {}),
         ("partners", {"page": "abc"}, EN + "page=abc", {}),
         ("partners", {"page": "0"}, EN + "page=0", {}),
+        ("partners", {"page": "999", "q": "inria"}, EN + "page=999", {"q": ["inria"]}),  # one page of 50 rows
         ("partners", {"partner": "../etc"}, EN + "partner=../etc", {}),
         # the events page
         ("events", {"etype": "party", "audience": "public"}, EN + "etype=party", {"audience": ["public"]}),
