@@ -13,7 +13,7 @@ data) is said once, in one notice naming each parameter and value (``show_link_n
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -175,8 +175,19 @@ def _write_url(filters: Filters) -> None:
     wanted = filters.to_query_params()
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
-    if current != normalised:
+    if current != normalised and not _same_view(current, filters):
         st.query_params.from_dict(wanted)
+
+
+def _same_view(current: Mapping[str, list[str]], filters: Filters) -> bool:
+    """Whether the URL's parameters already say ``filters``, written otherwise (``lang=fr``, the default,
+    spelled out; ``ptype=a,b``). Such a link is left as it is: rewriting it would lose its ``#fragment``
+    (``#partner-card``, where the link lands). A value left out or a parameter the app does not know
+    still has the URL rewritten."""
+    if not set(current) <= set(Filters.__dataclass_fields__):
+        return False
+    parsed = parse_query_params(current)
+    return not parsed.rejected and parsed.filters == filters
 
 
 def _on_widget_change(name: str, to_value: Callable[[Any], Any]) -> None:

@@ -204,6 +204,26 @@ def test_clear_filters_keeps_the_selected_partner_and_the_order() -> None:
     assert url(at) == {"partner": ["hus"], "sort": ["-name"]}  # French, the default, is not written
 
 
+@pytest.mark.parametrize(
+    ("query", "written"),
+    [
+        # the same view written otherwise: left as it is (its #fragment would be lost)
+        ({"lang": "fr", "partner": "inria"}, {"lang": ["fr"], "partner": ["inria"]}),
+        ({"ptype": "hospital,university"}, {"ptype": ["hospital,university"]}),
+        # a value left out, another page's filter or a parameter the app does not know: rewritten
+        ({"lang": "fr", "ptype": "spaceship"}, {}),
+        ({"lang": "fr", "etype": "workshop"}, {}),
+        ({"lang": "fr", "utm_source": "newsletter"}, {}),
+    ],
+)
+def test_a_link_that_says_the_view_otherwise_is_left_as_written(
+    query: dict[str, str], written: dict[str, list[str]],
+) -> None:
+    at = land("partners", **query)
+    assert not at.exception
+    assert url(at) == written
+
+
 def test_reset_clears_every_pages_filters() -> None:
     at = run_app_page("partners", lang="en", ptype="hospital", axis="health")
     at.switch_page("../pages/events.py").run()
