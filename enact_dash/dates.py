@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import total_ordering
 
@@ -28,6 +28,24 @@ _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 
 
 _RANK = {"day": 0, "month": 1, "year": 2}
+
+# Excel's 1900 date system: day 1 is 1900-01-01, and day 60 is 29 February 1900, a day that never was
+# (Lotus 1-2-3's leap-year bug, kept for compatibility); from day 61 on, a serial counts from 1899-12-30.
+_SERIAL_EPOCH = date(1899, 12, 30)
+_SERIAL_LEAP_BUG = 60
+
+
+def spreadsheet_date(serial: int) -> date | None:
+    """The day that a spreadsheet's date number stands for in the 1900 date system (Excel, and
+    LibreOffice, whose day 0 is 1899-12-30): ``45678`` -> 2025-01-21. None for day 60 (the 29 February
+    1900 that Excel counts) and for numbers that are no date."""
+    if serial < 1 or serial == _SERIAL_LEAP_BUG:
+        return None
+    days = serial if serial > _SERIAL_LEAP_BUG else serial + 1
+    try:
+        return _SERIAL_EPOCH + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 @total_ordering

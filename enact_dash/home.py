@@ -62,8 +62,10 @@ def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max
         label = t(f"home.metric.{metric}", lang)
         if figure is not None:
             tiles.append(_figure_tile(figure))
-        elif "figures" in unavailable or has_metric(dataset.figures, metric):
-            # The file, or the metric's primary figure, could not be read: never a secondary one instead.
+        elif ("figures" in unavailable or has_metric(dataset.figures, metric)
+              or metric in dataset.left_out_values("figures", "metric")):
+            # The file, or the metric's primary figure, could not be read: never a secondary one instead;
+            # a metric whose only row is left out (a bad value) is missing, not "not yet published".
             tiles.append(_unavailable_tile(t("home.figure_unavailable", lang, label=label)))
         else:
             tiles.append(Tile(t("figures.not_published", lang), label, ""))

@@ -11,12 +11,13 @@ from urllib.parse import urlparse
 
 from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, split_mistyped
 from enact_dash.data.problems import FieldError, FieldNote
-from enact_dash.dates import PartialDate
+from enact_dash.dates import PartialDate, spreadsheet_date
+from enact_dash.geo import BORDER_COUNTRIES
 
 MULTI_SEPARATOR = "|"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_TRUE = {"oui", "yes", "true", "vrai", "1", "ja", "x", "o", "y"}
-_FALSE = {"non", "no", "false", "faux", "0", "nein", "n", ""}
+_TRUE = {"oui", "yes", "true", "vrai", "wahr", "1", "ja", "x", "o", "y"}
+_FALSE = {"non", "no", "false", "faux", "falsch", "0", "nein", "n", ""}
 
 Parser = Callable[[str], Any]
 
@@ -194,7 +195,37 @@ def boolean(cell: str) -> bool:
     raise FieldError("not_a_boolean")
 
 
+# A date cell that a spreadsheet turned into its date number (45678, 45678.0, 45678,5 with a time).
+_SERIAL = re.compile(r"^\s*(\d{5})(?:[.,]\d+)?\s*$")
+# 12/12/25: a day-first date with a two-digit year (a spreadsheet's short date format).
+_SHORT_YEAR = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2})\s*$")
+# 2025-12-12 00:00:00, 12/12/2025 14:30: a day with a time of day (a date-time cell).
+_WITH_TIME = re.compile(r"^\s*(\S+)[ T]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*$")
+
+
 def partial_date(cell: str) -> PartialDate:
+    """``2025-12-12``, ``2026-01``, ``2026``, ``12/12/2025``, ``12.12.2025``. A spreadsheet's date number
+    (``45678``) and a two-digit year (``12/12/25``) are errors that suggest the date they may stand for,
+    never read as one; a day with a time of day (``2025-12-12 00:00:00``) is read as the day, with a note."""
+    serial = _SERIAL.match(cell)
+    if serial:
+        day = spreadsheet_date(int(serial.group(1)))
+        if day is not None:
+            raise FieldError("spreadsheet_date", serial=serial.group(1), date=day.isoformat())
+    short = _SHORT_YEAR.match(cell)
+    if short:
+        day_, month, year = (int(v) for v in short.groups())
+        try:
+            suggested = PartialDate(2000 + year, month, day_).iso()
+        except ValueError:
+            raise FieldError("bad_date") from None
+        raise FieldError("short_year", date=suggested)
+    timed = _WITH_TIME.match(cell)
+    if timed:
+        value = partial_date(timed.group(1))
+        if value.day is not None:
+            raise FieldNote(value, "date_with_time", date=value.iso())
+        raise FieldError("bad_date")
     fields = PartialDate.fields(cell)
     if fields is None:
         raise FieldError("bad_date")
@@ -223,8 +254,25 @@ def source(cell: str) -> str:
     return text(cell)
 
 
-def country(cell: str) -> str:
-    value = cell.strip().upper()
-    if not re.fullmatch(r"[A-Z]{2}", value):
-        raise FieldError("bad_country")
-    return value
+class Country:
+    """Parser of a country column: an ISO 3166-1 alpha-2 code (``DE``, ``de``; any code, e.g. ``EU``),
+    or the name of a country of the map as the site shows it, in French, English or German (``Allemagne``,
+    ``Germany``, ``Deutschland``; ``vocab.country.<code>``), read like the other vocabularies."""
+
+    ids = ("FR", *BORDER_COUNTRIES)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return catalogue_vocabulary(self.ids, "country")
+
+    def __call__(self, cell: str) -> str:
+        value = cell.strip()
+        if re.fullmatch(r"[A-Za-z]{2}", value):
+            return value.upper()
+        found = self.vocabulary.find(value)
+        if found is None:
+            raise FieldError("bad_country", **self.vocabulary.allowed_params())
+        return found
+
+
+country = Country()

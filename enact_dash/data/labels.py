@@ -12,6 +12,7 @@ found once and shown in any language, such texts go into the problem's parameter
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -68,6 +69,21 @@ class Vocabulary:
     def allowed_params(self) -> dict[str, str]:
         """The ``allowed`` parameter of a problem, in every language."""
         return per_lang("allowed", self.allowed)
+
+    def closest(self, cell: str, limit: int = 3) -> tuple[str, ...]:
+        """The ids whose id or a label is closest to ``cell`` (a typo, a word missing or added:
+        ``Universite Strasbourg``, ``Strasbourg``), best first; empty when none is close."""
+        folded = key(cell)
+        if not folded:
+            return ()
+        names: dict[str, list[str]] = {}
+        for value in self.ids:
+            for name in (value, *self._labels_of(value)):
+                names.setdefault(key(name), []).append(value)
+        close = difflib.get_close_matches(folded, list(names), n=limit, cutoff=0.6)
+        within = [name for name in names if len(folded) >= 3 and (folded in name or name in folded)]
+        found = (value for name in (*close, *within) for value in names[name])
+        return tuple(dict.fromkeys(found))[:limit]
 
     def find(self, cell: str) -> str | None:
         """The id that ``cell`` names, or None (nothing, or several ids)."""

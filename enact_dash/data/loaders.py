@@ -10,16 +10,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from enact_dash.data import schemas
-from enact_dash.data.columns import MULTI_SEPARATOR, Column, text
+from enact_dash.data.columns import MULTI_SEPARATOR, Column, identifier, text
 from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, split_mistyped, vocabulary_of
-from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem
+from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem, quoted_list
 from enact_dash.data.schemas import TableSpec
 from enact_dash.data.tables import RawTable, TableError, read_table
 from enact_dash.data.vocab import AXIS_ALL
@@ -34,6 +35,8 @@ class TableResult:
     problems: tuple[Problem, ...]
     readable: bool = True  # False: the file, or a required column, could not be read
     dropped: dict[str, int] = field(default_factory=dict)  # ids of rows left out -> line
+    headings: dict[str, str] = field(default_factory=dict)  # column -> its header cell as written
+    left_out: tuple[dict[str, Any], ...] = ()  # the rows left out, as far as read (parse_all_rows)
 
 
 def empty_frame(spec: TableSpec) -> pd.DataFrame:
@@ -41,30 +44,65 @@ def empty_frame(spec: TableSpec) -> pd.DataFrame:
 
 
 def check_header(raw: RawTable, spec: TableSpec) -> list[Problem]:
-    """Missing, unknown and absent columns of the first line, each naming the likely renames."""
+    """Missing, unknown and absent columns of the first line, each naming the likely renames.
+
+    Columns are matched ignoring case and spaces (``City `` is ``city``); the messages quote the unknown
+    ones as they are written (« Ville », not « ville »)."""
     problems: list[Problem] = []
     known = set(spec.column_names)
     unknown = [name for name in raw.header if name and name not in known]
+    written = [raw.heading(name) for name in unknown]
     absent = [name for name in spec.column_names if name not in raw.header]
     missing = [name for name in spec.required_columns if name not in raw.header]
     for name in missing:
         if unknown:
             problems.append(Problem(raw.name, 1, name, "column_missing_renamed",
-                                    params=(("unknown", ", ".join(unknown)),)))
+                                    params=tuple(per_lang("unknown", lambda lang: quoted_list(written, lang))
+                                                 .items())))
         else:
             problems.append(Problem(raw.name, 1, name, "column_missing"))
     if missing:
         return problems
     for name in unknown:
-        code, params = ("column_unknown_absent", (("absent", ", ".join(absent)),)) if absent else (
-            "column_unknown", ())
+        code, params = ("column_unknown_absent",
+                        tuple(per_lang("absent", lambda lang: quoted_list(absent, lang)).items())
+                        ) if absent else ("column_unknown", ())
         problems.append(Problem(raw.name, 1, name, code, params=params, level=Level.WARNING,
-                                outcome_override=Outcome.COLUMN_IGNORED))
+                                outcome_override=Outcome.COLUMN_IGNORED, heading=raw.heading(name)))
+    first: dict[str, int] = {}
+    for number, name in enumerate(raw.header, start=1):
+        if name in known and name in first:
+            problems.append(Problem(raw.name, 1, name, "column_twice", params=(
+                ("first", str(first[name])), ("column_number", str(number))), level=Level.WARNING,
+                outcome_override=Outcome.COLUMN_IGNORED, heading=written_at(raw, number)))
+        first.setdefault(name, number)
     # The bundled files have every column, so this only speaks when a column was deleted or renamed.
     for name in absent:
         problems.append(Problem(raw.name, 1, name, "column_absent", level=Level.WARNING,
                                 outcome_override=Outcome.COLUMN_EMPTY))
     return problems
+
+
+def written_at(raw: RawTable, number: int) -> str:
+    """The header cell of column ``number`` (1-based) as written."""
+    return raw.written[number - 1] if len(raw.written) >= number else raw.header[number - 1]
+
+
+def with_headings(problems: Iterable[Problem], headings: dict[str, dict[str, str]]) -> list[Problem]:
+    """The problems with their column as the staff wrote it in the file's first line (``headings``:
+    file -> column -> header cell as written), where it is written otherwise than its name."""
+    out = []
+    for problem in problems:
+        written = headings.get(problem.file, {}).get(problem.field, "")
+        if not problem.heading and written and written != problem.field:
+            problem = replace(problem, heading=written)
+        out.append(problem)
+    return out
+
+
+def headings_of(raw: RawTable, spec: TableSpec) -> dict[str, str]:
+    """Column -> its header cell as written, for the columns of ``spec`` found in ``raw``."""
+    return {name: raw.heading(name) for name in spec.column_names if name in raw.header}
 
 
 def _width(cells: tuple[str, ...]) -> int:
@@ -133,8 +171,17 @@ def parse_rows(raw: RawTable, spec: TableSpec
     """Check the header and every cell of ``raw`` against ``spec``.
 
     Returns the valid rows, the problems and the ids of the rows left out (id -> line), so that a
-    reference to them can name the real cause.
+    reference to them can name the real cause. See :func:`parse_all_rows` for the rows left out too.
     """
+    rows, problems, dropped, _ = parse_all_rows(raw, spec)
+    return rows, problems, dropped
+
+
+def parse_all_rows(raw: RawTable, spec: TableSpec
+                   ) -> tuple[list[dict[str, Any]], list[Problem], dict[str, int], list[dict[str, Any]]]:
+    """:func:`parse_rows`, plus the rows left out for a bad value, as far as they were read (a bad value
+    replaced with its column's default): what is known of them, so that a page can say that something
+    is missing (a key figure whose row is left out) rather than nothing."""
     problems: list[Problem] = [
         Problem(raw.name, line, "", "line_cp1252", level=Level.WARNING, outcome_override=Outcome.VALUE_KEPT)
         for line in raw.cp1252_lines
@@ -142,10 +189,14 @@ def parse_rows(raw: RawTable, spec: TableSpec
     header_problems = check_header(raw, spec)
     problems.extend(header_problems)
     if any(p.level is Level.ERROR for p in header_problems):
-        return [], problems, {}
-    position = {name: i for i, name in enumerate(raw.header) if name in set(spec.column_names)}
+        return [], problems, {}, []
+    position: dict[str, int] = {}
+    for i, name in enumerate(raw.header):  # a column written twice: the first one is read (reported)
+        if name in set(spec.column_names):
+            position.setdefault(name, i)
     by_name = {col.name: col for col in spec.columns}
     rows: list[dict[str, Any]] = []
+    set_aside: list[dict[str, Any]] = []
     seen_ids: dict[str, int] = {}
     dropped: dict[str, int] = {}
     usual = Counter(len(cells) for cells in raw.rows).most_common(1)[0][0] if raw.rows else 0
@@ -153,6 +204,7 @@ def parse_rows(raw: RawTable, spec: TableSpec
         shifted = check_cell_count(raw, cells, line, usual)
         if shifted is not None:
             problems.append(shifted)
+            _note_shifted_id(cells, position.get(spec.id_column or ""), line, dropped)
             continue
         row: dict[str, Any] = {"line": line}
         row_ok = True
@@ -197,9 +249,20 @@ def parse_rows(raw: RawTable, spec: TableSpec
                 seen_ids[row_id] = line
         if row_ok:
             rows.append(row)
-        elif spec.id_column and row.get(spec.id_column) and row[spec.id_column] not in seen_ids:
+        else:
+            set_aside.append(row)
+        if not row_ok and spec.id_column and row.get(spec.id_column) and row[spec.id_column] not in seen_ids:
             dropped.setdefault(row[spec.id_column], line)
-    return rows, problems, dropped
+    return rows, problems, dropped, set_aside
+
+
+def _note_shifted_id(cells: tuple[str, ...], i: int | None, line: int, dropped: dict[str, int]) -> None:
+    """A shifted row is left out; its id (before the shift, if it is one) is noted so that a reference
+    to it names that row rather than an unknown id."""
+    if i is None or i >= len(cells):
+        return
+    with suppress(FieldError):
+        dropped.setdefault(identifier(cells[i]), line)
 
 
 def _reconcile_units(raw: RawTable, spec: TableSpec, by_name: dict[str, Column], row: dict[str, Any],
@@ -239,10 +302,12 @@ def load_table(data_dir: Path, spec: TableSpec) -> TableResult:
     except TableError as err:
         problem = Problem(spec.name, 0, "", err.code, err.detail)
         return TableResult(spec, empty_frame(spec), (problem,), readable=False)
-    rows, problems, dropped = parse_rows(raw, spec)
+    rows, problems, dropped, left_out = parse_all_rows(raw, spec)
+    headings = headings_of(raw, spec)
+    problems = with_headings(problems, {spec.name: headings})
     frame = pd.DataFrame(rows, columns=[*spec.column_names, "line"]) if rows else empty_frame(spec)
     readable = not any(p.outcome is Outcome.FILE_LEFT_OUT for p in problems)  # as the sidebar says
-    return TableResult(spec, frame, tuple(problems), readable, dropped)
+    return TableResult(spec, frame, tuple(problems), readable, dropped, headings, tuple(left_out))
 
 
 # --- checks across rows and files -------------------------------------------------------------
@@ -306,7 +371,7 @@ class Target:
 
 
 def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code: str,
-               extra: Iterable[str] = (), vocabulary: Vocabulary | None = None
+               extra: Iterable[str] = (), vocabulary: Vocabulary | None = None, *, suggest: bool = False
                ) -> tuple[pd.DataFrame, list[Problem]]:
     """Resolve the references (single id or tuple of ids) of ``column``; drop unknown ones, with a
     warning each.
@@ -315,7 +380,9 @@ def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code
     reference may be written as a label, in any case, with or without accents; a label of several ids
     is reported, not guessed. The message names the real cause: the target file unreadable, the target
     row left out (with its line), or a value that names nothing in the target file (with the allowed
-    values). ``extra`` ids are allowed too (``all``).
+    values). ``extra`` ids are allowed too (``all``). With ``suggest`` (a long list, e.g. the partners)
+    the message names the closest values (``closest``) instead, or, when none is close, ``<code>_far``
+    lists them all.
     """
     allowed_set = set(target.ids) | set(extra)
     allowed_params = (vocabulary.allowed_params() if vocabulary is not None
@@ -332,9 +399,12 @@ def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code
             problems.append(Problem(file, line, column, "ref_left_out", value,
                                     (("target", target.file), ("line", str(target.dropped[written]))),
                                     Level.WARNING))
+        elif suggest and vocabulary is not None and (closest := vocabulary.closest(value)):
+            shown = per_lang("closest", lambda lang: ", ".join(vocabulary.shown(v, lang) for v in closest))
+            problems.append(Problem(file, line, column, code, value, tuple(shown.items()), Level.WARNING))
         else:
-            problems.append(Problem(file, line, column, code, value, tuple(allowed_params.items()),
-                                    Level.WARNING))
+            problems.append(Problem(file, line, column, f"{code}_far" if suggest else code, value,
+                                    tuple(allowed_params.items()), Level.WARNING))
 
     def resolve(value: str, line: int) -> str | None:
         if vocabulary is not None:
@@ -390,6 +460,14 @@ def axes_vocabulary(axes: pd.DataFrame, *, with_all: bool) -> Vocabulary:
     return vocabulary_of(ids, names, catalogue_vocabulary((AXIS_ALL,), "axis") if with_all else None)
 
 
+def partners_vocabulary(partners: pd.DataFrame) -> Vocabulary:
+    """The partners' ids with their names (``Université de Strasbourg``), the same in every language:
+    a reference to a partner may give its exact name, compared like a vocabulary's labels."""
+    ids = [str(v) for v in partners["id"]]
+    names = dict(zip(ids, (str(n) for n in partners["name"]), strict=True))
+    return vocabulary_of(ids, dict.fromkeys(LANGS, names))
+
+
 def check_date_order(frame: pd.DataFrame, file: str, start: str, end: str) -> list[Problem]:
     problems = []
     for row in frame[[start, end, "line"]].itertuples(index=False):
@@ -409,6 +487,8 @@ class Dataset:
     unreadable: frozenset[str] = field(default_factory=frozenset)
     # Files left out whose last good version is shown instead (see enact_dash.ui.data.get_dataset).
     kept_previous: frozenset[str] = field(default_factory=frozenset)
+    # Per table (``figures``), the rows left out for a bad value, as far as they were read.
+    left_out: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
@@ -422,6 +502,12 @@ class Dataset:
         file = name if name.endswith(".csv") else f"{name}.csv"
         return file in self.unreadable and file not in self.kept_previous
 
+    def left_out_values(self, name: str, column: str) -> frozenset[str]:
+        """The values of ``column`` in the rows of table ``name`` left out for a bad value (e.g. the
+        metrics of figures.csv whose row could not be read): known to exist, not shown."""
+        return frozenset(str(row[column]) for row in self.left_out.get(name, ())
+                         if isinstance(row.get(column), str) and row[column])
+
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.level is Level.ERROR)
@@ -434,6 +520,8 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
     tables: dict[str, pd.DataFrame] = {}
     unreadable: set[str] = set()
     dropped: dict[str, dict[str, int]] = {}
+    headings: dict[str, dict[str, str]] = {}
+    left_out: dict[str, tuple[dict[str, Any], ...]] = {}
     if not data_dir.is_dir():
         problems.append(Problem(data_dir.name or str(data_dir), 0, "", "dir_missing", str(data_dir)))
     for spec in schemas.ALL_TABLES:
@@ -445,6 +533,8 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
         result = load_table(data_dir, spec)
         tables[key] = result.frame
         dropped[key] = result.dropped
+        headings[spec.name] = result.headings
+        left_out[key] = result.left_out
         problems.extend(result.problems)
         if not result.readable:
             unreadable.add(spec.name)
@@ -476,10 +566,13 @@ def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
                                          vocabulary=one_axis)
     problems.extend(found)
     tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "institution", partners,
-                                         "unknown_partner")
+                                         "unknown_partner",
+                                         vocabulary=partners_vocabulary(tables["partners"]),
+                                         suggest=True)
     problems.extend(found)
     problems.extend(check_date_order(tables["events"], "events.csv", "start", "end"))
-    return Dataset(tables, _in_reading_order(problems), frozenset(unreadable))
+    problems = with_headings(problems, headings)  # the cross-file checks' columns, as written
+    return Dataset(tables, _in_reading_order(problems), frozenset(unreadable), left_out=left_out)
 
 
 def _in_reading_order(problems: list[Problem]) -> tuple[Problem, ...]:

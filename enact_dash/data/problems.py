@@ -40,6 +40,14 @@ class Problem:
     params: tuple[tuple[str, str], ...] = field(default=())
     level: Level = Level.ERROR
     outcome_override: Outcome | None = None
+    # The column as its header cell is written in the file (``Ville``, ``CITY``) when it differs from
+    # ``field`` (the name it is matched with): what the staff see in the messages.
+    heading: str = ""
+
+    @property
+    def column(self) -> str:
+        """The column as the staff wrote it in the first line (``field`` if written so)."""
+        return self.heading or self.field
 
     @property
     def outcome(self) -> Outcome:
@@ -80,9 +88,14 @@ class Problem:
     def format(self, lang: str = "en") -> str:
         """``partners.csv:14: city: "Nanci" not found in Grand Est or the border countries``."""
         head = self.where()
-        if self.field:
-            head += f": {self.field}"
+        if self.column:
+            head += f": {self.column}"
         return f"{head}: {self.message(lang)}"
+
+
+def quoted_list(names: list[str] | tuple[str, ...], lang: str) -> str:
+    """``« Ville », « Pays »`` (``"Ville", "Pays"``, ``„Ville“, „Pays“``): names as written, quoted."""
+    return ", ".join(t("common.data_problems.quoted", lang, value=name) for name in names)
 
 
 def _shorten(value: str, limit: int = 60) -> str:

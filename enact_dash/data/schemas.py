@@ -105,7 +105,9 @@ FIGURES = TableSpec("figures.csv", (
     c.Column("value", c.amount, required=True),
     c.Column("unit", c.choice(v.UNITS, "unit"), default="count"),
     c.Column("qualifier", c.choice(v.QUALIFIERS, "qualifier"), default="exact"),
-    c.Column("as_of", c.partial_date),
+    # strict: a figure whose date cannot be read is left out rather than shown undated (a figure of
+    # another year, or a spreadsheet's date number, would be shown as current).
+    c.Column("as_of", c.partial_date, strict=True),
     c.Column("primary", c.boolean, default=True),
     *_i18n("label", required=True),
     *_i18n("note"),

@@ -42,6 +42,21 @@ class RawTable:
     separator: str
     # Spreadsheet rows (header = 1) of a UTF-8 file that were read as Windows-1252.
     cp1252_lines: tuple[int, ...] = ()
+    # The first line as the staff wrote it (``Ville``, `` City ``): ``header`` is what is matched
+    # (``ville``, ``city``), this is what messages quote. Empty: same as ``header``.
+    written: tuple[str, ...] = ()
+
+    def heading(self, name: str) -> str:
+        """The column ``name`` (normalised) as its header cell is written, spaces collapsed."""
+        for normal, written in zip(self.header, self.written, strict=False):
+            if normal == name:
+                return written
+        return name
+
+
+def written_header(name: str) -> str:
+    """A header cell as written, without the byte order mark and extra spaces (for messages)."""
+    return " ".join(name.strip("\ufeff").split())
 
 
 def normalize_header(name: str) -> str:
@@ -141,7 +156,8 @@ def parse_text(text: str, name: str, encoding: str = "utf-8",
             lines.append(line)
     except csv.Error as exc:
         raise TableError("file_unreadable", f"line {line + 1}: {exc}") from exc
-    return RawTable(name, header, tuple(rows), tuple(lines), encoding, separator, tuple(flagged))
+    return RawTable(name, header, tuple(rows), tuple(lines), encoding, separator, tuple(flagged),
+                    tuple(written_header(cell) for cell in header_cells))
 
 
 def read_table(path: Path) -> RawTable:

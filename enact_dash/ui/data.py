@@ -7,6 +7,7 @@ the last good version of that table is kept, with its problem still listed for t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -74,6 +75,6 @@ def get_dataset() -> Dataset:
     if merged is None or merged[0] is not dataset or len(merged[1]) != len(frames) or any(
         a is not b for a, b in zip(merged[1], frames, strict=True)
     ):
-        merged = (dataset, frames, Dataset(tables, dataset.problems, dataset.unreadable, frozenset(kept)))
+        merged = (dataset, frames, replace(dataset, tables=tables, kept_previous=frozenset(kept)))
         _MERGED[str(data_dir)] = merged
     return merged[2]

@@ -193,7 +193,7 @@ def data_notice(dataset: Dataset, lang: str, *, container: object = None) -> Non
         for problem in dataset.problems[:200]:
             kind = problem.status(lang)  # "erreur — fichier ignoré", "avertissement — valeur ignorée"…
             lines.append(f"<li><code>{html.escape(problem.where())}</code> "
-                         f"{html.escape(problem.field)} — {html.escape(problem.message(lang))} "
+                         f"{html.escape(problem.column)} — {html.escape(problem.message(lang))} "
                          f"<em>({html.escape(kind)})</em></li>")
         st.html("<ul style='font-size:0.85rem;padding-left:1.1rem'>" + "".join(lines) + "</ul>")
 

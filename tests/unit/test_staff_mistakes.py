@@ -1,0 +1,221 @@
+"""What a spreadsheet user really types: each mistake gives one located problem (file, line, column as
+written, message in the staff's language), and nothing else of the file is lost."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from enact_dash.data import Level, load_dataset
+from enact_dash.data.problems import Outcome
+from enact_dash.data.schemas import CHAIRS, FIGURES, PARTNERS
+from enact_dash.dates import spreadsheet_date
+from enact_dash.filters import Filters
+from enact_dash.home import home_view
+from enact_dash.i18n import t
+from tests.conftest import MINIMAL, csv_text
+
+
+def partner(**cells: str) -> dict[str, str]:
+    return dict(MINIMAL["partners.csv"][0], **cells)
+
+
+def figure(**cells: str) -> dict[str, str]:
+    return dict(MINIMAL["figures.csv"][0], **cells)
+
+
+def chair(**cells: str) -> dict[str, str]:
+    return dict(MINIMAL["chairs.csv"][0], **cells)
+
+
+def with_header(spec_columns: tuple[str, ...], rows: list[dict[str, str]], **renamed: str) -> str:
+    """The CSV of ``rows`` with some header cells written otherwise (``city="Ville"``)."""
+    text = csv_text(rows, spec_columns)
+    header, rest = text.split("\n", 1)
+    cells = [renamed.get(name, name) for name in header.split(",")]
+    return ",".join(cells) + "\n" + rest
+
+
+def the_problem(data_dir, file: str, column: str | None = None):
+    """The one problem of ``file`` (of its ``column`` as written, if given)."""
+    found = [p for p in load_dataset(data_dir).problems
+             if p.file == file and column in (None, p.column)]
+    assert len(found) == 1, [p.format("en") for p in found]
+    return found[0]
+
+
+# --- one located message per mistake, in the language asked -----------------------------------
+
+CASES = [
+    # 1. the column quoted as written in the header, matched tolerantly
+    ("partners", with_header(PARTNERS.column_names, [partner(type="startup")], type="  Type "),
+     "partners.csv", 2, "Type", "fr", "partners.csv:2: Type: « startup » n'est pas une valeur permise"),
+    ("partners", with_header(PARTNERS.column_names, [partner()], city="Ville"),
+     "partners.csv", 1, "Ville", "fr",
+     "partners.csv:1: Ville: colonne inconnue, ignorée. Colonnes absentes du fichier, peut-être celle "
+     "visée : « city »"),
+    ("partners", with_header(PARTNERS.column_names, [partner()], name="Nom"),
+     "partners.csv", 1, "name", "en", 'Unknown columns of the first line, perhaps renamed: "Nom"'),
+    ("partners", with_header(PARTNERS.column_names, [partner()], name="Nom"),
+     "partners.csv", 1, "name", "de", "Unbekannte Spalten der ersten Zeile, vielleicht umbenannt: „Nom“"),
+    ("chairs",
+     with_header(CHAIRS.column_names, [chair(institution="nobody-here")], institution="INSTITUTION"),
+     "chairs.csv", 2, "INSTITUTION", "en", 'chairs.csv:2: INSTITUTION: unknown partner "nobody-here"'),
+    # 2. a date that a spreadsheet turned into its date number: named, with the date it may be
+    ("milestones", [dict(MINIMAL["milestones.csv"][0], date="45678")],
+     "milestones.csv", 2, "date", "fr",
+     "« 45678 » ressemble à un numéro de date de tableur (45678 = 2025-01-21 ?)"),
+    ("milestones", [dict(MINIMAL["milestones.csv"][0], date="45678.0")],
+     "milestones.csv", 2, "date", "en",
+     '"45678.0" looks like a spreadsheet date number (45678 = 2025-01-21?)'),
+    ("events", [dict(MINIMAL["events.csv"][0], end="46003,5")],
+     "events.csv", 2, "end", "de", "„46003,5“ sieht wie eine Datumszahl einer Tabellenkalkulation aus "
+     "(46003 = 2025-12-12?)"),
+    # 3. a figure with a bad as_of is left out, located
+    ("figures", [figure(as_of="45678")], "figures.csv", 2, "as_of", "fr",
+     "figures.csv:2: as_of: « 45678 » ressemble à un numéro de date de tableur"),
+    ("figures", [figure(as_of="déc. 2025")], "figures.csv", 2, "as_of", "en",
+     'figures.csv:2: as_of: "déc. 2025" is not a date'),
+    # 4. a country by its name: unknown ones list the names allowed
+    ("partners", [partner(country="Italie")], "partners.csv", 2, "country", "fr",
+     "« Italie » n'est pas un pays connu : écrivez son code à deux lettres (DE, IT…) ou le nom d'un pays de "
+     "la carte (permis : France (FR), Allemagne (DE), Luxembourg (LU), Belgique (BE), Suisse (CH))"),
+    ("partners", [partner(country="Italy")], "partners.csv", 2, "country", "en",
+     "(allowed: France (FR), Germany (DE), Luxembourg (LU), Belgium (BE), Switzerland (CH))"),
+    ("partners", [partner(country="Italien")], "partners.csv", 2, "country", "de",
+     "(zulässig: Frankreich (FR), Deutschland (DE), Luxemburg (LU), Belgien (BE), Schweiz (CH))"),
+    # 5. an unknown institution: the closest partners named, else all of them
+    ("chairs", [chair(institution="Universite de Lorrain")], "chairs.csv", 2, "institution", "fr",
+     "partenaire inconnu « Universite de Lorrain » : écrivez l'identifiant ou le nom exact d'un partenaire "
+     "de partners.csv (les plus proches : Université de Lorraine (ul))"),
+    ("chairs", [chair(institution="Strasbourg")], "chairs.csv", 2, "institution", "en",
+     "(closest: Hôpitaux Universitaires de Strasbourg (hus))"),
+    ("chairs", [chair(institution="xyz")], "chairs.csv", 2, "institution", "de",
+     "(zulässig: Université de Lorraine (ul), Hôpitaux Universitaires de Strasbourg (hus))"),
+    # 6. other spreadsheet habits
+    ("milestones", [dict(MINIMAL["milestones.csv"][0], date="20/05/25")],
+     "milestones.csv", 2, "date", "fr", "« 20/05/25 » : année à deux chiffres, non lue (siècle incertain). "
+     "Écrivez l'année en entier, par exemple 2025-05-20"),
+    ("milestones", [dict(MINIMAL["milestones.csv"][0], date="2025-05-20 00:00:00")],
+     "milestones.csv", 2, "date", "en",
+     '"2025-05-20 00:00:00": read as the day 2025-05-20, the time is ignored'),
+    ("partners", csv_text([partner()], (*PARTNERS.column_names, "City")),
+     "partners.csv", 1, "City", "fr", "partners.csv:1: City: colonne écrite deux fois dans la première ligne "
+     "(colonnes 7 et 17) : seule la première est lue"),
+]
+
+
+@pytest.mark.parametrize(("table", "content", "file", "line", "column", "lang", "message"), CASES)
+def test_a_mistake_is_located_and_said_in_the_staff_language(make_data_dir, table, content, file, line,
+                                                             column, lang, message):
+    problem = the_problem(make_data_dir(**{table: content}), file, column)
+    assert problem.line == line
+    assert message in problem.format(lang)
+
+
+@pytest.mark.parametrize(
+    ("table", "content", "file", "level", "outcome", "rows"),
+    [
+        ("figures", [figure(as_of="45678")], "figures", Level.ERROR, Outcome.ROW_LEFT_OUT, 0),
+        ("figures", [figure(as_of="2025-12-31 00:00")], "figures", Level.WARNING, Outcome.VALUE_KEPT, 1),
+        ("milestones", [dict(MINIMAL["milestones.csv"][0], date="45678")], "milestones", Level.ERROR,
+         Outcome.ROW_LEFT_OUT, 0),
+        ("events", [dict(MINIMAL["events.csv"][0], end="45678")], "events", Level.WARNING,
+         Outcome.VALUE_IGNORED, 1),
+        ("partners", [partner(country="Italie")], "partners", Level.WARNING, Outcome.VALUE_IGNORED, 1),
+        ("chairs", [chair(institution="xyz")], "chairs", Level.WARNING, Outcome.VALUE_IGNORED, 1),
+        ("partners", csv_text([partner()], (*PARTNERS.column_names, "city")), "partners", Level.WARNING,
+         Outcome.COLUMN_IGNORED, 1),
+    ],
+)
+def test_what_happens_to_the_row(make_data_dir, table, content, file, level, outcome, rows):
+    data_dir = make_data_dir(**{table: content})
+    problem = the_problem(data_dir, f"{file}.csv")
+    assert (problem.level, problem.outcome) == (level, outcome)
+    assert len(load_dataset(data_dir).tables[file]) == rows
+
+
+@pytest.mark.parametrize(
+    ("serial", "expected"),
+    [
+        (1, date(1900, 1, 1)),
+        (59, date(1900, 2, 28)),
+        (60, None),  # 29 February 1900: a day Excel counts and the calendar does not
+        (61, date(1900, 3, 1)),
+        (45678, date(2025, 1, 21)),
+        (46003, date(2025, 12, 12)),
+        (2958465, date(9999, 12, 31)),
+        (0, None),
+        (2958466, None),
+    ],
+)
+def test_spreadsheet_date_numbers_follow_excel(serial, expected):
+    assert spreadsheet_date(serial) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [("Allemagne", "DE"), ("germany", "DE"), (" Deutschland ", "DE"), ("Suisse", "CH"), ("Schweiz", "CH"),
+     ("Luxemburg", "LU"), ("belgique", "BE"), ("Frankreich", "FR"), ("de", "DE"), ("EU", "EU"), ("it", "IT")],
+)
+def test_a_country_by_its_name_in_any_language(make_data_dir, cell, code):
+    partners = [partner(), dict(MINIMAL["partners.csv"][1], country=cell, city="")]
+    dataset = load_dataset(make_data_dir(partners=partners))
+    assert [p.format("en") for p in dataset.problems] == []
+    assert dataset.partners.iloc[1]["country"] == code
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("ul", "ul"), ("Université de Lorraine", "ul"), ("universite de lorraine", "ul"),
+     (" UNIVERSITÉ  DE LORRAINE ", "ul"), ("Hôpitaux universitaires de Strasbourg", "hus")],
+)
+def test_an_institution_by_its_exact_name(make_data_dir, cell, expected):
+    dataset = load_dataset(make_data_dir(chairs=[chair(institution=cell)]))
+    assert [p.format("en") for p in dataset.problems] == []
+    assert dataset.chairs.iloc[0]["institution"] == expected
+
+
+def test_a_name_shared_by_two_partners_is_not_guessed(make_data_dir):
+    partners = [partner(), dict(MINIMAL["partners.csv"][1], name="Université de Lorraine")]
+    chairs = [chair(institution="Université de Lorraine")]
+    problem = the_problem(make_data_dir(partners=partners, chairs=chairs), "chairs.csv")
+    assert problem.code == "ambiguous"
+    assert "Université de Lorraine (ul), Université de Lorraine (hus)" in problem.format("fr")
+
+
+@pytest.mark.parametrize(("cell", "value"), [("VRAI", True), ("FAUX", False), ("TRUE", True), ("WAHR", True),
+                                              ("FALSCH", False), (" Oui ", True)])
+def test_spreadsheet_booleans(make_data_dir, cell, value):
+    dataset = load_dataset(make_data_dir(figures=[figure(primary=cell)]))
+    assert dataset.problems == ()
+    assert bool(dataset.figures.iloc[0]["primary"]) is value
+
+
+def test_a_reference_to_a_shifted_row_names_that_row(make_data_dir):
+    text = csv_text([partner(), MINIMAL["partners.csv"][1]], PARTNERS.column_names)
+    lines = text.split("\n")
+    lines[1] = lines[1].replace(",Nancy,", ",48,69,")  # a decimal comma: one cell too many
+    dataset = load_dataset(make_data_dir(partners="\n".join(lines)))
+    ref = next(p for p in dataset.problems if p.file == "chairs.csv")
+    assert ref.code == "ref_left_out"
+    assert ref.format("en") == ('chairs.csv:2: institution: "ul" ignored: its row is left out, '
+                                "see partners.csv:2")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+@pytest.mark.parametrize("as_of", ["45678", "mai 2025", "31/12/25"])
+def test_a_key_figure_left_out_for_its_date_is_said_missing(make_data_dir, lang, as_of):
+    """A figure whose only row is left out is "temporarily unavailable", never "not yet published"."""
+    chairs = figure(id="chairs", metric="chairs_launched", value="9", unit="count", as_of=as_of)
+    dataset = load_dataset(make_data_dir(figures=[figure(), chairs]))
+    assert list(dataset.figures["metric"]) == ["funding"]
+    view = home_view(dataset, Filters(lang=lang), lang, today=date(2026, 1, 1))
+    label = t("home.figure_unavailable", lang, label=t("home.metric.chairs_launched", lang))
+    assert [tile.value for tile in view.tiles if tile.label == label] == ["—"]
+    assert t("home.metric.chairs_launched", lang) not in [tile.label for tile in view.tiles]
+
+
+def test_figures_csv_spec_leaves_a_bad_date_out():
+    assert next(col for col in FIGURES.columns if col.name == "as_of").strict
