@@ -11,7 +11,7 @@ from enact_dash.achievements.review import tiles_of
 from enact_dash.charts_achievements import chairs_by_axis_chart, milestones_timeline
 from enact_dash.events.display import escape_markdown
 from enact_dash.exports import CSV_MIME, csv_separator, download_csv
-from enact_dash.i18n import t
+from enact_dash.i18n import plural, t
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import tiles_html
 from enact_dash.ui.state import WIDGET_PREFIX, bound_widget, current_filters, drop_unknown
@@ -57,6 +57,9 @@ else:
         st.html(tiles_html(tiles_of(view.key_figures, lang)))
     else:
         st.info(t("achievements.review.no_figures", lang, year=view.year))
+    if view.missing_figures and "figures" not in view.unavailable:
+        st.caption(plural("achievements.review.figures_missing", len(view.missing_figures), lang,
+                          labels=", ".join(view.missing_figures)))
     if view.year_milestones:
         st.subheader(t("achievements.review.milestones", lang, year=view.year), anchor=False)
         st.html(ach_html.milestone_list_html(view.year_milestones, lang))

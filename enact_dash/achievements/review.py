@@ -7,9 +7,10 @@ hidden: :func:`conflicting_figures` lists each such metric with its primary figu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -100,6 +101,22 @@ def year_figures(frame: pd.DataFrame, year: int | None, lang: str) -> list[Figur
         f for f in _primary_per_metric(figures_of(frame, lang))
         if f.as_of is not None and f.as_of.year == year
     ]
+
+
+def missing_figures(left_out: Iterable[Mapping[str, Any]], frame: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """The labels (in ``lang``, else French, else the metric's id) of the figures whose row was left out
+    for a bad value (``Dataset.left_out``) and that no other row gives: known to exist, not shown, so
+    the page says they are missing rather than nothing."""
+    given = set(frame["metric"].astype(str)) if "metric" in frame else set()
+    labels: dict[str, str] = {}
+    for row in left_out:
+        metric = str(row.get("metric") or "").strip()
+        if not metric or metric in given:
+            continue
+        label = next((str(row[key]).strip() for key in (f"label_{lang}", "label_fr")
+                      if isinstance(row.get(key), str) and row[key].strip()), metric)
+        labels.setdefault(metric, label)
+    return tuple(labels.values())
 
 
 def figure_for(frame: pd.DataFrame, metrics: Iterable[str], lang: str) -> Figure | None:

@@ -20,6 +20,7 @@ from enact_dash.achievements.milestones import Milestone, in_year, milestones_of
 from enact_dash.achievements.review import (
     Conflict,
     conflicting_figures,
+    missing_figures,
     pick_year,
     review_years,
     year_figures,
@@ -55,6 +56,8 @@ class AchievementsView:
     cities: tuple[str, ...] = ()
     # Tables whose file could not be read (``figures``, ``chairs``…): their sections say so.
     unavailable: frozenset[str] = frozenset()
+    # Labels of the figures whose row was left out for a bad value (its date, perhaps: its year unknown).
+    missing_figures: tuple[str, ...] = ()
 
 
 def _table(dataset: Dataset, name: str) -> pd.DataFrame:
@@ -90,4 +93,5 @@ def build_view(dataset: Dataset, filters: Filters, *, today: date) -> Achievemen
         conflicts=conflicting_figures(figures, lang),
         cities=tuple(filters.city),
         unavailable=frozenset(name for name in UNAVAILABLE_SECTIONS if dataset.unavailable(name)),
+        missing_figures=missing_figures(dataset.left_out.get("figures", ()), figures, lang),
     )

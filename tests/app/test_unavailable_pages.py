@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from enact_dash.i18n import t
+from enact_dash.i18n import plural, t
 from tests.app.conftest import page_text, run_app_page
 from tests.unit.test_unavailable_data import OTHER_FUNDING, UPCOMING, renamed_header
 
@@ -87,3 +87,17 @@ def test_achievements_says_the_city_filter_does_not_apply(broken, lang):
     assert t("achievements.city_filter_note", lang, cities="Nancy") in [c.value for c in at.caption]
     plain = run_app_page("achievements", lang=lang)
     assert not any("Nancy" in c.value for c in plain.caption)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_achievements_says_a_figure_left_out_for_its_date_is_missing(broken, lang):
+    chairs = {**FUNDING, "id": "chairs", "metric": "chairs_launched", "value": "9", "unit": "count",
+              "as_of": "45678", "label_fr": "Chaires lancées", "label_de": "Gestartete Lehrstühle"}
+    broken(figures=[FUNDING, chairs])
+    at = run_app_page("achievements", lang=lang)
+    assert not at.exception
+    label = "Chaires lancées" if lang == "fr" else "Gestartete Lehrstühle"
+    said = plural("achievements.review.figures_missing", 1, lang, labels=label)
+    assert said in [c.value for c in at.caption]
+    broken(figures=[FUNDING])  # nothing left out: nothing said
+    assert not any(label in c.value for c in run_app_page("achievements", lang=lang).caption)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
+from enact_dash.achievements.review import missing_figures
 from enact_dash.data import Level, load_dataset
 from enact_dash.data.problems import Outcome
 from enact_dash.data.schemas import CHAIRS, FIGURES, PARTNERS
@@ -219,3 +221,21 @@ def test_a_key_figure_left_out_for_its_date_is_said_missing(make_data_dir, lang,
 
 def test_figures_csv_spec_leaves_a_bad_date_out():
     assert next(col for col in FIGURES.columns if col.name == "as_of").strict
+
+
+@pytest.mark.parametrize(
+    ("left_out", "given", "lang", "expected"),
+    [
+        ([{"metric": "chairs_launched", "label_fr": "Chaires", "label_en": "Chairs"}], [], "en", ("Chairs",)),
+        ([{"metric": "chairs_launched", "label_fr": "Chaires", "label_en": ""}], [], "en", ("Chaires",)),
+        ([{"metric": "chairs_launched", "label_fr": None}], [], "de", ("chairs_launched",)),
+        # another row gives the metric: it is shown, not missing
+        ([{"metric": "chairs_launched", "label_fr": "Chaires"}], ["chairs_launched"], "fr", ()),
+        # twice the same metric: said once; a row without its metric: nothing to say
+        ([{"metric": "m", "label_fr": "A"}, {"metric": "m", "label_fr": "B"}, {"metric": ""}], [], "fr",
+         ("A",)),
+    ],
+)
+def test_missing_figures_names_what_no_row_gives(left_out, given, lang, expected):
+    frame = pd.DataFrame({"metric": pd.Series(given, dtype=object)})
+    assert missing_figures(left_out, frame, lang) == expected
