@@ -63,19 +63,23 @@ else:
     drop_unknown("country", pt.country_options(partners))
     drop_unknown("sort", pt.sort_choices(lang, pt.SORTABLE))
     filters = current_filters()
+    # What each chip would give, with the other filters (Datasette's facets); a choice that gives nobody
+    # says (0) and stays, so that no chip moves.
+    facets = pt.partner_facets(partners, filters)
 
     # Chips and the browser's own search box: no select-type widget on a first load
     # (see enact_dash.ui.native).
     row = st.container(key="filters_partners")
     multiselect_filter("ptype", t("partners.filter.type", lang), pt.type_options(),
-                       lambda v: pt.type_label(v, lang), container=row)
+                       lambda v: pt.type_label(v, lang), container=row, counts=facets["ptype"])
     country_col, relation_col, search_col = row.columns([1, 1, 1.2])
     countries = pt.country_options(partners, filters.country)
     multiselect_filter("country", t("partners.filter.country", lang), countries,
                        lambda c: pt.country_label(c, lang), container=country_col,
-                       help=pt.country_help(countries, lang))
+                       help=pt.country_help(countries, lang), counts=facets["country"])
     multiselect_filter("relation", t("partners.filter.relation", lang), pt.relation_options(),
-                       lambda r: pt.relation_label(r, False, lang), container=relation_col)
+                       lambda r: pt.relation_label(r, False, lang), container=relation_col,
+                       counts=facets["relation"])
     search_box("q", t("partners.filter.search", lang), container=search_col,
                placeholder=t("partners.filter.search_placeholder", lang))
 

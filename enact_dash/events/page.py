@@ -9,7 +9,7 @@ when clicked (the page passes callables).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -30,6 +30,8 @@ from enact_dash.events.event_map import (
 from enact_dash.events.event_map import located as located_events
 from enact_dash.events.export import events_download
 from enact_dash.events.frame import (
+    AXES_KEY,
+    CITY_KEY,
     count_without_days,
     filter_by,
     page_count,
@@ -38,6 +40,7 @@ from enact_dash.events.frame import (
     split_upcoming_past,
 )
 from enact_dash.exports import Download, download_csv, download_json, view_filters
+from enact_dash.facets import FacetCounts, axis_facet, city_facet
 from enact_dash.filters import Filters
 from enact_dash.i18n import t
 from enact_dash.ics import event_to_ics, export_ics
@@ -108,6 +111,20 @@ def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> Eve
         )
 
     return _MEMO.get(events, ("selection", key), compute)
+
+
+def event_facets(events: pd.DataFrame, filters: Filters) -> dict[str, FacetCounts]:
+    """How many events each research axis and each city would give, with every other filter of the
+    view (:mod:`enact_dash.facets`): the sidebar's chips on the events page. Upcoming and past
+    together, as the page's count. Once per data and filters."""
+    def compute() -> dict[str, FacetCounts]:
+        ready = prepared(events)
+        return {
+            "axis": axis_facet(filter_by(ready, replace(filters, axis=()))[AXES_KEY]),
+            "city": city_facet(filter_by(ready, replace(filters, city=()))[CITY_KEY]),
+        }
+
+    return _MEMO.get(events, ("facets", filter_key(filters)), compute)
 
 
 def page_items(frame: pd.DataFrame, page: int, lang: str, *, today: date,

@@ -49,6 +49,7 @@ from enact_dash.partners.view import (
     list_table,
     map_args,
     page_span,
+    partner_facets,
     partners_view,
     pick_choices,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "name_choices",
     "page_span",
     "partner_detail",
+    "partner_facets",
     "partner_row",
     "partners_view",
     "pick_choices",

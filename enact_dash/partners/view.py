@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from enact_dash.exports import Download, download_csv, download_json, view_filters
+from enact_dash.facets import FacetCounts
 from enact_dash.filters import PARTNER_FILTERS, Filters
 from enact_dash.html_table import SortOrder, parse_sort, sort_frame
 from enact_dash.i18n import t
@@ -33,6 +34,7 @@ from enact_dash.partners.display import (
     name_choices,
 )
 from enact_dash.partners.export import partners_download
+from enact_dash.partners.facets import facet_counts
 from enact_dash.partners.filtering import filter_partners
 from enact_dash.partners.summary import PartnerCounts, by_city, count_partners
 
@@ -85,6 +87,19 @@ def partners_view(partners: pd.DataFrame, filters: Filters) -> PartnersView:
                             by_city(filter_partners(partners, filters, ignore=("city",))))
 
     return _MEMO.get(partners, ("view", key), compute)
+
+
+def partner_facets(partners: pd.DataFrame, filters: Filters) -> dict[str, FacetCounts]:
+    """How many partners each value of the axis, city, type, country and relation filters would give
+    (:func:`enact_dash.partners.facets.facet_counts`), once per data and filters.
+
+    A country that the data does not know counts as not chosen: the sidebar runs before the page leaves
+    such a link's value out, and would otherwise count nobody anywhere on that run."""
+    known = set(partners["country"].dropna().astype(str))
+    if any(code not in known for code in filters.country):
+        filters = filters.with_(country=tuple(code for code in filters.country if code in known))
+    key = filter_key(filters)
+    return _MEMO.get(partners, ("facets", key), lambda: facet_counts(partners, filters))
 
 
 def _labels_key(axis_labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:

@@ -13,11 +13,14 @@ import streamlit as st
 from enact_dash.config import get_settings
 from enact_dash.data import Dataset, localized
 from enact_dash.events.display import escape_markdown
+from enact_dash.events.page import event_facets
+from enact_dash.facets import FacetCounts
 from enact_dash.filters import Filters
 from enact_dash.geo import normalize_name
 from enact_dash.html_table import sort_key
 from enact_dash.i18n import LANG_NAMES, LANGS, format_number, t
 from enact_dash.memo import IdentityMemo
+from enact_dash.partners.view import partner_facets
 from enact_dash.ui.page import data_notice
 from enact_dash.ui.state import (
     any_narrowing,
@@ -108,6 +111,18 @@ def share_link_html(url: str) -> str:
     return f'<p class="enact-share"><a href="{safe}" target="_self">{safe}</a></p>'
 
 
+def shared_facets(dataset: Dataset, page_path: str, filters: Filters) -> dict[str, FacetCounts]:
+    """What the sidebar's axis and city chips count on the page ``page_path``: the partners on the
+    partners page, the events on the events page, each with the page's other filters. Nothing on the
+    other pages: the home page, the achievements and the about page show several kinds of things (events
+    and figures, chairs and actions, sources), and no one number says what a chip would give there."""
+    if page_path == "partners" and not dataset.unavailable("partners"):
+        return partner_facets(dataset.partners, filters)
+    if page_path == "events" and not dataset.unavailable("events"):
+        return event_facets(dataset.events, filters)
+    return {}
+
+
 @dataclass(frozen=True)
 class Sidebar:
     """What ``render_sidebar`` drew: the filters after its widgets, and the slot of the link to the view,
@@ -149,13 +164,16 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
         options=list(LANGS), format_func=lambda code: LANG_NAMES[code], required=True,
     )
     lang = current_filters().lang
-    sb.subheader(t("common.sidebar.filters", lang), anchor=False)
-    sb.caption(t("common.sidebar.filters_help", lang))
     labels = axis_labels(dataset, lang)
     resolved = settle_shared_filters(dataset, lang)
+    facets = shared_facets(dataset, page_path, current_filters())
+    sb.subheader(t("common.sidebar.filters", lang), anchor=False)
+    # How chips work, said once for the sidebar's and the page's (and what their numbers are).
+    helps = ["common.sidebar.filters_help", *(["common.sidebar.counts_help"] if facets else [])]
+    sb.caption(" ".join(t(key, lang) for key in helps))
     multiselect_filter(
         "axis", t("common.sidebar.axis", lang), list(labels), lambda a: labels.get(a, a),
-        container=sb, placeholder=t("common.sidebar.all", lang),
+        container=sb, placeholder=t("common.sidebar.all", lang), counts=facets.get("axis"),
     )
     known = all_cities(dataset)
     cities = city_options(dataset, resolved)
@@ -175,6 +193,7 @@ def render_sidebar(dataset: Dataset, page_path: str = "") -> Sidebar:
             container=city_box, placeholder=t("common.sidebar.all", lang),
             accept_new_options=long_list,
             to_value=lambda values: _chosen_cities(values, known, lang),
+            counts=facets.get("city"),
         )
     filters = current_filters()
     if any_narrowing(filters):  # this page's view is narrowed: the button clears every page's filters

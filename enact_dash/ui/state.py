@@ -20,6 +20,7 @@ from typing import Any
 import streamlit as st
 
 from enact_dash.events.display import escape_markdown
+from enact_dash.facets import facet_label
 from enact_dash.filters import NARROWING_FILTERS, Filters, Rejected, parse_query_params
 from enact_dash.i18n import plural
 
@@ -211,6 +212,7 @@ def multiselect_filter(
     accept_new_options: bool = False,
     to_value: Callable[[Any], tuple[str, ...]] = tuple,
     chips: bool = True,
+    counts: Callable[[str], int] | None = None,
 ) -> tuple[str, ...]:
     """A choice of several values bound to the tuple field ``name`` of the filters (and so to the URL):
     chips (``st.pills``) for up to ``CHIPS_MAX`` options, all in view and one tap each; a multiselect
@@ -220,7 +222,14 @@ def multiselect_filter(
     With ``accept_new_options`` (a multiselect), a visitor may type a value that the list does not show;
     ``to_value`` then maps the widget's values to the filter's (e.g. spells a typed city as the data
     does). Chips also cost a visitor's browser less: the first select-type widget of a page loads
-    about 0.2 s of JavaScript (bench/widget_costs.py)."""
+    about 0.2 s of JavaScript (bench/widget_costs.py).
+
+    ``counts`` (chips only; e.g. a :class:`enact_dash.facets.FacetCounts`): what each value would give,
+    said in its chip, "Université (7)". The chips keep their identity when the counts change: with a
+    key, Streamlit 1.67 names a pills widget by its key and selection mode only, not its labels
+    (``key_as_main_identity={"click_mode"}`` in ``button_group.py``), and reads a selection sent
+    under the previous labels back from the session's value. Not in a list (a multiselect): one that
+    accepts typed values would take a label sent under the previous counts for a typed value."""
     box = container if container is not None else st
     key = WIDGET_PREFIX + name
     current = tuple(v for v in getattr(current_filters(), name) if v in options)
@@ -232,6 +241,13 @@ def multiselect_filter(
     if key not in st.session_state:
         st.session_state[key] = list(current)
     if as_chips:
+        if counts is not None:
+            lang = current_filters().lang
+            plain = format_func
+
+            def format_func(value: str) -> str:
+                return facet_label(plain(value), counts(value), lang)
+
         box.pills(
             label, list(options), selection_mode="multi", key=key, format_func=format_func,
             on_change=_on_widget_change, args=(name, to_value), wrap=True,
