@@ -478,3 +478,27 @@ def test_clusters_work_from_the_keyboard_in_the_language(
     expect(page.locator("#partner-card")).to_be_visible()
     expect(page.locator("#partner-card a:visible")).to_have_count(0)
     assert_no_app_errors(page)
+
+
+def test_the_chips_say_their_counts_and_keep_their_choices_as_the_counts_change(app: AppPage) -> None:
+    page = app.goto("partners", lang="en")
+    wait_app_idle(page)
+    # a chip's accessible name is its label with what it would give
+    page.get_by_role("button", name="Hospital (2)", exact=True).click()
+    wait_app_idle(page)
+    france = page.get_by_role("button", name="France (2)", exact=True)  # counted within the hospitals
+    expect(page.get_by_role("button", name="Germany (0)", exact=True)).to_be_visible()
+    france.click()
+    wait_app_idle(page)
+    expect(page).to_have_url(re.compile(r"ptype=hospital.*country=FR|country=FR.*ptype=hospital"))
+    # a search relabels both chosen chips in the same run: both stay chosen, and in the URL
+    search = page.get_by_label("Search (name, acronym, city)")
+    search.fill("nancy")
+    search.press("Enter")
+    expect(page.get_by_text("1 partner in 1 city, 1 country")).to_be_visible()
+    wait_app_idle(page)
+    for name, pressed in (("Hospital (1)", "true"), ("France (1)", "true"), ("Company (0)", "false")):
+        expect(page.get_by_role("button", name=name, exact=True)).to_have_attribute("aria-pressed", pressed)
+    for param in ("ptype=hospital", "country=FR", "q=nancy"):
+        expect(page).to_have_url(re.compile(param))
+    assert_no_app_errors(page)
