@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from enact_dash.data.vocab import AXIS_ALL
@@ -85,28 +84,8 @@ def search_mask(partners: pd.DataFrame, query: str) -> pd.Series:
     return mask
 
 
-# The criteria of a partners view (the filters' fields) and the column each single-valued one tests.
-CRITERIA = ("axis", "city", "ptype", "country", "relation", "q")
+# The column that each single-valued criterion tests.
 VALUE_COLUMNS = {"ptype": "type", "country": "country", "relation": "relation"}
-
-
-def criterion_masks(partners: pd.DataFrame, filters: Filters) -> dict[str, np.ndarray]:
-    """The partners that each active criterion of ``filters`` keeps, one boolean array per criterion
-    (``CRITERIA``; an empty criterion is absent: it keeps everyone). A view is the rows that every
-    array keeps; :func:`filter_partners` gives the same rows, faster for one view."""
-    masks: dict[str, np.ndarray] = {}
-    if filters.axis:
-        masks["axis"] = axis_mask(partners["axes"], filters.axis).to_numpy(dtype=bool)
-    if filters.city:
-        wanted = {normalize_name(c) for c in filters.city}
-        masks["city"] = city_keys(partners).isin(wanted).to_numpy(dtype=bool)
-    for name, column in VALUE_COLUMNS.items():
-        values = getattr(filters, name)
-        if values:
-            masks[name] = partners[column].isin(list(values)).to_numpy(dtype=bool)
-    if filters.q and search_terms(filters.q):
-        masks["q"] = search_mask(partners, filters.q).to_numpy(dtype=bool)
-    return masks
 
 
 def filter_partners(partners: pd.DataFrame, filters: Filters, *,

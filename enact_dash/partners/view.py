@@ -34,7 +34,7 @@ from enact_dash.partners.display import (
     name_choices,
 )
 from enact_dash.partners.export import partners_download
-from enact_dash.partners.facets import facet_counts
+from enact_dash.partners.facets import facet_counts, facet_frame
 from enact_dash.partners.filtering import filter_partners
 from enact_dash.partners.summary import PartnerCounts, by_city, count_partners
 
@@ -95,11 +95,12 @@ def partner_facets(partners: pd.DataFrame, filters: Filters) -> dict[str, FacetC
 
     A country that the data does not know counts as not chosen: the sidebar runs before the page leaves
     such a link's value out, and would otherwise count nobody anywhere on that run."""
-    known = set(partners["country"].dropna().astype(str))
+    known = _MEMO.get(partners, "countries", lambda: frozenset(partners["country"].dropna().astype(str)))
     if any(code not in known for code in filters.country):
         filters = filters.with_(country=tuple(code for code in filters.country if code in known))
     key = filter_key(filters)
-    return _MEMO.get(partners, ("facets", key), lambda: facet_counts(partners, filters))
+    return _MEMO.get(partners, ("facets", key), lambda: facet_counts(
+        partners, filters, _MEMO.get(partners, "facet_frame", lambda: facet_frame(partners))))
 
 
 def _labels_key(axis_labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
