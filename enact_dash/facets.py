@@ -61,6 +61,15 @@ def _ids(value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in _text(value).split("|") if v.strip())
 
 
+def several_facet(cells: Iterable[Any]) -> FacetCounts:
+    """Several values per row (tuples or ``"a|b"`` text, e.g. an event's audiences): a row counts once
+    in each of its values."""
+    counts: Counter[str] = Counter()
+    for cell in cells:
+        counts.update(set(_ids(cell)))
+    return FacetCounts(dict(counts))
+
+
 def axis_facet(axes: pd.Series) -> FacetCounts:
     """Several axes per row (tuples or ``"a|b"`` text): a row counts once in each of its axes, and a
     cluster-wide row (``all``) in every axis, as the axis filter matches it; no axis counts nowhere."""

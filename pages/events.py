@@ -135,10 +135,13 @@ st.title(t("events.title", lang), anchor=False)
 note(t("events.intro", lang))
 
 type_col, audience_col = st.container(key="filters_events").columns(2)
+facets = ev.event_facets(dataset.events, filters)  # what each chip would give, "Atelier (3)"
 multiselect_filter("etype", t("events.filter.type", lang), list(EVENT_TYPES),
-                   lambda v: type_label(v, lang), container=type_col, placeholder=everyone)
+                   lambda v: type_label(v, lang), container=type_col, placeholder=everyone,
+                   counts=facets["etype"])
 multiselect_filter("audience", t("events.filter.audience", lang), list(AUDIENCES),
-                   lambda v: audience_label(v, lang), container=audience_col, placeholder=everyone)
+                   lambda v: audience_label(v, lang), container=audience_col, placeholder=everyone,
+                   counts=facets["audience"])
 # The date pickers run only once their expander is opened (open already when the link has dates): the
 # picker's JavaScript was a sixth of the page's load. A fixed label (an expander's identity follows its
 # label); the count below says the range chosen.

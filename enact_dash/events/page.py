@@ -30,6 +30,7 @@ from enact_dash.events.event_map import (
 from enact_dash.events.event_map import located as located_events
 from enact_dash.events.export import events_download
 from enact_dash.events.frame import (
+    AUDIENCE_KEY,
     AXES_KEY,
     CITY_KEY,
     count_without_days,
@@ -40,7 +41,7 @@ from enact_dash.events.frame import (
     split_upcoming_past,
 )
 from enact_dash.exports import Download, download_csv, download_json, view_filters
-from enact_dash.facets import FacetCounts, axis_facet, city_facet
+from enact_dash.facets import FacetCounts, axis_facet, city_facet, several_facet, value_facet
 from enact_dash.filters import Filters
 from enact_dash.i18n import t
 from enact_dash.ics import event_to_ics, export_ics
@@ -114,14 +115,16 @@ def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> Eve
 
 
 def event_facets(events: pd.DataFrame, filters: Filters) -> dict[str, FacetCounts]:
-    """How many events each research axis and each city would give, with every other filter of the
-    view (:mod:`enact_dash.facets`): the sidebar's chips on the events page. Upcoming and past
-    together, as the page's count. Once per data and filters."""
+    """How many events each research axis, city, type and audience would give, with every other
+    filter of the view (:mod:`enact_dash.facets`): the sidebar's chips and the page's own on the events
+    page. Upcoming and past together, as the page's count. Once per data and filters."""
     def compute() -> dict[str, FacetCounts]:
         ready = prepared(events)
         return {
             "axis": axis_facet(filter_by(ready, replace(filters, axis=()))[AXES_KEY]),
             "city": city_facet(filter_by(ready, replace(filters, city=()))[CITY_KEY]),
+            "etype": value_facet(filter_by(ready, replace(filters, etype=()))["type"]),
+            "audience": several_facet(filter_by(ready, replace(filters, audience=()))[AUDIENCE_KEY]),
         }
 
     return _MEMO.get(events, ("facets", filter_key(filters)), compute)

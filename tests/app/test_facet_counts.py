@@ -108,6 +108,8 @@ def test_the_sidebar_counts_the_events_on_the_events_page_and_nothing_elsewhere(
     assert chips(at, "flt_axis") == ["Language (0)", "Digital health (0)"]
     assert chips(at, "flt_city") == ["Nancy (0)", "Saarbrücken (0)", "Strasbourg (0)",
                                      "Villers-lès-Nancy (1)"]
+    assert chips(at, "flt_etype")[0] == "Annual day (1)"  # the page's own chips too
+    assert "General public (0)" in chips(at, "flt_audience")
     for page in ("home", "achievements", "about"):
         at = run_app_page(page, lang="en")
         assert not at.exception

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from enact_dash.events.page import event_facets
-from enact_dash.facets import FacetCounts, axis_facet, city_facet, facet_label, value_facet
+from enact_dash.facets import FacetCounts, axis_facet, city_facet, facet_label, several_facet, value_facet
 from enact_dash.filters import Filters
 from enact_dash.partners import filter_partners, partner_facets
 from enact_dash.partners.facets import FACETS, facet_counts
@@ -34,6 +34,8 @@ OPTIONS = {"axis": AXES, "city": CITIES, "ptype": TYPES, "country": COUNTRIES, "
         (axis_facet, [("nlp",), ("nlp", "health"), ("all",), (), "science|nlp"],
          {"nlp": 4, "health": 2, "science": 2, "other": 1, "all": 1}),
         (axis_facet, [("all", "nlp")], {"nlp": 1, "health": 1}),  # counted once
+        # several values a row, each counted once a row; no "all" rule
+        (several_facet, [("a", "b"), ("a", "a"), "b|c", (), ("all",)], {"a": 2, "b": 2, "c": 1, "all": 1}),
         # cities: any spelling that compares equal, the empty key for nobody
         (city_facet, ["nancy", "nancy", "villers les nancy", "", pd.NA],
          {"Nancy": 2, "NANCY": 2, "Villers-lès-Nancy": 1, "Metz": 0, "": 0}),
@@ -167,6 +169,13 @@ def test_a_country_unknown_to_the_data_counts_as_not_chosen() -> None:
         (Filters(axis=("nlp",)), "city", {"Strasbourg": 0, "Villers-lès-Nancy": 1, "Vandœuvre-lès-Nancy": 1}),
         (Filters(axis=("nlp",), city=("Strasbourg",)), "city",
          {"Strasbourg": 0, "Villers-lès-Nancy": 1, "Vandœuvre-lès-Nancy": 1}),
+        # the page's own chips: type (one a row) and audience (several a row)
+        (Filters(), "etype", {"workshop": 2, "annual_day": 1, "summer_school": 1, "other": 0}),
+        (Filters(etype=("workshop",), axis=("health",)), "etype",
+         {"workshop": 1, "annual_day": 1, "summer_school": 1, "launch": 0}),
+        (Filters(), "audience", {"researchers": 2, "public": 1, "schools": 1, "companies": 1}),
+        (Filters(audience=("public",), axis=("nlp",)), "audience",
+         {"researchers": 1, "public": 1, "schools": 1, "companies": 1}),
     ],
 )
 def test_event_facets(filters: Filters, facet: str, expected: dict[str, int]) -> None:
