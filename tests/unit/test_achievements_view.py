@@ -108,5 +108,6 @@ def test_every_key_used_by_the_code_exists():
     for path in sources:
         used |= set(re.findall(r"""["'](achievements\.[a-z_.]+[a-z_])["']""", path.read_text("utf-8")))
     assert len(used) > 50
-    missing = sorted(key for key in used if not has_key(key, "fr"))
+    # a plural key ("achievements.review.figures_missing") exists as its forms (".one", ".other")
+    missing = sorted(key for key in used if not has_key(key, "fr") and not has_key(f"{key}.other", "fr"))
     assert missing == []
