@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from enact_dash.data import Dataset
 from enact_dash.figures import Figure, figures_of
+from enact_dash.filters import Filters
 from enact_dash.html_table import Column, table_html
 from enact_dash.i18n import t
 
@@ -66,3 +68,8 @@ def disagreements(dataset: Dataset, lang: str) -> list[Disagreement]:
             continue
         out.append(Disagreement(metric, shown, tuple(f for f in figures if f is not shown)))
     return out
+
+
+def shared_filter_names(filters: Filters, axis_names: Mapping[str, str]) -> str:
+    """The sidebar's active filters as the page names them: the axes' names, then the cities."""
+    return ", ".join([*(axis_names.get(axis, axis) for axis in filters.axis), *filters.city])

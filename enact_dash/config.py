@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DATA_DIR = REPO_ROOT / "data"
@@ -24,6 +25,7 @@ class Settings:
     data_dir: Path
     public_url: str
     tiles: str | None  # None: no tile layer (offline background only)
+    public_url_set: bool = False  # ENACT_PUBLIC_URL given (else the links use the visitor's address)
 
 
 def _tiles_from_env(value: str | None) -> str | None:
@@ -44,4 +46,20 @@ def get_settings(environ: os._Environ[str] | dict[str, str] | None = None) -> Se
         data_dir=Path(data_dir).expanduser(),
         public_url=public_url,
         tiles=_tiles_from_env(env.get("ENACT_TILES")),
+        public_url_set=bool(env.get("ENACT_PUBLIC_URL")),
     )
+
+
+def app_root(page_url: str | None, page_path: str) -> str | None:
+    """The app's root address from the address of one of its pages as the browser has it
+    (``st.context.url``: ``https://example.org/dash/partners`` for the page ``partners`` ->
+    ``https://example.org/dash``); None without one."""
+    if not page_url:
+        return None
+    parts = urlsplit(page_url)
+    if not parts.scheme or not parts.netloc:
+        return None
+    path = parts.path.rstrip("/")
+    if page_path and path.endswith("/" + page_path):
+        path = path[: -len(page_path) - 1]
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))

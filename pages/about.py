@@ -2,16 +2,20 @@
 
 import streamlit as st
 
-from enact_dash.about import disagreements, sources_html
+from enact_dash.about import disagreements, shared_filter_names, sources_html
 from enact_dash.i18n import t
 from enact_dash.ui.data import get_dataset
+from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import current_filters
 
-lang = current_filters().lang
+filters = current_filters()
+lang = filters.lang
 dataset = get_dataset()
 
 st.title(t("about.title", lang), anchor=False)
 st.markdown(t("about.intro", lang))
+if filters.axis or filters.city:  # the sidebar's filters are on, but this page lists every source
+    st.caption(t("about.filters_note", lang, names=shared_filter_names(filters, axis_labels(dataset, lang))))
 
 st.header(t("about.sources", lang), anchor=False)
 st.markdown(t("about.sources_intro", lang))

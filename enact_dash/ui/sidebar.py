@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from enact_dash.config import get_settings
+from enact_dash.config import app_root, get_settings
 from enact_dash.data import Dataset, localized
 from enact_dash.events.display import escape_markdown
 from enact_dash.events.page import event_facets
@@ -135,7 +135,12 @@ class Sidebar:
 
     def finish(self) -> None:
         # The shared filters and this page's own (current_filters is the page's view).
-        url = current_filters().url(get_settings().public_url, self.page_path)
+        settings = get_settings()
+        # Without a configured public address, the one the visitor used: a shared link then opens where
+        # it was copied from (not a localhost address that only the server's own machine can open).
+        base = settings.public_url if settings.public_url_set else (
+            app_root(st.context.url, self.page_path) or settings.public_url)
+        url = current_filters().url(base, self.page_path)
         self.link_slot.html(share_link_html(url))
 
 

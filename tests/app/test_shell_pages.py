@@ -43,6 +43,25 @@ def test_about_in_each_language(lang):
     assert "<th scope=\"col\" class=\"num\">" in sources  # the number of records
 
 
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ({"axis": "health", "city": "Nancy"}, "Sidebar filters on: Digital health, Nancy. They do not apply"),
+        ({"city": "Strasbourg"}, "Sidebar filters on: Strasbourg."),
+        ({}, None),
+    ],
+)
+def test_about_says_the_sidebar_filters_do_not_apply(query, said):
+    at = run_app_page("about", lang="en", **query)
+    assert not at.exception
+    notes = [c.value for c in at.caption if "Sidebar filters" in c.value]
+    if said is None:
+        assert notes == []
+    else:
+        [note] = notes
+        assert note.startswith(said)
+
+
 def test_about_shows_disagreeing_budgets_openly():
     text = page_text(run_app_page("about", lang="en"))
     assert "€30M" in text

@@ -138,3 +138,19 @@ def test_bench_dead_proxy_fails_outside_requests_and_lets_loopback_through(
     finally:
         proxied.close()
         proxy.close()
+
+
+@pytest.mark.parametrize("public_url", ["", "https://enact.example.org"])
+def test_the_link_to_the_view_opens_where_it_is_shared(
+    new_app_page: Callable[..., AppPage], start_server: Callable[..., StreamlitServer], public_url: str,
+) -> None:
+    """Without ENACT_PUBLIC_URL the link is built on the address the visitor used (a localhost address
+    would open nothing on another machine); with it, on the public address."""
+    server = start_server(ENACT_PUBLIC_URL=public_url)
+    page = new_app_page(server).goto("partners", lang="en", ptype="hospital")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Link to this view").click()
+    link = sidebar.locator(".enact-share a")
+    expected = (public_url or server.base_url.rstrip("/")) + "/partners?lang=en&ptype=hospital"
+    expect(link).to_have_attribute("href", expected)
+    assert_no_app_errors(page)
