@@ -20,7 +20,7 @@ from enact_dash.config import get_settings
 from enact_dash.empty_view import empty_view
 from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator
 from enact_dash.filters import PARTNERS_PAGE_FILTERS
-from enact_dash.i18n import format_number, t
+from enact_dash.i18n import format_number, plural, t
 from enact_dash.maps import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
@@ -174,3 +174,5 @@ else:
                                   {"": t("partners.cities.all", lang), **city_names}, current,
                                   lambda f, chosen: f.with_(city=(chosen,) if chosen else ()))
                     st.html(pt.city_html(pt.city_rows(partners, view, lang), lang))
+                    if missing := pt.without_city(view):  # the table's total is not the page's: say why
+                        st.caption(plural("partners.cities.no_city", missing, lang))

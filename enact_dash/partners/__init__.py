@@ -52,6 +52,7 @@ from enact_dash.partners.view import (
     partner_facets,
     partners_view,
     pick_choices,
+    without_city,
 )
 
 __all__ = [
@@ -103,4 +104,5 @@ __all__ = [
     "type_label",
     "type_options",
     "unlocated_text",
+    "without_city",
 ]

@@ -186,6 +186,11 @@ def city_options(partners: pd.DataFrame, view: PartnersView, lang: str) -> dict[
     return _MEMO.get(partners, ("city_choices", view.key, lang), lambda: city_choices(view.cities, lang))
 
 
+def without_city(view: PartnersView) -> int:
+    """How many partners of ``view`` the by-city view leaves out (no known city)."""
+    return view.counts.partners - int(view.cities["partners"].sum())
+
+
 def city_rows(partners: pd.DataFrame, view: PartnersView, lang: str) -> pd.DataFrame:
     return _MEMO.get(partners, ("city_table", view.key, lang), lambda: city_table(view.cities, lang))
 

@@ -436,6 +436,21 @@ def test_an_empty_view_is_one_message_and_a_way_back(query: dict[str, str], mess
     assert listed_ids(at)  # the list is back
 
 
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ({}, "1 partner with no known city is not in this table."),  # the region
+        ({"ptype": "local_authority"}, None),  # no city at all: "no known city", no table, no note
+        ({"ptype": "hospital"}, None),  # every partner has a city
+    ],
+)
+def test_the_city_tab_says_who_it_leaves_out(query: dict[str, str], said: str | None) -> None:
+    at = open_city_tab(run_app_page("partners", lang="en", **query))
+    assert not at.exception
+    notes = [c.value for c in at.caption if "no known city" in c.value]
+    assert notes == ([said] if said else [])
+
+
 def test_the_city_tab_runs_only_once_chosen() -> None:
     at = run_app_page("partners", lang="en")
     assert "partners_city" not in native_fields(at)
