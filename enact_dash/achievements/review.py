@@ -146,11 +146,12 @@ def conflicts_table(conflicts: list[Conflict], lang: str) -> pd.DataFrame:
     """The conflicting figures as a table: one row per figure, the shown one marked."""
     columns = [t(f"achievements.col.{k}", lang) for k in ("label", "shown", "as_of", "primary", "source")]
     rows = []
+    unspecified = t("common.not_specified", lang)  # a date nobody gives is said, not an empty cell
     for conflict in conflicts:
         shown = (conflict.primary,) if conflict.primary is not None else ()
         for fig in (*shown, *conflict.others):
             rows.append([
-                fig.label, fig.text, when_text(fig.as_of, lang) if fig.as_of else "",
+                fig.label, fig.text, when_text(fig.as_of, lang) if fig.as_of else unspecified,
                 t("achievements.yes" if fig is conflict.primary else "achievements.no", lang),
                 fig.source,
             ])

@@ -130,9 +130,9 @@ def event_cells(record: Mapping[str, Any], row: Mapping[str, Any], lang: str) ->
         "axes": record["axes_label"],
         "audience": joined(record["audience_labels"]),
         "accessibility": joined(record["accessibility_labels"]),
-        "accessibility_note": translated["accessibility_note"],
+        "accessibility_note": translated["accessibility_note"] or unspecified,
         "registration_url": record["registration_url"] or unspecified,
-        "description": translated["description"],
+        "description": translated["description"] or unspecified,
         "source": record["source"] or unknown,
     }
 

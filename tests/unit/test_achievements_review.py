@@ -143,7 +143,7 @@ def test_conflicting_figures_show_the_primary_and_every_other_source():
     assert funding.others[0].source_url.startswith("https://international.grandestdeveloppement.fr")
     table = conflicts_table(conflicts, "en")
     assert list(table["Primary figure"]) == ["yes", "no", "no"]
-    assert list(table["Date"]) == ["December 2025", "", "May 2025"]
+    assert list(table["Date"]) == ["December 2025", "not specified", "May 2025"]  # never an empty cell
 
 
 @pytest.mark.parametrize("lang", ["fr", "en", "de"])

@@ -66,11 +66,11 @@ def test_csv_headers_are_in_the_page_language(lang: str, sep: str, headers: list
         # a year only: ISO "2026", said as the page says it; unknown place, audience, source in words
         ("fr", 1, ["summer", "École d'été", "École d'été", "2026", "non connu", "2026 — date à venir",
                    "Prévu", "non connu", "non connu", "non connu", "Axe non précisé", "non précisé",
-                   "non précisé", "", "non précisé", "", "non connu"]),
+                   "non précisé", "non précisé", "non précisé", "non précisé", "non connu"]),
         ("de", 2, ["fds", "fds", "Fête de la Science (Wissenschaftsfest)", "2025-10-03", "2025-10-13",
                    "3.–13. Oktober 2025", "Abgesagt", "unbekannt", "Saarbrücken", "Deutschland",
                    "Santé numérique, Langues et modèles multimodaux", "nicht angegeben", "nicht angegeben",
-                   "", "nicht angegeben", "", "test"]),
+                   "nicht angegeben", "nicht angegeben", "nicht angegeben", "test"]),
     ],
 )
 def test_csv_values_are_labels_and_iso_dates(lang: str, row: int, expected: list[str]) -> None:
