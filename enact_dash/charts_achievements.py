@@ -22,7 +22,7 @@ import pandas as pd
 from enact_dash.achievements.chairs import UNPUBLISHED
 from enact_dash.achievements.milestones import Milestone
 from enact_dash.dates import Precision
-from enact_dash.i18n import format_number, normalize_lang, t
+from enact_dash.i18n import NBSP, NNBSP, format_number, normalize_lang, t
 
 _PRECISION_CLASS = {Precision.DAY: "day", Precision.MONTH: "month", Precision.YEAR: "year"}
 _PRECISION_LEGEND = {
@@ -33,12 +33,13 @@ _PRECISION_LEGEND = {
 
 
 def short_label(text: str) -> str:
-    """The head of a milestone label for the timeline: the part before `` : ``, ``: `` or `` (``.
+    """The head of a milestone label for the timeline: the part before a colon (`` : ``, ``: ``, or a
+    no-break space and ``:``) or `` (``.
 
     The full label stays in the row's title, the summary and the table.
     """
     cut = len(text)
-    for mark in (" : ", ": ", " ("):
+    for mark in (" : ", f"{NBSP}: ", f"{NNBSP}: ", ": ", " ("):
         at = text.find(mark)
         if at >= 8:
             cut = min(cut, at)
@@ -74,7 +75,7 @@ def chairs_by_axis_chart(rows: pd.DataFrame, lang: str) -> str:
         value = format_number(count, lang)
         items.append(
             f'<li><span class="enact-chart-label">{html.escape(str(label))}'
-            f'<span class="enact-sr">{" : " if lang == "fr" else ": "}</span></span>'
+            f'<span class="enact-sr">{html.escape(t("common.colon", lang))}</span></span>'
             f'<span class="enact-chart-track" aria-hidden="true"><span class="enact-bar'
             f'{" unknown" if unknown else ""}" style="width:{_pct(100 * count / top)}"></span></span>'
             f'<span class="enact-chart-value">{html.escape(value)}</span></li>'

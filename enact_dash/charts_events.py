@@ -21,7 +21,7 @@ from enact_dash.events.display import localized, type_label
 from enact_dash.events.event_map import EVENT_TYPE_STYLE
 from enact_dash.events.frame import FIRST, LAST, RANK, as_partial
 from enact_dash.events.periods import format_when
-from enact_dash.i18n import format_number, normalize_lang, t
+from enact_dash.i18n import normalize_lang, plural, t
 
 CLUSTER_START = date(2025, 1, 1)
 CLUSTER_END = date(2029, 12, 31)
@@ -213,7 +213,7 @@ def events_timeline(
         fig.add_annotation(
             xref="paper", yref="paper", x=0, y=-0.1, showarrow=False, xanchor="left", yanchor="top",
             text=_esc(
-                t("events.timeline.year_only", lang, count=format_number(year_only, lang))
+                plural("events.timeline.year_only", year_only, lang)
             ),
         )
     fig.update_layout(height=440, showlegend=False, margin={"l": 10, "r": 10, "t": 60, "b": 80})

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from enact_dash.config import BUNDLED_DATA_DIR, REPO_ROOT
 from enact_dash.data import Level, load_dataset
-from enact_dash.i18n import DEFAULT_LANG, LANGS, t
+from enact_dash.i18n import DEFAULT_LANG, LANGS, plural, t
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 
@@ -48,7 +48,8 @@ def validate(data_dir: Path, lang: str, out: object = None) -> int:
     warnings = len(dataset.problems) - errors
     rows = {name: len(frame) for name, frame in dataset.tables.items()}
     summary = ", ".join(f"{name} {count}" for name, count in rows.items())
-    print(t("cli.validate_summary", lang, dir=str(data_dir), errors=errors, warnings=warnings,
+    print(t("cli.validate_summary", lang, dir=str(data_dir), errors=plural("cli.errors", errors, lang),
+            warnings=plural("cli.warnings", warnings, lang),
             rows=summary), file=stream)
     return 1 if dataset.problems else 0
 

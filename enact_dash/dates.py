@@ -138,7 +138,7 @@ class PartialDate:
         return t("common.date_tba", lang, year=self.year)
 
 
-# French elides "de" before a vowel: "d'avril 2025", "d'août", "d'octobre".
+# French elides "de" before a vowel: "d’avril 2025", "d’août", "d’octobre".
 _FRENCH_ELISION = re.compile(r"^de (?=[aeiouyâàéèêîïôûh])", re.IGNORECASE)
 
 
@@ -149,11 +149,11 @@ def _span_end(value: PartialDate, lang: str) -> str:
 
 def format_span(first: PartialDate, last: PartialDate, lang: str) -> str:
     """From one date to another, each preposition agreeing with its end's precision:
-    ``de mai 2024 au 31 décembre 2029``, ``du 1er janvier 2025 à 2026``, ``d'avril 2025 à mai 2026``;
+    ``de mai 2024 au 31 décembre 2029``, ``du 1er janvier 2025 à 2026``, ``d’avril 2025 à mai 2026``;
     ``from May 2024 to 31 December 2029``; ``von Mai 2024 bis zum 31. Dezember 2029``."""
     lang = normalize_lang(lang)
     start = t(f"common.span.from.{first.precision.value}", lang, date=_span_end(first, lang))
     end = t(f"common.span.to.{last.precision.value}", lang, date=_span_end(last, lang))
     if lang == "fr":
-        start = _FRENCH_ELISION.sub("d'", start)
+        start = _FRENCH_ELISION.sub("d’", start)
     return t("common.span", lang, start=start, end=end)

@@ -49,6 +49,8 @@ from enact_dash.i18n import LANGS, t
 PROGRESS_MIN = 500  # records: below this, no progress bar
 BAR_WIDTH = 30
 EVENTS_FILE = EVENTS.name
+# The opendatasoft answer, quoted in events.import.error.not_fds_json as written (code, not prose).
+JSON_EXAMPLE = '{"results": […]}'
 _ORIGIN = choice(ORIGINS, "origin")
 
 
@@ -301,7 +303,7 @@ def cli_main(argv: list[str]) -> int:
                              progress_stream=sys.stderr, lang=args.lang)
     except FdsError as exc:
         sys.stderr.write(t(f"events.import.error.{exc.code}", args.lang, file=str(args.file),
-                           detail=exc.detail) + "\n")
+                           detail=exc.detail, example=JSON_EXAMPLE) + "\n")
         return 2
     sys.stdout.write(report(summary, args.lang, dry_run=args.dry_run))
     return 1 if len(summary.rejected) > summary.protected else 0

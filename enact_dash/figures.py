@@ -8,7 +8,7 @@ import pandas as pd
 
 from enact_dash.data import localized
 from enact_dash.dates import PartialDate
-from enact_dash.i18n import format_money, format_number, t
+from enact_dash.i18n import NBSP, format_money, format_number, t
 from enact_dash.sources import first_url
 
 
@@ -36,7 +36,8 @@ def format_value(value: float, unit: str, qualifier: str, lang: str) -> str:
     if unit == "eur":
         text = format_money(number, lang)
     elif unit == "percent":
-        text = f"{format_number(number, lang)} %" if lang != "en" else f"{format_number(number, lang)}%"
+        # "12 %" with a no-break space in French and German, "12%" in English.
+        text = f"{format_number(number, lang)}{NBSP if lang != 'en' else ''}%"
     else:
         text = format_number(number, lang)
     if qualifier == "min":

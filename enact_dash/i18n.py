@@ -26,6 +26,11 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 BABEL_LOCALE = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE"}
 LANG_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch"}
 
+# French typography: a no-break space before ":" (and between a number and its unit), a narrow no-break
+# space before ";", "!", "?" and inside « » (tests/unit/test_typography.py checks every catalogue).
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
 
 def normalize_lang(lang: str | None) -> str:
     """Return a supported language code, French for anything unknown."""
@@ -85,10 +90,14 @@ def fold(text: str) -> str:
 
 def plural(key: str, count: int, lang: str, /, **kwargs: object) -> str:
     """``t("<key>.<category>", count=...)`` with the count written the local way; ``other`` is the
-    fallback category ("1 partenaire", "2 partenaires", "1 000 000 de partenaires")."""
-    chosen = f"{key}.{plural_form(count, lang)}"
-    if not has_key(chosen, lang):
-        chosen = f"{key}.other"
+    fallback category ("1 partenaire", "2 partenaires", "1 000 000 de partenaires").
+
+    A count of 0 takes ``<key>.zero`` where the catalogue has one, so that nothing reads "0 à venir"
+    ("aucun événement à venir"); without it, 0 takes its CLDR category (``one`` in French, ``other`` in
+    English and German: "0 partenaire", "0 partners")."""
+    forms = [f"{key}.zero"] if count == 0 else []
+    forms += [f"{key}.{plural_form(count, lang)}", f"{key}.other"]
+    chosen = next((form for form in forms if has_key(form, lang)), forms[-1])
     return t(chosen, lang, count=format_number(count, lang), **kwargs)
 
 

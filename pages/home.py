@@ -4,7 +4,7 @@ import streamlit as st
 
 from enact_dash.clock import today
 from enact_dash.home import home_view, upcoming_message
-from enact_dash.i18n import t
+from enact_dash.i18n import plural, t
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import tiles_html
 from enact_dash.ui.state import current_filters
@@ -41,7 +41,7 @@ if view.next_events:
 else:
     st.info(upcoming_message(view, lang))
 if "events" not in view.unavailable:
-    st.page_link("../pages/events.py", label=t("home.link_events", lang, count=view.upcoming_count),
+    st.page_link("../pages/events.py", label=plural("home.link_events", view.upcoming_count, lang),
                  icon=":material/event:")
 
 st.header(t("home.explore", lang), anchor=False)

@@ -22,7 +22,7 @@ from enact_dash.achievements.common import (
 )
 from enact_dash.data.vocab import ACTION_STATUSES, PILLARS, UNITS
 from enact_dash.figures import format_value
-from enact_dash.i18n import format_number, t
+from enact_dash.i18n import NBSP, format_number, plural, t
 
 STATUS_ICONS = {"planned": "○", "in_progress": "◐", "done": "●"}
 
@@ -52,7 +52,7 @@ def target_text(value: float | None, unit: str, lang: str) -> str:
     if not unit or unit in UNITS:
         return format_value(value, unit or "count", "exact", lang)
     shown = format_number(int(value) if float(value).is_integer() else value, lang)
-    return f"{shown} {unit}"
+    return f"{shown}{NBSP}{unit}"  # a number and its unit never part at a line end
 
 
 def action_items(actions: pd.DataFrame, year: int | None, lang: str, names: dict[str, str],
@@ -100,10 +100,10 @@ def actions_summary(items: list[ActionItem], year: int, lang: str) -> str:
     if not items:
         return t("achievements.actions.none", lang, year=year)
     counts = status_counts(items)
-    return t("achievements.actions.summary", lang, year=year, total=format_number(len(items), lang),
-             planned=format_number(counts["planned"], lang),
-             in_progress=format_number(counts["in_progress"], lang),
-             done=format_number(counts["done"], lang))
+    return t("achievements.actions.summary", lang, year=year,
+             actions=plural("achievements.actions.count", len(items), lang),
+             **{status: plural(f"achievements.actions.count_{status}", count, lang)
+                for status, count in counts.items()})
 
 
 def actions_table(items: list[ActionItem], lang: str) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 from enact_dash.achievements.common import axis_label, cell, matches_axes, number, row_text
 from enact_dash.achievements.review import figure_for
 from enact_dash.figures import Figure
-from enact_dash.i18n import format_number, t
+from enact_dash.i18n import format_number, plural, t
 
 LAUNCHED_METRICS = ("chairs_launched",)
 INTERNATIONAL_METRICS = ("international_chairs",)
@@ -149,8 +149,8 @@ def per_axis_summary(overview: ChairsOverview, rows: pd.DataFrame, lang: str) ->
     parts = []
     if overview.launched is not None:
         parts.append(t("achievements.chairs.summary_launched", lang,
-                       launched=format_number(overview.launched, lang),
-                       presented=format_number(overview.presented_total, lang)))
+                       launched=plural("achievements.chairs.launched", overview.launched, lang),
+                       presented=plural("achievements.chairs.presented", overview.presented_total, lang)))
     known = [t("achievements.chairs.axis_count", lang, axis=r.label,
                count=format_number(int(r.chairs), lang))
              for r in rows.itertuples() if r.axis != UNPUBLISHED]

@@ -19,7 +19,7 @@ from enact_dash.achievements.review import Conflict
 from enact_dash.achievements.targets import TargetProgress, dated, progress_text
 from enact_dash.figures import Figure
 from enact_dash.html_table import Column, table_html
-from enact_dash.i18n import format_number, t
+from enact_dash.i18n import plural, t
 
 CSS = """
 <style>
@@ -81,10 +81,11 @@ def chair_cards_html(cards: list[ChairCard], unpublished: int, lang: str) -> str
         lines.append(source_html(card.source, lang))
         items.append("<li class='enact-card'>" + "".join(lines) + "</li>")
     if unpublished:
-        text = t("achievements.chairs.unpublished", lang, count=format_number(unpublished, lang))
+        text = plural("achievements.chairs.unpublished", unpublished, lang)
+        detail = plural("achievements.chairs.unpublished_detail", unpublished, lang)
         items.append("<li class='enact-card pending'>"
                      f"<p class='title unknown'>{_e(text)}</p>"
-                     f"<p class='meta'>{_e(t('achievements.chairs.unpublished_detail', lang))}</p>"
+                     f"<p class='meta'>{_e(detail)}</p>"
                      "</li>")
     return CSS + "<ul class='enact-list'>" + "".join(items) + "</ul>" if items else ""
 
@@ -166,9 +167,8 @@ def milestone_list_html(items: list[Milestone], lang: str) -> str:
 
 def planned_html(planned: PlannedChairs, lang: str) -> str:
     """The international chairs planned: the number, the year where known, the source."""
-    count = format_number(planned.count, lang)
-    text = (t("achievements.chairs.planned_year", lang, count=count, year=planned.year)
-            if planned.year else t("achievements.chairs.planned", lang, count=count))
+    text = (plural("achievements.chairs.planned_year", planned.count, lang, year=planned.year)
+            if planned.year else plural("achievements.chairs.planned", planned.count, lang))
     return (CSS + "<div class='enact-card'>"
             f"<p class='title'>{_e(text)}</p>"
             f"<p class='meta'>{_e(t('achievements.chairs.planned_detail', lang))}</p>"

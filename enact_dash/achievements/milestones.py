@@ -9,7 +9,7 @@ import pandas as pd
 
 from enact_dash.achievements.common import cell, partial, row_text, when_text
 from enact_dash.dates import PartialDate, Precision, format_span
-from enact_dash.i18n import format_number, t
+from enact_dash.i18n import plural, t
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,10 @@ def milestones_summary(items: list[Milestone], lang: str) -> str:
     """Count, span, and the next milestone: the text alternative of the timeline."""
     if not items:
         return t("achievements.milestones.none", lang)
-    parts = [t("achievements.milestones.summary", lang, count=format_number(len(items), lang),
+    parts = [t("achievements.milestones.summary", lang,
+               milestones=plural("achievements.milestones.count", len(items), lang),
                span=format_span(items[0].when, items[-1].when, lang),
-               past=format_number(sum(1 for m in items if m.past), lang))]
+               past=plural("achievements.milestones.count_past", sum(1 for m in items if m.past), lang))]
     for current in (m for m in items if m.state == "current"):
         parts.append(t("achievements.milestones.now", lang, label=current.label, when=current.when_text))
     upcoming = [m for m in items if m.state == "upcoming"]
@@ -78,5 +79,5 @@ def milestones_summary(items: list[Milestone], lang: str) -> str:
                        when=upcoming[0].when_text))
     vague = sum(1 for m in items if not m.precise)
     if vague:
-        parts.append(t("achievements.milestones.vague", lang, count=format_number(vague, lang)))
+        parts.append(plural("achievements.milestones.vague", vague, lang))
     return " ".join(parts)

@@ -14,7 +14,7 @@ import pandas as pd
 from enact_dash.achievements.common import cell, number, partial, row_text, when_text
 from enact_dash.dates import PartialDate
 from enact_dash.figures import format_value
-from enact_dash.i18n import format_number, format_percent_value, t
+from enact_dash.i18n import format_percent_value, plural, t
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ def targets_summary(items: list[TargetProgress], lang: str) -> str:
     if not items:
         return t("achievements.targets.none", lang)
     measured = sum(1 for i in items if i.has_measure)
-    return t("achievements.targets.summary", lang, total=format_number(len(items), lang),
-             measured=format_number(measured, lang),
-             unmeasured=format_number(len(items) - measured, lang))
+    return t("achievements.targets.summary", lang,
+             targets=plural("achievements.targets.count", len(items), lang),
+             measured=plural("achievements.targets.count_measured", measured, lang),
+             unmeasured=plural("achievements.targets.count_unmeasured", len(items) - measured, lang))

@@ -86,11 +86,13 @@ class Problem:
         return ":".join(parts)
 
     def format(self, lang: str = "en") -> str:
-        """``partners.csv:14: city: "Nanci" not found in Grand Est or the border countries``."""
+        """``partners.csv:14: city: “Nanci” not found in Grand Est or the border countries``; in French
+        ``partners.csv:14 : city : « Nanci » introuvable…``, each colon after a no-break space."""
+        colon = t("common.colon", lang)
         head = self.where()
         if self.column:
-            head += f": {self.column}"
-        return f"{head}: {self.message(lang)}"
+            head += f"{colon}{self.column}"
+        return f"{head}{colon}{self.message(lang)}"
 
 
 def quoted_list(names: list[str] | tuple[str, ...], lang: str) -> str:

@@ -73,7 +73,7 @@ def cli_main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
                     langs=args.langs, lang=args.lang, axis=args.axis)
     command = streamlit_command(args.port, args.address, ["--server.headless", "true"])
     print(t("kiosk.cli.open", args.lang, url=url), file=stream)
-    print(t("kiosk.cli.browser", args.lang, url=url), file=stream)
+    print(t("kiosk.cli.browser", args.lang, command=f"chromium --kiosk --app='{url}'"), file=stream)
     if args.dry_run:
         print(" ".join(command), file=stream)
         return 0

@@ -146,7 +146,7 @@ def partners_slide(dataset: Dataset, filters: Filters, lang: str, *, data_dir: P
                              axis_labels=axis_names(dataset.axes, lang), static=True)
     KioskMapStyle().add_to(fmap)
     located = count_located(partners)
-    note = t("kiosk.partners.count", lang, located=format_number(located, lang),
+    note = t("kiosk.partners.count", lang, located=plural("kiosk.partners.located", located, lang),
              total=format_number(len(partners), lang))
     return SlideView("partners", t("kiosk.slide.partners", lang),
                      f"<p class='kiosk-map-note'>{_e(note)}</p>", map=fmap,
@@ -183,8 +183,8 @@ def chairs_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) 
     overview, names = view.chairs, view.axis_names
     lead = ""
     if overview.launched is not None:
-        lead = t("kiosk.chairs.lead", lang, launched=format_number(overview.launched, lang),
-                 presented=format_number(overview.presented_total, lang))
+        lead = t("kiosk.chairs.lead", lang, launched=plural("kiosk.chairs.launched", overview.launched, lang),
+                 presented=plural("kiosk.chairs.presented", overview.presented_total, lang))
     columns = []
     for axis in [a for a in names if not view.axes or a in view.axes]:
         chairs = "".join(
