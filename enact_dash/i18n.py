@@ -82,8 +82,9 @@ def plural_form(count: int, lang: str) -> str:
 
 def fold(text: str) -> str:
     """Text as compared by a French reader: case, accents and the ligatures œ, æ, ß folded away
-    ("Œuvre" -> "oeuvre", "Épinal" -> "epinal", "Straße" -> "strasse")."""
-    value = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    ("Œuvre" -> "oeuvre", "Épinal" -> "epinal", "Straße" -> "strasse"), and the apostrophe ’ read as
+    the ' that a keyboard types ("École d’été" and "ecole d'ete" are the same)."""
+    value = text.casefold().replace("œ", "oe").replace("æ", "ae").replace("’", "'")
     value = unicodedata.normalize("NFKD", value)
     return "".join(ch for ch in value if not unicodedata.combining(ch))
 

@@ -86,13 +86,14 @@ class Problem:
         return ":".join(parts)
 
     def format(self, lang: str = "en") -> str:
-        """``partners.csv:14: city: “Nanci” not found in Grand Est or the border countries``; in French
-        ``partners.csv:14 : city : « Nanci » introuvable…``, each colon after a no-break space."""
-        colon = t("common.colon", lang)
+        """``partners.csv:14: city: “Nanci” not found in Grand Est or the border countries``.
+
+        The location ``file:line: column:`` is written as compilers write it in every language (editors
+        and ``grep`` read it); the message after it is set in the language's typography."""
         head = self.where()
         if self.column:
-            head += f"{colon}{self.column}"
-        return f"{head}{colon}{self.message(lang)}"
+            head += f": {self.column}"
+        return f"{head}: {self.message(lang)}"
 
 
 def quoted_list(names: list[str] | tuple[str, ...], lang: str) -> str:

@@ -24,9 +24,15 @@ from enact_dash.i18n import BABEL_LOCALE, format_day, format_number, has_key, no
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+_BREAKING_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def escape_markdown(text: str) -> str:
-    """Backslash-escape Markdown syntax (and angle brackets) so user text shows verbatim."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Backslash-escape Markdown syntax (and angle brackets) so user text shows verbatim.
+
+    Runs of spaces, tabs and line ends become one space; the no-break spaces of French typography
+    (U+00A0, U+202F) stay, which ``str.split()`` would not keep."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _BREAKING_SPACES.sub(" ", str(text)).strip(" "))
 
 
 def _cell(row: Mapping[str, Any], name: str) -> str:

@@ -30,10 +30,10 @@ def fixed_today(monkeypatch):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", ["Bilan et perspectives", "L'année 2025 en bref", "30\u00a0M€", ">9<", ">17<",
+        ("fr", ["Bilan et perspectives", "L’année 2025 en bref", "30\u00a0M€", ">9<", ">17<",
                 "6 chaires pas encore publiées", "Intitulé non publié", "Actions prioritaires pour 2026",
-                "Aucune mesure publiée pour l&#x27;instant.", "Chiffres qui diffèrent selon les sources",
-                "environ 67\u00a0M€", "Source : Communiqué de presse, journée annuelle, déc. 2025"]),
+                "Aucune mesure publiée pour l’instant.", "Chiffres qui diffèrent selon les sources",
+                "environ 67\u00a0M€", "Source\u00a0: Communiqué de presse, journée annuelle, déc. 2025"]),
         ("en", ["Achievements and outlook", "2025 in review", "€30M", "6 chairs not yet published",
                 "Title not published", "Priority actions for 2026", "No measure published yet.",
                 "about €67M", "9 international chairs planned for 2026"]),
@@ -78,12 +78,12 @@ def test_year_from_the_url_and_from_the_selector():
     at = run_app_page("achievements", lang="fr", year="2024")
     assert not at.exception
     text = visible_text(at)
-    assert "L'année 2024 en bref" in text
+    assert "L’année 2024 en bref" in text
     assert "plus de 2\u202f500" in text
     at.button_group(key="flt_year").set_value(2025).run()
     assert not at.exception
     assert at.query_params.get("year") == "2025"
-    assert "L'année 2025 en bref" in visible_text(at)
+    assert "L’année 2025 en bref" in visible_text(at)
 
 
 def test_a_year_with_nothing_to_show_in_the_url_falls_back():
@@ -109,7 +109,7 @@ def test_empty_data_says_not_yet_published(tmp_path, monkeypatch, lang):
     at = run_app_page("achievements", lang=lang)
     assert not at.exception
     text = visible_text(at)
-    expected = {"fr": "Chaires : pas encore publiées.", "en": "Chairs: not yet published.",
+    expected = {"fr": "Chaires\u00a0: pas encore publiées.", "en": "Chairs: not yet published.",
                 "de": "Lehrstühle: noch nicht veröffentlicht."}[lang]
     assert expected in text
     assert not at.get("download_button") or all(

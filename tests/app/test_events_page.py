@@ -95,11 +95,11 @@ def test_date_range_keeps_events_that_may_fall_in_it() -> None:
     assert not at.exception
     assert at.date_input(key="flt_date_to").value.isoformat() == "2026-03-31"  # open: the link has dates
     labels = expander_labels(at)
-    assert period_text(at).endswith("Période : du 1er mars 2026 au 31 mars 2026.")
+    assert period_text(at).endswith("Période\u00a0: du 1er mars 2026 au 31 mars 2026.")
     assert [label.split(" · ")[1] for label in labels if " · " in label] == [
-        "Atelier ou colloque", "École d'été",
+        "Atelier ou colloque", "École d’été",
     ]
-    assert "2 événements n'ont pas encore de date précise" in page_text(at)
+    assert "2 événements n’ont pas encore de date précise" in page_text(at)
 
 
 def test_date_widget_writes_the_url() -> None:
@@ -152,7 +152,7 @@ def test_hostile_event_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.Monk
     at.run()
     assert not at.exception
     details = [m.value for m in at.markdown if m.value.startswith("Source") and "javascript" in m.value]
-    assert details == [r"Source \: javascript\:alert\(1\)"]  # the source as text, not a link
+    assert details == ["Source\u00a0\\: javascript\\:alert\\(1\\)"]  # the source as text, not a link
     assert not any(b.proto.url.startswith("javascript") for b in at.get("link_button"))
 
 
@@ -246,7 +246,7 @@ def test_the_open_map_stays_open_across_a_new_language_and_a_cleared_selection()
     [
         ({"lang": "fr", "etype": "summer_school", "audience": "schools"}, "Effacer les filtres de cette page",
          {}),
-        ({"lang": "en", "date_from": "2029-01-01", "axis": "health"}, "Clear this page's filters",
+        ({"lang": "en", "date_from": "2029-01-01", "axis": "health"}, "Clear this page’s filters",
          {"lang": ["en"], "axis": ["health"]}),
         # only the sidebar's filters empty the view (an event of no stated axis matches no axis)
         ({"lang": "de", "city": "Vandœuvre-lès-Nancy", "axis": "health"},

@@ -54,7 +54,7 @@ EN_MANY = "Unknown or malformed values in the link, ignored: "
         ("about", {"axis": "<b>"}, EN + "axis=<b>", {}),  # malformed (not an id)
         ("home", {"city": ["Atlantis", "nancy"]}, EN + "city=Atlantis", {"city": ["Nancy"]}),
         ("events", {"lang": "it", "axis": "health"},
-         "Valeur inconnue ou mal écrite dans le lien, ignorée : lang=it", {"axis": ["health"]}),
+         "Valeur inconnue ou mal écrite dans le lien, ignorée\u00a0: lang=it", {"axis": ["health"]}),
         # the partners page
         ("partners", {"ptype": "spaceship,hospital"}, EN + "ptype=spaceship", {"ptype": ["hospital"]}),
         ("partners", {"relation": "enemy"}, EN + "relation=enemy", {}),

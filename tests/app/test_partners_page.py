@@ -110,7 +110,7 @@ def card_html(at: AppTest) -> str:
     [
         ("fr", ["Partenaires", "**5 partenaires dans 4 villes, 2 pays.** 1 partenaire sans lieu connu",
                 "1 partenaire sans lieu connu figure dans la liste, mais pas sur la carte.",
-                "Limites : IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "Liste", "Par ville"]),
+                "Limites\u00a0: IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "Liste", "Par ville"]),
         ("en", ["Partners", "**5 partners in 4 cities, 2 countries.** 1 partner with no known",
                 "1 partner with no known location is in the list, but not on the map.",
                 "Boundaries: IGN ADMIN EXPRESS (Licence Ouverte 2.0)", "List", "By city"]),
@@ -231,7 +231,7 @@ def test_a_partner_outside_the_filters_has_no_card() -> None:
     at = run_app_page("partners", lang="fr", partner="ul", ptype="hospital")
     assert not at.exception
     assert card_html(at) == ""
-    assert "Le partenaire de ce lien n'est pas dans la vue actuelle" in page_text(at)
+    assert "Le partenaire de ce lien n’est pas dans la vue actuelle" in page_text(at)
     assert native_fields(at)["partners_pick"]["value"] == ""
 
 
@@ -398,21 +398,21 @@ def test_each_name_links_to_the_view_with_its_card() -> None:
 @pytest.mark.parametrize(
     ("query", "message", "button", "after"),
     [
-        ({"lang": "fr", "q": "zzzz"}, "Aucun partenaire ne correspond à la recherche « zzzz ».",
+        ({"lang": "fr", "q": "zzzz"}, "Aucun partenaire ne correspond à la recherche «\u202fzzzz\u202f».",
          "Effacer les filtres de cette page", {}),  # French: the default, left out of the link
         ({"lang": "en", "ptype": "company", "axis": "health", "partner": "ul"},
-         "No partner matches the filters chosen.", "Clear this page's filters",
+         "No partner matches the filters chosen.", "Clear this page’s filters",
          {"lang": ["en"], "axis": ["health"]}),
         ({"lang": "de", "ptype": "hospital", "country": "DE"},
          "Kein Partner entspricht den gewählten Filtern.",
          "Filter dieser Seite zurücksetzen", {"lang": ["de"]}),
         # only the sidebar's city empties the view: the button clears the sidebar's filters
         ({"lang": "en", "axis": "health", "city": "Saarbrücken", "sort": "-city"},
-         "No partner matches the filters chosen.", "Clear the sidebar's filters",
+         "No partner matches the filters chosen.", "Clear the sidebar’s filters",
          {"lang": ["en"], "sort": ["-city"]}),
         # a search with markup stays text
         ({"lang": "en", "q": "*<b>x</b>*"}, "No partner matches the search “*<b>x</b>*”.",
-         "Clear this page's filters", {"lang": ["en"]}),
+         "Clear this page’s filters", {"lang": ["en"]}),
     ],
 )
 def test_an_empty_view_is_one_message_and_a_way_back(query: dict[str, str], message: str, button: str,
@@ -475,7 +475,7 @@ def test_a_long_city_list_offers_the_most_named_and_accepts_a_typed_city(
     assert city.label == "Choose or type cities"
     assert len(city.options) == 2
     assert not city.help  # said in the expander's text: a tooltip's button is "Help for …" in English
-    assert "type another city's name to add it" in " ".join(c.value for c in at.sidebar.caption)
+    assert "type another city’s name to add it" in " ".join(c.value for c in at.sidebar.caption)
     city.set_value(["villers-les-nancy"]).run()  # typed, not in the list
     assert not at.exception
     assert query_values(at, "city") == ["Villers-lès-Nancy"]  # spelled as in the data
@@ -523,7 +523,7 @@ def test_a_long_city_list_stays_open_when_its_last_city_is_removed(monkeypatch: 
     at = run_app_page("partners", lang="en", city="Strasbourg")  # open: the view has a city
     at.multiselect(key="flt_city").set_value([]).run()
     assert not at.exception
-    assert at.multiselect(key="flt_city").value == [], "the list closed under the visitor's hand"
+    assert at.multiselect(key="flt_city").value == [], "the list closed under the visitor’s hand"
     at.sidebar.button_group(key="flt_lang").set_value("de").run()
     assert not at.exception
     assert at.multiselect(key="flt_city").label == "Städte wählen oder eintippen"

@@ -151,7 +151,7 @@ def test_the_link_to_the_view_is_there_when_a_page_fails(monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "axe inconnu « Robotique » (connus : &lt;img src=x onerror=alert(1)&gt; (nlp), "
+        ("fr", "axe inconnu «\u202fRobotique\u202f» (connus\u00a0: &lt;img src=x onerror=alert(1)&gt; (nlp), "
                "Santé numérique (health), Tous les axes (all))"),
         ("de", "unbekannte Achse „Robotique“ (bekannt: Sprache (nlp), Digitale Gesundheit (health), "
                "Alle Achsen (all))"),

@@ -92,8 +92,10 @@ def test_labels_targets_and_cross_axis_flags():
         (None, "count", "fr", ""),
         (2500.0, "", "fr", "2\u202f500"),
         (30e6, "eur", "en", "€30M"),
-        (50.0, "percent", "de", "50 %"),
-        (9.0, "chaires", "fr", "9 chaires"),  # free-text unit kept as written
+        (50.0, "percent", "de", "50\u00a0%"),
+        (50.0, "percent", "fr", "50\u00a0%"),
+        (50.0, "percent", "en", "50%"),
+        (9.0, "chaires", "fr", "9\u00a0chaires"),  # free-text unit kept as written, never alone on a line
     ],
 )
 def test_target_text(value, unit, lang, expected):
@@ -106,7 +108,7 @@ def test_summary_counts_each_status():
     assert actions_summary(items, 2026, "en") == (
         "4 actions for 2026: 2 planned, 1 in progress, 1 done."
     )
-    assert actions_summary([], 2027, "fr") == "Actions prioritaires pour 2027 : pas encore publiées."
+    assert actions_summary([], 2027, "fr") == "Actions prioritaires pour 2027\u00a0: pas encore publiées."
 
 
 def test_years_and_empty_table():

@@ -120,8 +120,9 @@ def test_a_presented_chair_without_axis_counts_as_axis_not_published():
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "9 chaires lancées, dont 3 présentées publiquement. Chaires présentées par axe : "
-               "Langues : 1 ; Science : 1 ; Santé numérique : 1. Axe non publié : 6."),
+        ("fr", "9 chaires lancées, dont 3 présentées publiquement. Chaires présentées par axe\u00a0: "
+               "Langues\u00a0: 1\u202f; Science\u00a0: 1\u202f; Santé numérique\u00a0: 1. Axe non "
+               "publié\u00a0: 6."),
         ("en", "9 chairs launched, 3 of them presented publicly. Chairs presented per axis: "
                "Langues: 1; Science: 1; Santé numérique: 1. Axis not published: 6."),
     ],

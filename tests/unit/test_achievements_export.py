@@ -27,7 +27,7 @@ FIGURES = frame(
 @pytest.mark.parametrize(
     ("lang", "sep", "headers"),
     [
-        ("fr", ";", ["Identifiant", "Code de l'indicateur", "Libellé", "Valeur", "Unité", "Exactitude",
+        ("fr", ";", ["Identifiant", "Code de l’indicateur", "Libellé", "Valeur", "Unité", "Exactitude",
                      "Chiffre", "Date", "Chiffre principal", "Note", "Source"]),
         ("en", ",", ["ID", "Metric code", "Label", "Value", "Unit", "Accuracy", "Figure", "Date",
                      "Primary figure", "Note", "Source"]),
@@ -51,7 +51,7 @@ def test_csv_headers_are_in_the_page_language(lang: str, sep: str, headers: list
         ("de", 1, ["students", "students_trained", "students", "2500", "Anzahl", "Mehr als", "mehr als 2.500",
                    "2024", "nein", "", PR]),
         # no date: said, not left empty; a decimal as the spreadsheet of ";" reads it
-        ("fr", 2, ["share", "share", "share", "12,5", "Pourcentage", "Environ", "environ 12,5 %",
+        ("fr", 2, ["share", "share", "share", "12,5", "Pourcentage", "Environ", "environ 12,5\u00a0%",
                    "non précisé", "oui", "Selon la source.", PR]),
     ],
 )

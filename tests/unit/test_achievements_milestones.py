@@ -58,10 +58,10 @@ def test_summary_names_the_current_and_next_milestones():
         "Next: Fin des 5 ans (date déduite) (31 December 2029). "
         "2 have only a known month or year."
     )
-    assert milestones_summary(items, "fr").startswith("5 étapes, de mai 2024 au 31 décembre 2029 ; ")
+    assert milestones_summary(items, "fr").startswith("5 étapes, de mai 2024 au 31 décembre 2029\u202f; ")
     assert milestones_summary(items, "de").startswith(
         "5 Meilensteine, von Mai 2024 bis zum 31. Dezember 2029; ")
-    assert milestones_summary([], "fr") == "Étapes : pas encore publiées."
+    assert milestones_summary([], "fr") == "Étapes\u00a0: pas encore publiées."
     assert [m.id for m in in_year(items, 2025)] == ["m2", "m0"]
 
 
@@ -106,7 +106,7 @@ def test_today_marker_is_injected(today):
     figure = milestones_timeline(items, "fr", today=today)
     lines = set(re.findall(r'class="enact-today" style="left:([\d.]+)%"', figure))
     assert lines == {f"{position(today, today, items):.2f}"}
-    assert "aujourd&#x27;hui</span>" in figure
+    assert "aujourd’hui</span>" in figure
 
 
 def test_timeline_escapes_labels_and_keeps_rows_short():
@@ -122,6 +122,7 @@ def test_timeline_escapes_labels_and_keeps_rows_short():
     ("label", "expected"),
     [
         ("Labellisation France 2030 : ENACT lauréat", "Labellisation France 2030"),
+        ("Labellisation France 2030\u00a0: ENACT lauréat", "Labellisation France 2030"),
         ("2026 priority actions: 9 international chairs", "2026 priority actions"),
         ("Fin des 5 ans du programme (date déduite : …)", "Fin des 5 ans du programme"),
         ("Début des actions du cluster", "Début des actions du cluster"),

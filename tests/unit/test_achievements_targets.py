@@ -76,7 +76,7 @@ def test_html_draws_a_bar_only_where_a_measure_exists():
     assert page.count("<progress") == 1
     assert "value='33'" in page
     assert "aria-label='Objectif chairs" in page
-    assert "Aucune mesure publiée pour l&#x27;instant." in page
+    assert "Aucune mesure publiée pour l’instant." in page
     assert "2\u202f500 (2024)" in page
     assert "5\u202f000 (31 décembre 2029)" in page
     assert 'href="https://example.org/source"' in page

@@ -63,7 +63,7 @@ def test_excel_figures_and_few_chairs(tmp_path):
     dataset = load_dataset(data)
     view = build_view(dataset, Filters(lang="fr"), today=TODAY)
     assert view.year == 2025
-    assert [f.text for f in view.key_figures] == ["9", "30\u00a0M€", "12,5 %"]
+    assert [f.text for f in view.key_figures] == ["9", "30\u00a0M€", "12,5\u00a0%"]
     assert (view.chairs.launched, view.chairs.presented_total, view.chairs.unpublished) == (9, 1, 8)
     assert [c.metric for c in view.conflicts] == ["funding"]
     assert view.conflicts[0].others[0].text == "environ 67\u00a0M€"
@@ -108,6 +108,6 @@ def test_every_key_used_by_the_code_exists():
     for path in sources:
         used |= set(re.findall(r"""["'](achievements\.[a-z_.]+[a-z_])["']""", path.read_text("utf-8")))
     assert len(used) > 50
-    # a plural key ("achievements.review.figures_missing") exists as its forms (".one", ".other")
+    # A counted message (plural) is used by its prefix: "<key>.other" is the form every language has.
     missing = sorted(key for key in used if not has_key(key, "fr") and not has_key(f"{key}.other", "fr"))
     assert missing == []

@@ -16,7 +16,7 @@ from tests.conftest import MINIMAL
 def test_validate_clean_directory(make_data_dir):
     out = io.StringIO()
     assert validate(make_data_dir(), "en", out) == 0
-    assert "0 error(s), 0 warning(s)" in out.getvalue()
+    assert "no errors, no warnings" in out.getvalue()
 
 
 def test_validate_locates_every_bad_row(make_data_dir):
@@ -28,9 +28,9 @@ def test_validate_locates_every_bad_row(make_data_dir):
     out = io.StringIO()
     assert validate(make_data_dir(partners=partners), "en", out) == 1
     lines = out.getvalue().splitlines()
-    assert ('partners.csv:4: city: "Nanci" not found in Grand Est or the border countries (FR)'
+    assert ('partners.csv:4: city: “Nanci” not found in Grand Est or the border countries (FR)'
             " (warning — value ignored)") in lines
-    assert any(line.startswith("partners.csv:5: type: \"startup\" is not an allowed value")
+    assert any(line.startswith("partners.csv:5: type: “startup” is not an allowed value")
                and line.endswith("(error — row left out)") for line in lines)
 
 
@@ -88,17 +88,18 @@ def test_validate_accepts_what_the_site_shows(make_data_dir):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "partners.csv:3: axes: axe inconnu « Robotique » (connus : Langues (nlp), "
+        ("fr", "partners.csv:3: axes: axe inconnu «\u202fRobotique\u202f» (connus\u00a0: Langues (nlp), "
                "Santé numérique (health), Tous les axes (all)) (avertissement — valeur ignorée)"),
-        ("en", 'partners.csv:3: axes: unknown axis "Robotique" (known: Language (nlp), '
+        ("en", 'partners.csv:3: axes: unknown axis “Robotique” (known: Language (nlp), '
                "Digital health (health), All axes (all)) (warning — value ignored)"),
         ("de", "partners.csv:3: axes: unbekannte Achse „Robotique“ (bekannt: Sprache (nlp), "
                "Digitale Gesundheit (health), Alle Achsen (all)) (Warnung — Wert ignoriert)"),
-        ("fr", "figures.csv:2: qualifier: « à peu près » n'est pas une valeur permise (permises : Exact, "
-               "Environ (approx), Plus de (min)) : la ligne est traitée comme « Exact » "
+        ("fr", "figures.csv:2: qualifier: «\u202fà peu près\u202f» n’est pas une valeur permise "
+               "(permises\u00a0: Exact, "
+               "Environ (approx), Plus de (min))\u00a0: la ligne est traitée comme «\u202fExact\u202f» "
                "(avertissement — valeur ignorée)"),
-        ("en", 'figures.csv:2: qualifier: "à peu près" is not an allowed value (allowed: Exact, '
-               'About (approx), More than (min)): the row is treated as "Exact" (warning — value ignored)'),
+        ("en", 'figures.csv:2: qualifier: “à peu près” is not an allowed value (allowed: Exact, '
+               'About (approx), More than (min)): the row is treated as “Exact” (warning — value ignored)'),
     ],
 )
 def test_validate_lists_the_allowed_values_as_the_staff_know_them(make_data_dir, lang, expected):
@@ -115,9 +116,10 @@ def test_validate_lists_the_allowed_values_as_the_staff_know_them(make_data_dir,
 @pytest.mark.parametrize(
     ("flags", "expected"),
     [
-        ([], "partners.csv:3: city: « Nanci » introuvable dans le Grand Est ou les pays frontaliers (FR)"),
+        ([], "partners.csv:3: city: «\u202fNanci\u202f» introuvable dans le Grand Est ou les pays "
+             "frontaliers (FR)"),
         (["--lang", "en"],
-         'partners.csv:3: city: "Nanci" not found in Grand Est or the border countries (FR)'),
+         'partners.csv:3: city: “Nanci” not found in Grand Est or the border countries (FR)'),
     ],
 )
 def test_validate_speaks_french_unless_asked(make_data_dir, capsys, flags, expected):

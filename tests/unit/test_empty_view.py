@@ -17,13 +17,15 @@ SIDEBAR = "Effacer les filtres de la barre latérale"
     ("filters", "message", "action", "cleared"),
     [
         # only the search: say which search, clear it
-        (Filters(q="zzzz"), "Aucun partenaire ne correspond à la recherche « zzzz ».", PAGE, Filters()),
+        (Filters(q="zzzz"), "Aucun partenaire ne correspond à la recherche «\u202fzzzz\u202f».", PAGE,
+         Filters()),
         # the search and a filter of the page: both cleared, the selected partner and the list's page too
         (Filters(q="zz", ptype=("company",), partner="ul", page=3),
-         "Aucun partenaire ne correspond à la recherche « zz » avec les filtres choisis.", PAGE, Filters()),
+         "Aucun partenaire ne correspond à la recherche «\u202fzz\u202f» avec les filtres choisis.", PAGE,
+         Filters()),
         # the page's filters, the sidebar's kept (they are shared with the other pages), the order kept
         (Filters(lang="en", axis=("health",), country=("LU",), relation=("member",), sort="-city"),
-         "No partner matches the filters chosen.", "Clear this page's filters",
+         "No partner matches the filters chosen.", "Clear this page’s filters",
          Filters(lang="en", axis=("health",), sort="-city")),
         # the search with the sidebar's filters only: the search is the page's, cleared first
         (Filters(lang="de", q="x", city=("Metz",)),
@@ -34,9 +36,9 @@ SIDEBAR = "Effacer les filtres de la barre latérale"
         (Filters(axis=("health",), city=("Metz",), partner="ul"),
          "Aucun partenaire ne correspond aux filtres choisis.", SIDEBAR, Filters()),
         (Filters(lang="en", city=("Metz",), sort="name"), "No partner matches the filters chosen.",
-         "Clear the sidebar's filters", Filters(lang="en", sort="name")),
+         "Clear the sidebar’s filters", Filters(lang="en", sort="name")),
         # no filter at all: no data, nothing to clear
-        (Filters(), "Aucun partenaire dans les données pour l'instant.", "", None),
+        (Filters(), "Aucun partenaire dans les données pour l’instant.", "", None),
         (Filters(lang="en", sort="-name"), "No partners in the data yet.", "", None),
     ],
 )
@@ -54,7 +56,7 @@ def test_partners_empty_view(filters: Filters, message: str, action: str, cleare
          "Aucun événement ne correspond aux filtres choisis.",
          Filters(axis=("nlp",))),
         (Filters(axis=("nlp",)), "Aucun événement ne correspond aux filtres choisis.", Filters()),
-        (Filters(), "Aucun événement dans les données pour l'instant.", None),
+        (Filters(), "Aucun événement dans les données pour l’instant.", None),
     ],
 )
 def test_events_empty_view(filters: Filters, message: str, cleared: Filters | None) -> None:

@@ -45,7 +45,7 @@ NUIT = event(
     "nuit-2025", "2025-10-03", type="fete_science", title_fr="Nuit de la science",
     city="Vandœuvre-lès-Nancy", accessibility=("sign_language",), audience=("public",),
 )
-SUMMER = event("summer-2026", "2026", type="summer_school", title_fr="École d'été",
+SUMMER = event("summer-2026", "2026", type="summer_school", title_fr="École d’été",
                source="Communiqué de presse, décembre 2025")
 HOSTILE = event("hostile", "2025-11-20", title_fr="<img src=x onerror=alert(1)> [x](javascript:1)",
                 status="cancelled")
@@ -58,7 +58,10 @@ HOSTILE = event("hostile", "2025-11-20", title_fr="<img src=x onerror=alert(1)> 
         ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
         ("**bold** _it_ `code`", r"\*\*bold\*\* \_it\_ \`code\`"),
         ("a\nb\tc", "a b c"),
+        ("Journée d’été", "Journée d’été"),
         ("Journée d'été", "Journée d'été"),
+        # The no-break spaces of French typography stay: « never ends a line, : never starts one.
+        ("Période\u00a0: «\u202fx\u202f»  1\u202f200 ", "Période\u00a0\\: «\u202fx\u202f» 1\u202f200"),
     ],
 )
 def test_escape_markdown(text: str, expected: str) -> None:
@@ -116,7 +119,7 @@ def test_events_table_columns_and_values() -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "3 événements : 2 à venir, 1 passé. Prochain : Journée annuelle (12 décembre 2025)."
+        ("fr", "3 événements\u00a0: 2 à venir, 1 passé. Prochain\u00a0: Journée annuelle (12 décembre 2025)."
                " 1 sans jour connu."),
         ("en", "3 events: 2 upcoming, 1 past. Next: Annual day (12 December 2025)."
                " 1 without a known day."),
@@ -137,14 +140,14 @@ def test_summary_of_nothing() -> None:
 @pytest.mark.parametrize(
     ("start", "end", "lang", "expected"),
     [
-        (None, None, "fr", "Période : toutes les dates"),
-        (date(2026, 3, 1), date(2026, 3, 31), "fr", "Période : du 1er mars 2026 au 31 mars 2026"),
+        (None, None, "fr", "Période\u00a0: toutes les dates"),
+        (date(2026, 3, 1), date(2026, 3, 31), "fr", "Période\u00a0: du 1er mars 2026 au 31 mars 2026"),
         (date(2026, 3, 1), None, "en", "Period: from 1 March 2026"),
         (None, date(2026, 3, 31), "de", "Zeitraum: bis zum 31. März 2026"),
         (date(2026, 3, 1), date(2026, 3, 31), "de", "Zeitraum: vom 1. März 2026 bis zum 31. März 2026"),
         (date(2026, 3, 1), date(2026, 3, 31), "en", "Period: from 1 March 2026 to 31 March 2026"),
-        (None, date(2026, 3, 1), "fr", "Période : jusqu'au 1er mars 2026"),
-        (None, date(2026, 3, 31), "fr", "Période : jusqu'au 31 mars 2026"),
+        (None, date(2026, 3, 1), "fr", "Période\u00a0: jusqu’au 1er mars 2026"),
+        (None, date(2026, 3, 31), "fr", "Période\u00a0: jusqu’au 31 mars 2026"),
     ],
 )
 def test_period_label_says_the_range(start, end, lang, expected) -> None:

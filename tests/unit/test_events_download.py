@@ -24,7 +24,7 @@ EVENTS = pd.DataFrame([
           audience=("researchers", "companies"), accessibility=("sign_language",),
           accessibility_note_fr="LSF", axes=("all",), status="confirmed", lat=48.66, lon=6.15,
           description_fr="Bilan.", registration_url="https://example.org/inscription"),
-    event("summer", "2026", type="summer_school", title_fr="École d'été", status="", source=""),
+    event("summer", "2026", type="summer_school", title_fr="École d’été", status="", source=""),
     event("fds", "2025-10-03", end="2025-10-13", type="fete_science", city="Saarbrücken", country="de",
           axes=("health", "nlp"), status="cancelled", origin="fds", external_id="123"),
     event("hostile", "2026-02", title_fr="=HYPERLINK(\"http://x\")", venue="+33 3 83", axes=("evil",)),
@@ -36,7 +36,7 @@ EVENTS = pd.DataFrame([
     [
         ("fr", ";", ["Identifiant", "Titre", "Type", "Début (AAAA-MM-JJ)", "Fin (AAAA-MM-JJ)", "Date",
                      "Statut", "Lieu", "Ville", "Pays", "Axes de recherche", "Public", "Accessibilité",
-                     "Précisions sur l'accessibilité", "Inscription", "Description", "Source"]),
+                     "Précisions sur l’accessibilité", "Inscription", "Description", "Source"]),
         ("en", ",", ["ID", "Title", "Type", "Start (YYYY-MM-DD)", "End (YYYY-MM-DD)", "Date", "Status",
                      "Venue", "City", "Country", "Research axes", "Audience", "Accessibility",
                      "Accessibility details", "Registration", "Description", "Source"]),
@@ -64,7 +64,7 @@ def test_csv_headers_are_in_the_page_language(lang: str, sep: str, headers: list
                    "Researchers, Companies",
                    "Sign-language interpreters", "LSF", "https://example.org/inscription", "Bilan.", "test"]),
         # a year only: ISO "2026", said as the page says it; unknown place, audience, source in words
-        ("fr", 1, ["summer", "École d'été", "École d'été", "2026", "non connu", "2026 — date à venir",
+        ("fr", 1, ["summer", "École d’été", "École d’été", "2026", "non connu", "2026 — date à venir",
                    "Prévu", "non connu", "non connu", "non connu", "Axe non précisé", "non précisé",
                    "non précisé", "non précisé", "non précisé", "non précisé", "non connu"]),
         ("de", 2, ["fds", "fds", "Fête de la Science (Wissenschaftsfest)", "2025-10-03", "2025-10-13",
@@ -91,8 +91,8 @@ def test_csv_neutralises_formulas_in_values_and_labels(column: int, written: str
 @pytest.mark.parametrize(
     ("lang", "row", "expected"),
     [
-        ("fr", 1, {"id": "summer", "title_fr": "École d'été", "title_en": None, "title_de": None,
-                   "type": "summer_school", "type_label": "École d'été", "start": "2026", "end": None,
+        ("fr", 1, {"id": "summer", "title_fr": "École d’été", "title_en": None, "title_de": None,
+                   "type": "summer_school", "type_label": "École d’été", "start": "2026", "end": None,
                    "when_label": "2026 — date à venir", "status": "planned", "status_label": "Prévu",
                    "venue": None, "city": None, "country": None, "country_label": None, "lat": None,
                    "lon": None, "axes": [], "axes_label": "Axe non précisé", "audience": [],

@@ -87,7 +87,7 @@ def test_today_line_title_and_five_year_range() -> None:
     fig = events_timeline(AGENDA, "fr", today=TODAY)
     (line,) = fig.layout.shapes
     assert line.x0 == line.x1 == "2025-11-01"
-    assert [a.text for a in fig.layout.annotations] == ["aujourd'hui"]
+    assert [a.text for a in fig.layout.annotations] == ["aujourd’hui"]
     assert fig.layout.title.text == "Calendrier des événements par type, 2025–2029"
     assert fig.layout.xaxis.range == ("2025-01-01", "2030-01-01")
 

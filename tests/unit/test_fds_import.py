@@ -334,7 +334,7 @@ def test_report_lists_rejections_with_line_numbers() -> None:
     assert report(summary, "en", dry_run=True).splitlines() == [
         "Read: 7; Grand Est: 6; added: 4; updated: 0; unchanged: 0; rejected: 2; "
         "left alone (hand-edited): 0.",
-        '  line 5: invalid date "2025-02-30"',
+        '  line 5: invalid date “2025-02-30”',
         "  line 8: title (titre_fr) missing",
         "Dry run (--dry-run): no file changed.",
     ]
@@ -358,8 +358,8 @@ def test_cli_dry_run_writes_nothing(data_dir: Path, capsys: pytest.CaptureFixtur
     assert status == 1  # rows were rejected
     assert (data_dir / "events.csv").read_bytes() == before
     out = capsys.readouterr().out
-    assert "ajoutés : 4" in out
-    assert "ligne 5 : date invalide « 2025-02-30 »" in out
+    assert "ajoutés\u00a0: 4" in out
+    assert "ligne 5\u00a0: date invalide «\u202f2025-02-30\u202f»" in out
 
 
 def test_cli_success_without_rejections(data_dir: Path, tmp_path: Path) -> None:

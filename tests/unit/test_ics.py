@@ -32,7 +32,7 @@ def event(event_id: str, start: str, end: str = "", **fields: Any) -> dict[str, 
 ANNUAL_DAY = event(
     "annual-day-2025", "2025-12-12", type="annual_day",
     title_fr="Journée annuelle du cluster", title_en="Cluster annual day",
-    venue="Bâtiment Ada Lovelace, Centre Inria de l'Université de Lorraine",
+    venue="Bâtiment Ada Lovelace, Centre Inria de l’Université de Lorraine",
     city="Villers-lès-Nancy", lat=48.6653, lon=6.1536, status="confirmed",
     description_fr="Première journée annuelle; environ 150 participants.",
     source="https://example.org/press-release",
@@ -74,13 +74,13 @@ def test_all_day_event_fields() -> None:
     assert ev.decoded("DTSTAMP") == STAMP
     assert str(ev["SUMMARY"]) == "Journée annuelle du cluster"
     assert str(ev["LOCATION"]) == (
-        "Bâtiment Ada Lovelace, Centre Inria de l'Université de Lorraine, Villers-lès-Nancy"
+        "Bâtiment Ada Lovelace, Centre Inria de l’Université de Lorraine, Villers-lès-Nancy"
     )
     assert str(ev["URL"]) == "https://example.org/press-release"
     assert str(ev["STATUS"]) == "CONFIRMED"
     assert ev["GEO"].latitude == pytest.approx(48.6653)
     assert "150 participants" in str(ev["DESCRIPTION"])
-    assert "Source : https://example.org/press-release" in str(ev["DESCRIPTION"])
+    assert "Source\u00a0: https://example.org/press-release" in str(ev["DESCRIPTION"])
 
 
 def test_multi_day_event_ends_the_day_after_its_last_day() -> None:

@@ -110,16 +110,16 @@ def test_events_slide_says_when_nothing_is_announced(make_data_dir: Callable[...
 def test_home_slide_shows_key_figures_with_sources(dataset: Dataset) -> None:
     body = build("home", dataset).body
     assert "30\u00a0M€" in body
-    assert "Source : example.org" in body
+    assert "Source\u00a0: example.org" in body
 
 
 def test_partners_slide_is_a_map_of_the_filtered_partners(dataset: Dataset) -> None:
     view = build("partners", dataset, axis="health")
     assert isinstance(view.map, folium.Map)
     # ul is cluster-wide ("all"), hus is a health partner: both stay under axis=health.
-    assert t("kiosk.partners.count", "fr", located="2", total="2") in view.body
+    assert "2 partenaires sur la carte, 2 au total" in view.body
     view = build("partners", dataset, ptype="hospital")
-    assert t("kiosk.partners.count", "fr", located="1", total="1") in view.body
+    assert "1 partenaire sur la carte, 1 au total" in view.body
 
 
 def test_partners_slide_map_fills_the_screen_with_type_readable_from_afar(dataset: Dataset) -> None:

@@ -55,12 +55,14 @@ def test_a_cell_that_names_no_single_id_is_an_error(cell, code):
 @pytest.mark.parametrize(
     ("cell", "lang", "message"),
     [
-        ("startup", "fr", "« startup » n'est pas une valeur permise (permises : Entreprise (company), "
+        ("startup", "fr", "«\u202fstartup\u202f» n’est pas une valeur permise (permises\u00a0: "
+                          "Entreprise (company), "
                           "Hôpital (hospital), Réseau ou programme (network))"),
-        ("startup", "en", '"startup" is not an allowed value (allowed: Company, Hospital, Network)'),
+        ("startup", "en", '“startup” is not an allowed value (allowed: Company, Hospital, Network)'),
         ("startup", "de", "„startup“ ist kein zulässiger Wert (zulässig: Unternehmen (company), "
                           "Krankenhaus (hospital), Unternehmen (network))"),
-        ("Unternehmen", "fr", "« Unternehmen » peut désigner plusieurs valeurs : Entreprise (company), "
+        ("Unternehmen", "fr", "«\u202fUnternehmen\u202f» peut désigner plusieurs valeurs\u00a0: "
+                              "Entreprise (company), "
                               "Réseau ou programme (network). Écrivez celle que vous voulez avec son "
                               "identifiant (entre parenthèses)"),
         ("Unternehmen", "de", "„Unternehmen“ kann mehrere Werte bezeichnen: Unternehmen (company), "
@@ -132,18 +134,20 @@ def test_vocabulary_columns_read_ids_and_labels(spec, column, cell, expected):
     ("spec", "column", "cell", "code", "fr"),
     [
         (schemas.FIGURES, "unit", "€", "not_allowed",
-         "« € » n'est pas une valeur permise (permises : Nombre (count), Euros (eur), "
+         "«\u202f€\u202f» n’est pas une valeur permise (permises\u00a0: Nombre (count), Euros (eur), "
          "Pourcentage (percent))"),
         (schemas.FIGURES, "qualifier", "à peu près", "not_allowed",
-         "« à peu près » n'est pas une valeur permise (permises : Exact, Environ (approx), Plus de (min))"),
+         "«\u202fà peu près\u202f» n’est pas une valeur permise (permises\u00a0: Exact, Environ "
+         "(approx), Plus de (min))"),
         (schemas.CHAIRS, "call", "2027", "not_allowed",
-         "« 2027 » n'est pas une valeur permise (permises : Appel 2025 (2025), "
+         "«\u202f2027\u202f» n’est pas une valeur permise (permises\u00a0: Appel 2025 (2025), "
          "Appel international 2026 (2026-international))"),
         (schemas.EVENTS, "origin", "import", "not_allowed",
-         "« import » n'est pas une valeur permise (permises : Saisie manuelle (manual), "
+         "«\u202fimport\u202f» n’est pas une valeur permise (permises\u00a0: Saisie manuelle (manual), "
          "Import Fête de la Science (fds))"),
         (schemas.EVENTS, "status", "reporté", "not_allowed",
-         "« reporté » n'est pas une valeur permise (permises : Prévu (planned), Confirmé (confirmed), "
+         "«\u202freporté\u202f» n’est pas une valeur permise (permises\u00a0: Prévu (planned), "
+         "Confirmé (confirmed), "
          "Annulé (cancelled))"),
     ],
 )

@@ -84,7 +84,7 @@ def test_duplicate_id_names_the_first_line(make_data_dir):
     dataset = load_dataset(data_dir)
     (problem,) = [p for p in dataset.problems if p.code == "duplicate_id"]
     assert (problem.line, problem.params) == (3, (("line", "2"),))
-    assert problem.format("en") == 'partners.csv:3: id: the id "p1" already exists on line 2'
+    assert problem.format("en") == 'partners.csv:3: id: the id “p1” already exists on line 2'
     assert len(dataset.partners) == 1
 
 
@@ -226,7 +226,7 @@ def test_a_short_row_message_counts_the_cells():
                                                                       ("sep", ";"))).message("fr")
     assert "15 cellules" in message
     assert "la première ligne 16" in message
-    assert "« ; »" in message
+    assert "«\u202f;\u202f»" in message
 
 
 def test_the_bundled_files_have_no_short_rows():
@@ -362,7 +362,7 @@ def test_an_unknown_action_status_says_what_the_row_is_treated_as(make_data_dir)
     dataset = load_dataset(make_data_dir(actions=actions))
     (problem,) = [p for p in dataset.problems if p.file == "actions.csv"]
     assert (problem.code, problem.level) == ("not_allowed_default", Level.WARNING)
-    assert problem.message("fr").endswith("traitée comme « Prévue (planned) »")
+    assert problem.message("fr").endswith("traitée comme «\u202fPrévue (planned)\u202f»")
     assert dataset.actions.iloc[0]["status"] == "planned"
 
 
@@ -415,7 +415,7 @@ def test_a_reference_to_a_partner_left_out_names_its_line(make_data_dir):
     dataset = load_dataset(make_data_dir(partners=partners, chairs=chairs))
     (problem,) = [p for p in dataset.problems if p.file == "chairs.csv"]
     assert (problem.code, problem.params) == ("ref_left_out", (("target", "partners.csv"), ("line", "4")))
-    assert problem.message("en") == '"cnrs" ignored: its row is left out, see partners.csv:4'
+    assert problem.message("en") == '“cnrs” ignored: its row is left out, see partners.csv:4'
 
 
 @pytest.mark.parametrize("axes", [None, "nom,source\nx,y\n"])
@@ -568,17 +568,18 @@ def test_the_chair_axis_accepts_the_axis_names(make_data_dir, cell, expected):
     ("file", "column", "cell", "kept", "lang", "message"),
     [
         ("partners.csv", "axes", "Robotique|santé numérique", ("health",), "fr",
-         "axe inconnu « Robotique » (connus : Langues (nlp), Santé numérique (health), Tous les axes (all))"),
+         "axe inconnu «\u202fRobotique\u202f» (connus\u00a0: Langues (nlp), Santé numérique "
+         "(health), Tous les axes (all))"),
         ("partners.csv", "axes", "Robotics|health", ("health",), "en",
-         'unknown axis "Robotics" (known: Language (nlp), Digital health (health), All axes (all))'),
+         'unknown axis “Robotics” (known: Language (nlp), Digital health (health), All axes (all))'),
         ("events.csv", "axes", "Robotik", (), "de",
          "unbekannte Achse „Robotik“ (bekannt: Sprache (nlp), Digitale Gesundheit (health), "
          "Alle Achsen (all))"),
         ("actions.csv", "axes", "nlp, Robotique", (), "fr",  # "," but a part names nothing: one value
-         "axe inconnu « nlp, Robotique » (connus : Langues (nlp), Santé numérique (health), "
+         "axe inconnu «\u202fnlp, Robotique\u202f» (connus\u00a0: Langues (nlp), Santé numérique (health), "
          "Tous les axes (all))"),
         ("chairs.csv", "axis", "Tous les axes", "", "fr",  # a chair has one axis
-         "axe inconnu « Tous les axes » (connus : Langues (nlp), Santé numérique (health))"),
+         "axe inconnu «\u202fTous les axes\u202f» (connus\u00a0: Langues (nlp), Santé numérique (health))"),
     ],
 )
 def test_an_axis_that_names_nothing_is_located_with_the_names(make_data_dir, file, column, cell, kept,
@@ -616,8 +617,9 @@ def test_the_separator_note_says_what_was_read_and_how_to_write_it(make_data_dir
     dataset = load_dataset(make_data_dir(partners=[dict(MINIMAL["partners.csv"][0], axes="nlp, health")]))
     (problem,) = [p for p in dataset.problems if p.file == "partners.csv"]
     assert problem.message("fr") == (
-        "« nlp, health » : lu comme plusieurs valeurs (nlp|health) ; séparez les valeurs d'une cellule par "
-        "« | », pas par « , »")
+        "«\u202fnlp, health\u202f»\u00a0: lu comme plusieurs valeurs (nlp|health)\u202f; séparez "
+        "les valeurs d’une cellule par "
+        "«\u202f|\u202f», pas par «\u202f,\u202f»")
 
 
 AMBIGUOUS_AXES = [dict(MINIMAL["axes.csv"][0], name_de="KI"), dict(MINIMAL["axes.csv"][1], name_de="KI")]
@@ -651,8 +653,9 @@ def test_a_bad_value_in_a_list_keeps_the_others_and_says_so(make_data_dir):
     assert (problem.line, problem.field, problem.code) == (2, "audience", "not_allowed_item")
     assert problem.status("fr") == "avertissement — valeur ignorée"
     assert problem.message("fr").startswith(
-        "« étudiants » n'est pas une valeur permise : cette valeur est ignorée, les autres valeurs de la "
-        "cellule sont gardées (permises : Grand public (public), Scolaires (schools),")
+        "«\u202fétudiants\u202f» n’est pas une valeur permise\u00a0: cette valeur est ignorée, les "
+        "autres valeurs de la "
+        "cellule sont gardées (permises\u00a0: Grand public (public), Scolaires (schools),")
     assert dataset.events.iloc[0]["audience"] == ("public", "schools")
 
 

@@ -556,7 +556,7 @@ def test_every_map_label_is_translated(lang):
 @pytest.mark.parametrize(
     ("lang", "zoom_in", "zoom_out", "close", "library"),
     [
-        ("fr", "Zoom avant", "Zoom arrière", "Fermer la fenêtre d'information", "bibliothèque JavaScript"),
+        ("fr", "Zoom avant", "Zoom arrière", "Fermer la fenêtre d’information", "bibliothèque JavaScript"),
         ("en", "Zoom in", "Zoom out", "Close the information box", "JavaScript library"),
         ("de", "Vergrößern", "Verkleinern", "Infofenster schließen", "JavaScript-Bibliothek"),
     ],

@@ -131,8 +131,9 @@ def test_country_options_put_what_is_no_country_last(codes: tuple[str, ...], sel
     [
         (["FR", "DE"], "fr", None),  # only countries: the chips' usual help
         ([], "en", None),
-        (["FR", "EU"], "fr", "Sans choix : tout. Plusieurs choix possibles. « Union européenne » n'est pas "
-                             "un pays mais un échelon au-dessus des pays : ses partenaires ne sont pas "
+        (["FR", "EU"], "fr", "Sans choix\u00a0: tout. Plusieurs choix possibles. «\u202fUnion "
+                             "européenne\u202f» n’est pas "
+                             "un pays mais un échelon au-dessus des pays\u00a0: ses partenaires ne sont pas "
                              "comptés dans le nombre de pays."),
         (["FR", "EU"], "en", "None chosen: all. You can choose several. “European Union” is not a country "
                              "but a level above countries: its partners are not counted in the number of "
@@ -188,7 +189,7 @@ def test_detail_note_in_the_language_falls_back_to_french(lang: str, note: str) 
 def test_detail_card_says_what_is_unknown() -> None:
     html = card(2)
     assert "site non précisé" in html
-    assert "Lieu non connu : ce partenaire figure dans la liste, pas sur la carte." in html
+    assert "Lieu non connu\u00a0: ce partenaire figure dans la liste, pas sur la carte." in html
     assert "javascript:" not in html  # an unsafe website never becomes a link, nor text
     assert "<dt>Site web</dt><dd>non connu</dd>" in html
 
@@ -219,13 +220,13 @@ def test_list_frame_keeps_hostile_text_as_text() -> None:
     ("text", "expected"),
     [
         ("Communiqué", "Communiqué"),
-        ("site : https://x.fr/a.", 'site : <a href="https://x.fr/a" rel="noopener noreferrer" '
+        ("site\u00a0: https://x.fr/a.", 'site\u00a0: <a href="https://x.fr/a" rel="noopener noreferrer" '
                                    'target="_blank">https://x.fr/a</a>.'),
         ("a < b & c", "a &lt; b &amp; c"),
         ("javascript:alert(1)", "javascript:alert(1)"),
         # The address as written in the link, readable in the text (not "Universit%C3%A9").
-        ("site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine",
-         'site : <a href="https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine" '
+        ("site\u00a0: https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine",
+         'site\u00a0: <a href="https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine" '
          'rel="noopener noreferrer" target="_blank">https://fr.wikipedia.org/wiki/Université_de_Lorraine</a>'),
     ],
 )
