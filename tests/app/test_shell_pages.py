@@ -181,3 +181,19 @@ def test_an_empty_view_still_has_its_link(page: str, query: dict[str, str], shar
     assert at.button(key=f"{page}_clear")  # the empty view
     [share] = [e.proto.body for e in at.sidebar.get("html") if "enact-share" in e.proto.body]
     assert shared in share
+
+
+@pytest.mark.parametrize(
+    ("today", "lang", "label"),
+    [
+        ("2031-01-01", "fr", "Tout l’agenda (aucun événement à venir)"),  # nothing left in the bundled data
+        ("2031-01-01", "en", "The full agenda (no upcoming events)"),
+        ("2031-01-01", "de", "Der ganze Kalender (keine anstehenden Veranstaltungen)"),
+        ("2026-03-01", "fr", "Tout l’agenda (2 à venir)"),
+    ],
+)
+def test_home_link_to_the_agenda_says_the_upcoming_count_in_words(monkeypatch, today, lang, label):
+    monkeypatch.setenv("ENACT_TODAY", today)
+    at = run_app_page("home", lang=lang)
+    assert not at.exception
+    assert next(link.proto.label for link in at.get("page_link")) == label  # then the other pages

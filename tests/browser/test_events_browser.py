@@ -27,6 +27,7 @@ from _harness import (
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
+from enact_dash.i18n import plural
 from tests.conftest import HOSTILE_NAME, write_data_dir
 
 pytestmark = pytest.mark.browser
@@ -85,7 +86,7 @@ def test_calendar_file_downloads_and_parses(app: AppPage, tmp_path: Path) -> Non
     page = app.goto("events", lang="fr")
     wait_app_idle(page)
     assert_no_app_errors(page)
-    expect(page.get_by_text("1 événement n'a pas encore de date précise")).to_be_visible()
+    expect(page.get_by_text(plural("events.notice.no_day", 1, "fr"))).to_be_visible()
     calendar = Calendar.from_ical(download(page, "Ajouter à mon agenda (.ics)", tmp_path))
     events = {str(ev["UID"]): ev for ev in calendar.walk("VEVENT")}
     assert sorted(events) == [

@@ -23,6 +23,7 @@ from _harness import (
 )
 from playwright.sync_api import Frame, Locator, Page, expect
 
+from enact_dash.i18n import t
 from tests.conftest import HOSTILE_NAME, write_data_dir
 
 pytestmark = pytest.mark.browser
@@ -367,7 +368,7 @@ def test_an_empty_view_is_one_message_and_its_button_clears_the_page(app: AppPag
     expect(page.locator(MAP_FRAME)).to_have_count(0)
     search = page.get_by_label("Search (name, acronym, city)")
     expect(search).to_have_value("zzzz")
-    page.get_by_role("button", name="Clear this page's filters").click()
+    page.get_by_role("button", name=t("common.empty.clear_page", "en")).click()
     expect(page.locator(".enact-table").first.locator("tbody tr")).to_have_count(7)
     expect(search).to_have_value("")  # the search box follows
     expect(page).to_have_url(re.compile(r"\?lang=en$"))
@@ -400,7 +401,7 @@ def test_by_city_tab_lists_cities_when_chosen(app: AppPage) -> None:
     cities = page.locator(".enact-table", has=page.locator("caption", has_text="Tableau des villes"))
     expect(cities.locator("tbody tr")).to_have_count(5)
     expect(cities.locator("tbody tr", has_text="Saarbrücken")).to_contain_text("Allemagne")
-    page.get_by_role("combobox", name="Afficher les partenaires d'une ville").select_option("Strasbourg")
+    page.get_by_role("combobox", name=t("partners.cities.choose", "fr")).select_option("Strasbourg")
     expect(page).to_have_url(re.compile(r"[?&]city=Strasbourg"))
     expect(page.get_by_role("tab", name="Par ville")).to_have_attribute("aria-selected", "true")
     assert_no_app_errors(page)
