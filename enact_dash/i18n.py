@@ -30,6 +30,18 @@ LANG_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch"}
 # space before ";", "!", "?" and inside « » (tests/unit/test_typography.py checks every catalogue).
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+_SPACE_BEFORE = re.compile(r" +([;!?»])")
+_SPACE_AFTER = re.compile(r"« +")
+_SPACE_BEFORE_COLON = re.compile(r" +:(?=\s|$)")
+
+
+def keep_together(text: str) -> str:
+    """Text as the staff wrote it, with the spaces of French punctuation made unbreakable, so that a
+    line never starts with ";", ":", "!", "?" or "»" nor ends with "«" ("Communiqué ; https://…",
+    "site : …"). Only which spaces may break changes; no character is added or removed but spaces."""
+    text = _SPACE_BEFORE.sub(NNBSP + r"\1", text)
+    text = _SPACE_AFTER.sub("«" + NNBSP, text)
+    return _SPACE_BEFORE_COLON.sub(NBSP + ":", text)
 
 
 def normalize_lang(lang: str | None) -> str:

@@ -6,6 +6,8 @@ import html
 import re
 from urllib.parse import quote
 
+from enact_dash.i18n import keep_together
+
 SEPARATOR = ";"
 # An http(s) address inside text; it does not end with the punctuation that follows it in a sentence.
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"';,]+[^\s<>\"';,.)]")
@@ -30,8 +32,9 @@ def short(source: str) -> str:
     """Readable text: URLs by their host (``factuel.univ-lorraine.fr``), citations as written but for the
     addresses in them (by their host as well)."""
     # An address inside a citation ("site : https://…") is shortened to its host too.
-    return " ; ".join(_host(part) if is_url(part) else URL_IN_TEXT.sub(lambda m: _host(m.group(0)), part)
-                      for part in parts(source))
+    return keep_together(" ; ".join(
+        _host(part) if is_url(part) else URL_IN_TEXT.sub(lambda m: _host(m.group(0)), part)
+        for part in parts(source)))
 
 
 def _host(url: str) -> str:
@@ -68,11 +71,12 @@ def link_html(url: str, label: str) -> str:
 
 
 def linkify(text: str) -> str:
-    """Escaped text in which every http(s) address becomes a link showing it readable."""
+    """Escaped text in which every http(s) address becomes a link showing it readable; the text between
+    keeps its punctuation on its line (:func:`enact_dash.i18n.keep_together`)."""
     out, end = [], 0
     for match in URL_IN_TEXT.finditer(text):
-        out.append(html.escape(text[end:match.start()]))
+        out.append(html.escape(keep_together(text[end:match.start()])))
         out.append(link_html(match.group(0), match.group(0)))
         end = match.end()
-    out.append(html.escape(text[end:]))
+    out.append(html.escape(keep_together(text[end:])))
     return "".join(out)

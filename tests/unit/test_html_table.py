@@ -195,4 +195,4 @@ def test_a_links_column_links_each_address_and_shows_it_readable() -> None:
     out = table_html(pd.DataFrame([{"s": source}]), [Column("s", "Source", "links")], caption="c")
     assert '<a href="https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"' in out
     assert ">https://fr.wikipedia.org/wiki/Université_de_Lorraine</a>" in out
-    assert "Communiqué &lt;b&gt; ; site : " in out
+    assert "Communiqué &lt;b&gt;\u202f; site\u00a0: " in out  # ";" and ":" never start a line

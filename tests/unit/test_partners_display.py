@@ -48,7 +48,7 @@ VIEW = frame(
     [
         ("fr", 0, ("Université de Lorraine (UL)", "Université", "Nancy", "France",
                    "Membre (porteur du cluster)", "Tous les axes", True, "https://www.univ-lorraine.fr",
-                   "Communiqué de presse ; factuel.univ-lorraine.fr")),
+                   "Communiqué de presse\u202f; factuel.univ-lorraine.fr")),
         ("en", 1, ("CHRU de Nancy", "Hospital", "Nancy", "France", "Member",
                    "Digital health, Language", True, None, "test")),
         ("fr", 2, ("Région Grand Est", "Collectivité", "site non précisé", "France", "Partenaire",

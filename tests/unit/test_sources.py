@@ -14,10 +14,10 @@ from enact_dash.sources import first_url, link_html, linkify, parts, readable, r
          "example.org"),
         ("Communiqué ; https://factuel.univ-lorraine.fr/node/30200",
          ["Communiqué", "https://factuel.univ-lorraine.fr/node/30200"],
-         "https://factuel.univ-lorraine.fr/node/30200", "Communiqué ; factuel.univ-lorraine.fr"),
+         "https://factuel.univ-lorraine.fr/node/30200", "Communiqué\u202f; factuel.univ-lorraine.fr"),
         ("Communiqué ; site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine",
          ["Communiqué", "site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"], "",
-         "Communiqué ; site : fr.wikipedia.org"),  # an address in a citation: by its host too
+         "Communiqué\u202f; site\u00a0: fr.wikipedia.org"),  # an address in a citation: by its host too
         ("javascript:alert(1)", ["javascript:alert(1)"], "", "javascript:alert(1)"),
         ("", [], "", ""),
     ],

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from enact_dash.i18n import LANGS, NBSP, NNBSP, catalogue
+from enact_dash.i18n import LANGS, NBSP, NNBSP, catalogue, keep_together
 
 # What is not prose: {placeholders}, `code`, URLs, Markdown link targets, HTML tags.
 _NOT_PROSE = re.compile(r"\{\{|\}\}|\{[^{}]*\}|`[^`]*`|https?://[^\s)]*|\]\([^)]*\)|<[^>]+>")
@@ -103,3 +103,19 @@ def test_every_string_is_set_as_a_typesetter_would(lang: str, key: str, text: st
 )
 def test_the_typesetter_finds_what_it_should(text: str, lang: str, expected: list[str]) -> None:
     assert faults(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Data text as the staff write it: only which spaces may break changes.
+        ("Communiqué de presse ; https://x.fr/a?b=c", f"Communiqué de presse{NNBSP}; https://x.fr/a?b=c"),
+        ("site : https://x.fr", f"site{NBSP}: https://x.fr"),
+        ("l'appel « IA Cluster » !", f"l'appel «{NNBSP}IA Cluster{NNBSP}»{NNBSP}!"),
+        ("Vraiment  ?", f"Vraiment{NNBSP}?"),
+        ("https://x.fr:8080/a et 14:30", "https://x.fr:8080/a et 14:30"),
+        ("State programme: funds the cluster; the call", "State programme: funds the cluster; the call"),
+    ],
+)
+def test_data_text_keeps_its_punctuation_on_its_line(text: str, expected: str) -> None:
+    assert keep_together(text) == expected
