@@ -298,8 +298,7 @@ def test_a_table_wider_than_a_phone_says_so_and_scrolls_from_the_keyboard(new_ap
     expect(table.locator("tbody tr")).to_have_count(7)
     hint = table.locator(".enact-scroll-hint")
     expect(hint).to_be_visible()  # the list is wider than the screen
-    expect(hint).to_have_text("Tableau plus large que l'écran : faites-le défiler sur le côté pour voir "
-                              "toutes les colonnes.")
+    expect(hint).to_have_text(t("common.table.scroll_hint", "fr"))
     assert table.evaluate(SCROLL_LEFT) == 0
     table.focus()  # the region is in the tab order: the keyboard scrolls it
     page.keyboard.press("ArrowRight")
@@ -429,7 +428,7 @@ MAP_ZOOM = "() => Number(document.querySelector('.leaflet-container').dataset.en
     ("lang", "zoom_in", "zoom_out", "zooming", "listing", "close"),
     [
         ("fr", "Zoom avant", "Zoom arrière", "3 partenaires — zoomer", "2 partenaires — afficher la liste",
-         "Fermer la fenêtre d'information"),
+         t("map.leaflet.close_popup", "fr")),
         ("de", "Vergrößern", "Verkleinern", "3 Partner — vergrößern", "2 Partner — Liste anzeigen",
          "Infofenster schließen"),
     ],
