@@ -91,7 +91,8 @@ def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool
                 icon=":material/event:",
             )
         else:
-            note(t("events.detail.no_day", lang), buttons[1])
+            no_day = "events.detail.no_day" if view.upcoming else "events.detail.no_day_past"
+            note(t(no_day, lang), buttons[1])
         if view.source_is_url:
             buttons[2].link_button(t("events.detail.source", lang), view.source, icon=":material/link:")
         elif view.source:
@@ -210,7 +211,7 @@ else:  # not st.stop(): the entry point writes the sidebar's link after the page
     table_box = lazy_expander(t("events.table.expander", lang), key=TABLE_KEY, icon=":material/table:")
     if table_box.open:
         table_box.markdown(escape_markdown(summary))
-        table_box.dataframe(ev.table(dataset.events, selection, lang), hide_index=True)
+        table_box.dataframe(ev.table(dataset.events, selection, lang, today=today), hide_index=True)
         if selection.count > ev.TABLE_LIMIT:
             note(t("events.table.limited", lang, limit=n(ev.TABLE_LIMIT), total=n(selection.count)),
                  table_box)

@@ -59,6 +59,14 @@ def status_label(status: str, lang: str) -> str:
     return t(f"vocab.event_status.{status}", lang)
 
 
+def status_text(status: str, lang: str, *, past: bool) -> str:
+    """The status as a page says it: an event still "planned" once its dates are over is said announced,
+    not confirmed to have taken place (the data was not updated; nothing is inferred)."""
+    if past and status == "planned":
+        return t("events.status.past_planned", lang)
+    return status_label(status, lang)
+
+
 def access_label(feature: str, lang: str) -> str:
     return t(f"vocab.accessibility.{feature}", lang)
 
@@ -114,15 +122,16 @@ def event_view(row: Mapping[str, Any], lang: str, *, today: date) -> EventView:
     start = as_partial(row.get("start"))
     end = as_partial(row.get("end"))
     status = _cell(row, "status") or "planned"
+    upcoming = bool(start) and is_upcoming(start, end, today=today)
     return EventView(
         id=_cell(row, "id"),
         title=localized(row, "title", lang),
         when=format_when(start, end, lang) if start else t("events.date.unknown", lang),
         where=place_text(row, lang),
         type=type_label(_cell(row, "type") or "other", lang),
-        status=status_label(status, lang),
+        status=status_text(status, lang, past=bool(start) and not upcoming),
         cancelled=status == "cancelled",
-        upcoming=bool(start) and is_upcoming(start, end, today=today),
+        upcoming=upcoming,
         days_known=bool(start) and start.day is not None and (end is None or end.day is not None),
         audience=_joined((audience_label(a, lang) for a in as_tuple(row.get("audience"))), lang),
         accessibility=_joined(
@@ -149,7 +158,7 @@ def headline(view: EventView, lang: str) -> str:
     return text
 
 
-def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+def events_table(events: pd.DataFrame, lang: str, *, today: date) -> pd.DataFrame:
     """The table alternative of the timeline: one row per event, localised plain text."""
     columns = {
         "when": t("events.col.when", lang),
@@ -161,16 +170,17 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     }
     rows = []
     for row in events.to_dict("records"):
-        start = as_partial(row.get("start"))
+        start, end = as_partial(row.get("start")), as_partial(row.get("end"))
+        past = bool(start) and not is_upcoming(start, end, today=today)
         rows.append({
-            columns["when"]: format_when(start, as_partial(row.get("end")), lang) if start else "",
+            columns["when"]: format_when(start, end, lang) if start else "",
             columns["title"]: localized(row, "title", lang),
             columns["type"]: type_label(_cell(row, "type") or "other", lang),
             columns["where"]: place_text(row, lang),
             columns["audience"]: _joined(
                 (audience_label(a, lang) for a in as_tuple(row.get("audience"))), lang
             ),
-            columns["status"]: status_label(_cell(row, "status") or "planned", lang),
+            columns["status"]: status_text(_cell(row, "status") or "planned", lang, past=past),
         })
     return pd.DataFrame(rows, columns=list(columns.values()))
 

@@ -176,9 +176,9 @@ def timeline(events: pd.DataFrame, selection: EventsSelection, lang: str, *, tod
                      lambda: events_timeline(selection.filtered, lang, today=today))
 
 
-def table(events: pd.DataFrame, selection: EventsSelection, lang: str) -> pd.DataFrame:
-    return _MEMO.get(events, ("table", selection.key, lang),
-                     lambda: events_table(selection.filtered.head(TABLE_LIMIT), lang))
+def table(events: pd.DataFrame, selection: EventsSelection, lang: str, *, today: date) -> pd.DataFrame:
+    return _MEMO.get(events, ("table", selection.key, lang),  # the key holds today
+                     lambda: events_table(selection.filtered.head(TABLE_LIMIT), lang, today=today))
 
 
 def events_map(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[str, Any], lang: str,

@@ -46,7 +46,7 @@ def headings(at: AppTest) -> list[str]:
         ("fr", ["Agenda", "2026 — date à venir", "3–13 octobre 2025", "ne sont pas dans le fichier agenda",
                 "Chronologie", "Carte", "Afficher la carte des événements"]),
         ("en", ["Events", "2026 — date to be announced", "3–13 October 2025",
-                "have no date yet and are not in the calendar file", "Timeline", "Map",
+                "with no known day are not in the calendar file", "Timeline", "Map",
                 "Show the map of events"]),
         ("de", ["Veranstaltungen", "2026 — Termin folgt", "3.–13. Oktober 2025",
                 "nicht in der Kalenderdatei", "Zeitleiste", "Karte",
@@ -99,7 +99,7 @@ def test_date_range_keeps_events_that_may_fall_in_it() -> None:
     assert [label.split(" · ")[1] for label in labels if " · " in label] == [
         "Atelier ou colloque", "École d’été",
     ]
-    assert "2 événements n’ont pas encore de date précise" in page_text(at)
+    assert "2 événements sans jour connu ne sont pas dans le fichier agenda" in page_text(at)
 
 
 def test_date_widget_writes_the_url() -> None:

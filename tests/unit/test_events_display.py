@@ -93,6 +93,23 @@ def test_event_view_of_a_year_only_event() -> None:
     assert not view.source_is_url  # a citation, not a link
 
 
+@pytest.mark.parametrize(
+    ("row", "today", "lang", "status"),
+    [
+        (NUIT, date(2025, 10, 3), "en", "Planned"),  # its day: still under way
+        (NUIT, date(2025, 10, 4), "en", "Announced (not confirmed as held)"),
+        (NUIT, date(2025, 10, 4), "fr", "Annoncé (déroulement non confirmé)"),
+        ({**NUIT, "status": "confirmed"}, date(2025, 10, 4), "en", "Confirmed"),
+        ({**NUIT, "status": "cancelled"}, date(2025, 10, 4), "de", "Abgesagt"),
+        (event("month", "2026-01"), date(2026, 1, 31), "en", "Planned"),  # the month is not over
+        (event("month", "2026-01"), date(2026, 2, 1), "de", "Angekündigt (Durchführung nicht bestätigt)"),
+    ],
+)
+def test_a_past_event_still_planned_is_said_announced(row: dict[str, Any], today: date, lang: str,
+                                                      status: str) -> None:
+    assert event_view(row, lang, today=today).status == status
+
+
 def test_place_outside_france_names_the_country() -> None:
     row = event("x", "2026-01-01", venue="Campus", city="Saarbrücken", country="DE")
     assert place_text(row, "fr") == "Campus, Saarbrücken, Allemagne"
@@ -106,13 +123,14 @@ def test_headline_marks_cancelled_in_words_and_escapes() -> None:
 
 
 def test_events_table_columns_and_values() -> None:
-    table = events_table(prepare(pd.DataFrame([NUIT, SUMMER])), "en")
+    table = events_table(prepare(pd.DataFrame([NUIT, SUMMER])), "en", today=TODAY)
     assert list(table.columns) == ["Date", "Event", "Type", "Place", "Audience", "Status"]
     assert table.iloc[0].tolist() == [
         "3 October 2025", "Nuit de la science", "Fête de la Science (science festival)",
         "Vandœuvre-lès-Nancy",
-        "General public", "Planned",
+        "General public", "Announced (not confirmed as held)",  # past, still "planned" in the data
     ]
+    assert table.iloc[1]["Status"] == "Planned"
     assert table.iloc[1]["Date"] == "2026 — date to be announced"
 
 

@@ -121,7 +121,7 @@ def test_timeline_and_table_are_memoised_per_language() -> None:
     fr = ev.timeline(events, selection, "fr", today=TODAY)
     assert ev.timeline(events, selection, "fr", today=TODAY) is fr
     assert ev.timeline(events, selection, "en", today=TODAY) is not fr
-    table = ev.table(events, selection, "de")
+    table = ev.table(events, selection, "de", today=TODAY)
     assert list(table.columns) == ["Datum", "Veranstaltung", "Art", "Ort", "Zielgruppe", "Status"]
 
 

@@ -117,10 +117,10 @@ def test_partial_dates_order_across_precisions(earlier, later):
 @pytest.mark.parametrize(
     ("key", "count", "lang", "expected"),
     [
-        ("events.notice.no_day", 1, "fr", "1 événement n’a pas encore de date précise"),
-        ("events.notice.no_day", 2, "fr", "2 événements n’ont pas encore de date précise"),
-        ("events.notice.no_day", 1, "en", "1 event has no date yet"),
-        ("events.notice.no_day", 3, "de", "3 Veranstaltungen haben noch kein genaues Datum"),
+        ("events.notice.no_day", 1, "fr", "1 événement sans jour connu n’est pas"),
+        ("events.notice.no_day", 2, "fr", "2 événements sans jour connu ne sont pas"),
+        ("events.notice.no_day", 1, "en", "1 event with no known day is not"),
+        ("events.notice.no_day", 3, "de", "3 Veranstaltungen ohne bekannten Tag sind nicht"),
         ("events.map.unlocated", 1, "fr", "1 événement sans lieu connu ne figure pas"),
         ("events.map.unlocated", 4, "en", "4 events without a known place are not"),
         ("common.data_problems.title", 1, "de", "Daten: 1 Problem zu beheben"),
