@@ -18,6 +18,7 @@ import streamlit as st
 from enact_dash import partners as pt
 from enact_dash.config import get_settings
 from enact_dash.empty_view import empty_view
+from enact_dash.events.display import escape_markdown
 from enact_dash.exports import CSV_MIME, JSON_MIME, csv_separator
 from enact_dash.filters import PARTNERS_PAGE_FILTERS
 from enact_dash.i18n import format_number, plural, t
@@ -86,6 +87,8 @@ else:
     filters = current_filters()
     view = pt.partners_view(partners, filters)
     counts = view.counts
+    if note := pt.unnamed_companies_note(view.shown, filters.ptype, dataset.figures, lang):
+        st.info(escape_markdown(note), icon=":material/info:")  # companies asked for: some exist, unnamed
     if counts.partners == 0:
         show_empty_view(empty_view(filters, PARTNERS_PAGE_FILTERS, lang, domain="partners",
                                    selection="partner"), key="partners_clear")

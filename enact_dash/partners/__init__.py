@@ -31,6 +31,7 @@ from enact_dash.partners.summary import (
     located_mask,
     summary_text,
     unlocated_text,
+    unnamed_companies_note,
 )
 from enact_dash.partners.view import (
     CARD_ANCHOR,
@@ -104,5 +105,6 @@ __all__ = [
     "type_label",
     "type_options",
     "unlocated_text",
+    "unnamed_companies_note",
     "without_city",
 ]

@@ -9,8 +9,10 @@ from functools import cache
 import pandas as pd
 
 from enact_dash.data.vocab import NOT_COUNTRIES
+from enact_dash.figures import primary_figure
 from enact_dash.i18n import fold, plural, t
 from enact_dash.partners.filtering import city_keys
+from enact_dash.sources import short
 
 
 @dataclass(frozen=True)
@@ -133,3 +135,17 @@ def names_by_city(partners: pd.DataFrame) -> PlaceNames:
                for place, spelling in spellings.items()}
     by_place = sorted(groups.items(), key=lambda item: (-len(item[1]), fold(spelled[item[0]]), item[0][0]))
     return PlaceNames(tuple((spelled[place], tuple(group)) for place, group in by_place), tuple(no_city))
+
+
+def unnamed_companies_note(partners: pd.DataFrame, ptypes: tuple[str, ...], figures: pd.DataFrame,
+                           lang: str) -> str:
+    """When companies are asked for (``ptypes``) and none is listed in ``partners`` (the view): the number
+    of companies the sources give, with its source, and that no public source names them. Empty
+    otherwise. Companies are a type of partner the cluster has, that the data cannot list by name."""
+    if "company" not in ptypes or (partners["type"] == "company").any():
+        return ""
+    figure = primary_figure(figures, "companies", lang)
+    if figure is None:
+        return t("partners.companies.unnamed_no_figure", lang)
+    note = t("partners.companies.unnamed", lang, value=figure.text, source=short(figure.source))
+    return note[:1].upper() + note[1:]  # "Environ 50 entreprises…": the value starts the sentence

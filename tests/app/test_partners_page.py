@@ -555,3 +555,11 @@ def test_a_native_field_ignores_a_value_it_does_not_offer(name: str, value: str,
     assert not at.exception
     assert param not in at.query_params
     assert listed_ids(at) == ["hus"]
+
+
+@pytest.mark.parametrize(("ptype", "said"), [("company", True), ("hospital", False)])
+def test_companies_asked_for_and_none_listed_is_explained(ptype: str, said: bool) -> None:
+    at = run_app_page("partners", lang="en", ptype=ptype)
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert any("No public source names the companies" in v for v in infos) is said

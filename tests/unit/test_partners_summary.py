@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from enact_dash.i18n import plural_form
 from enact_dash.partners import PartnerCounts, by_city, count_partners, summary_text, unlocated_text
-from enact_dash.partners.summary import PlaceNames, names_by_city, screen_name
+from enact_dash.partners.summary import PlaceNames, names_by_city, screen_name, unnamed_companies_note
 from tests.unit.test_partners_filtering import frame, partner
 
 NNBSP = "\u202f"  # French thousands separator (Babel)
@@ -172,3 +173,31 @@ def test_names_by_city_groups_most_first_with_the_usual_spelling() -> None:
 
 def test_names_by_city_of_nobody() -> None:
     assert names_by_city(frame(partner("a"))[0:0]) == PlaceNames((), ())
+
+
+COMPANIES = pd.DataFrame([{
+    "id": "companies-baseline", "metric": "companies", "value": 50.0, "unit": "count", "qualifier": "approx",
+    "as_of": None, "primary": True, "label_fr": "Entreprises soutenant le projet", "label_en": "Companies",
+    "label_de": "Unternehmen", "note_fr": "", "note_en": "", "note_de": "",
+    "source": "https://international.grandestdeveloppement.fr/fr/cluster-enact/",
+}])
+
+
+@pytest.mark.parametrize(
+    ("ptypes", "types", "figures", "lang", "expected"),
+    [
+        (("company",), [], COMPANIES, "en",
+         "About 50 companies support the project, according to international.grandestdeveloppement.fr; "
+         "no public source names them, so none is in this list."),
+        (("company", "hospital"), ["hospital"], COMPANIES, "fr", "Environ 50 entreprises soutiennent"),
+        (("company",), [], COMPANIES.iloc[0:0], "de", "Keine öffentliche Quelle nennt die Unternehmen"),
+        (("company",), ["company"], COMPANIES, "en", ""),  # a company is listed: nothing to explain
+        (("hospital",), [], COMPANIES, "en", ""),  # companies not asked for
+        ((), [], COMPANIES, "en", ""),
+    ],
+)
+def test_unnamed_companies_note(ptypes, types, figures, lang, expected) -> None:
+    shown = frame(*(partner(f"p{i}", type=kind) for i, kind in enumerate(types))) if types else \
+        frame(partner("x")).iloc[0:0]
+    note = unnamed_companies_note(shown, ptypes, figures, lang)
+    assert note.startswith(expected) if expected else note == ""
