@@ -36,12 +36,13 @@ def _reset(filters: Filters, names: Sequence[str]) -> Filters:
 
 
 def empty_view(filters: Filters, own: Sequence[str], lang: str, *, domain: str,
-               selection: str = "") -> EmptyView:
+               selection: str = "", why: str = "") -> EmptyView:
     """The empty view of a page whose own filters are ``own`` (e.g. type, country, relation, search)
     and whose selected item is the field ``selection`` (cleared with them).
 
     The message comes from ``<domain>.empty.<case>``: ``search`` (only the search is set),
-    ``search_filters`` (the search and filters), ``filters`` (filters only) or ``data`` (nothing set).
+    ``search_filters`` (the search and filters), ``filters`` (filters only) or ``data`` (nothing set);
+    ``why``, when the page knows better why nothing matches (companies exist, unnamed), replaces it.
     """
     own_set = _set(filters, own)
     shared_set = _set(filters, SHARED_FILTERS)
@@ -54,7 +55,7 @@ def empty_view(filters: Filters, own: Sequence[str], lang: str, *, domain: str,
         case = "filters"
     else:
         return EmptyView(t(f"{domain}.empty.data", lang), "", None)
-    message = t(f"{domain}.empty.{case}", lang, q=query)
+    message = why or t(f"{domain}.empty.{case}", lang, q=query)
     extra = (selection,) if selection else ()
     if own_set:
         return EmptyView(message, t("common.empty.clear_page", lang), _reset(filters, (*own, *extra)))

@@ -87,12 +87,14 @@ else:
     filters = current_filters()
     view = pt.partners_view(partners, filters)
     counts = view.counts
-    if note := pt.unnamed_companies_note(view.shown, filters.ptype, dataset.figures, lang):
-        st.info(escape_markdown(note), icon=":material/info:")  # companies asked for: some exist, unnamed
+    # Companies asked for and none listed: the cluster has some that no source names (said, not "nobody").
+    companies = pt.unnamed_companies_note(view.shown, filters.ptype, dataset.figures, lang)
     if counts.partners == 0:
         show_empty_view(empty_view(filters, PARTNERS_PAGE_FILTERS, lang, domain="partners",
-                                   selection="partner"), key="partners_clear")
+                                   selection="partner", why=companies), key="partners_clear")
     else:  # not st.stop(): the entry point writes the sidebar's link after the page
+        if companies:
+            st.info(escape_markdown(companies), icon=":material/info:")
         st.markdown(f"**{pt.summary_text(counts, lang)}** {pt.unlocated_text(counts, lang)}".strip())
 
         selected = pt.partner_row(view.shown, filters.partner)
