@@ -52,59 +52,63 @@ def the_problem(data_dir, file: str, column: str | None = None):
 CASES = [
     # 1. the column quoted as written in the header, matched tolerantly
     ("partners", with_header(PARTNERS.column_names, [partner(type="startup")], type="  Type "),
-     "partners.csv", 2, "Type", "fr", "partners.csv:2: Type: « startup » n'est pas une valeur permise"),
+     "partners.csv", 2, "Type", "fr",
+     "partners.csv:2: Type: «\u202fstartup\u202f» n’est pas une valeur permise"),
     ("partners", with_header(PARTNERS.column_names, [partner()], city="Ville"),
      "partners.csv", 1, "Ville", "fr",
      "partners.csv:1: Ville: colonne inconnue, ignorée. Colonnes absentes du fichier, peut-être celle "
-     "visée : « city »"),
+     "visée\u00a0: «\u202fcity\u202f»"),
     ("partners", with_header(PARTNERS.column_names, [partner()], name="Nom"),
-     "partners.csv", 1, "name", "en", 'Unknown columns of the first line, perhaps renamed: "Nom"'),
+     "partners.csv", 1, "name", "en", "Unknown columns of the first line, perhaps renamed: “Nom”"),
     ("partners", with_header(PARTNERS.column_names, [partner()], name="Nom"),
      "partners.csv", 1, "name", "de", "Unbekannte Spalten der ersten Zeile, vielleicht umbenannt: „Nom“"),
     ("chairs",
      with_header(CHAIRS.column_names, [chair(institution="nobody-here")], institution="INSTITUTION"),
-     "chairs.csv", 2, "INSTITUTION", "en", 'chairs.csv:2: INSTITUTION: unknown partner "nobody-here"'),
+     "chairs.csv", 2, "INSTITUTION", "en", "chairs.csv:2: INSTITUTION: unknown partner “nobody-here”"),
     # 2. a date that a spreadsheet turned into its date number: named, with the date it may be
     ("milestones", [dict(MINIMAL["milestones.csv"][0], date="45678")],
      "milestones.csv", 2, "date", "fr",
-     "« 45678 » ressemble à un numéro de date de tableur (45678 = 2025-01-21 ?)"),
+     "«\u202f45678\u202f» ressemble à un numéro de date de tableur (45678 = 2025-01-21\u202f?)"),
     ("milestones", [dict(MINIMAL["milestones.csv"][0], date="45678.0")],
      "milestones.csv", 2, "date", "en",
-     '"45678.0" looks like a spreadsheet date number (45678 = 2025-01-21?)'),
+     "“45678.0” looks like a spreadsheet date number (45678 = 2025-01-21?)"),
     ("events", [dict(MINIMAL["events.csv"][0], end="46003,5")],
      "events.csv", 2, "end", "de", "„46003,5“ sieht wie eine Datumszahl einer Tabellenkalkulation aus "
      "(46003 = 2025-12-12?)"),
     # 3. a figure with a bad as_of is left out, located
     ("figures", [figure(as_of="45678")], "figures.csv", 2, "as_of", "fr",
-     "figures.csv:2: as_of: « 45678 » ressemble à un numéro de date de tableur"),
+     "figures.csv:2: as_of: «\u202f45678\u202f» ressemble à un numéro de date de tableur"),
     ("figures", [figure(as_of="déc. 2025")], "figures.csv", 2, "as_of", "en",
-     'figures.csv:2: as_of: "déc. 2025" is not a date'),
+     "figures.csv:2: as_of: “déc. 2025” is not a date"),
     # 4. a country by its name: unknown ones list the names allowed
     ("partners", [partner(country="Italie")], "partners.csv", 2, "country", "fr",
-     "« Italie » n'est pas un pays connu : écrivez son code à deux lettres (DE, IT…) ou le nom d'un pays de "
-     "la carte (permis : France (FR), Allemagne (DE), Luxembourg (LU), Belgique (BE), Suisse (CH))"),
+     "«\u202fItalie\u202f» n’est pas un pays connu\u00a0: écrivez son code à deux lettres (DE, IT…) "
+     "ou le nom d’un pays de "
+     "la carte (permis\u00a0: France (FR), Allemagne (DE), Luxembourg (LU), Belgique (BE), Suisse (CH))"),
     ("partners", [partner(country="Italy")], "partners.csv", 2, "country", "en",
      "(allowed: France (FR), Germany (DE), Luxembourg (LU), Belgium (BE), Switzerland (CH))"),
     ("partners", [partner(country="Italien")], "partners.csv", 2, "country", "de",
      "(zulässig: Frankreich (FR), Deutschland (DE), Luxemburg (LU), Belgien (BE), Schweiz (CH))"),
     # 5. an unknown institution: the closest partners named, else all of them
     ("chairs", [chair(institution="Universite de Lorrain")], "chairs.csv", 2, "institution", "fr",
-     "partenaire inconnu « Universite de Lorrain » : écrivez l'identifiant ou le nom exact d'un partenaire "
-     "de partners.csv (les plus proches : Université de Lorraine (ul))"),
+     "partenaire inconnu «\u202fUniversite de Lorrain\u202f»\u00a0: écrivez l’identifiant ou le nom exact "
+     "d’un partenaire "
+     "de partners.csv (les plus proches\u00a0: Université de Lorraine (ul))"),
     ("chairs", [chair(institution="Strasbourg")], "chairs.csv", 2, "institution", "en",
      "(closest: Hôpitaux Universitaires de Strasbourg (hus))"),
     ("chairs", [chair(institution="xyz")], "chairs.csv", 2, "institution", "de",
      "(zulässig: Université de Lorraine (ul), Hôpitaux Universitaires de Strasbourg (hus))"),
     # 6. other spreadsheet habits
     ("milestones", [dict(MINIMAL["milestones.csv"][0], date="20/05/25")],
-     "milestones.csv", 2, "date", "fr", "« 20/05/25 » : année à deux chiffres, non lue (siècle incertain). "
-     "Écrivez l'année en entier, par exemple 2025-05-20"),
+     "milestones.csv", 2, "date", "fr",
+     "«\u202f20/05/25\u202f»\u00a0: année à deux chiffres, non lue (siècle incertain). "
+     "Écrivez l’année en entier, par exemple 2025-05-20"),
     ("milestones", [dict(MINIMAL["milestones.csv"][0], date="2025-05-20 00:00:00")],
      "milestones.csv", 2, "date", "en",
-     '"2025-05-20 00:00:00": read as the day 2025-05-20, the time is ignored'),
+     "“2025-05-20 00:00:00”: read as the day 2025-05-20, the time is ignored"),
     ("partners", csv_text([partner()], (*PARTNERS.column_names, "City")),
      "partners.csv", 1, "City", "fr", "partners.csv:1: City: colonne écrite deux fois dans la première ligne "
-     "(colonnes 7 et 17) : seule la première est lue"),
+     "(colonnes 7 et 17)\u00a0: seule la première est lue"),
 ]
 
 
@@ -202,7 +206,7 @@ def test_a_reference_to_a_shifted_row_names_that_row(make_data_dir):
     dataset = load_dataset(make_data_dir(partners="\n".join(lines)))
     ref = next(p for p in dataset.problems if p.file == "chairs.csv")
     assert ref.code == "ref_left_out"
-    assert ref.format("en") == ('chairs.csv:2: institution: "ul" ignored: its row is left out, '
+    assert ref.format("en") == ("chairs.csv:2: institution: “ul” ignored: its row is left out, "
                                 "see partners.csv:2")
 
 
