@@ -17,14 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from enact_dash.data import schemas
 from enact_dash.data.columns import MULTI_SEPARATOR, Column, identifier, text
 from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, split_mistyped, vocabulary_of
 from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem, quoted_list
 from enact_dash.data.schemas import TableSpec
 from enact_dash.data.tables import RawTable, TableError, read_table
 from enact_dash.data.vocab import AXIS_ALL
-from enact_dash.geo import GEO_SUBDIR, Gazetteer, geo_dir_for, in_map_area, load_gazetteer, normalize_name
+from enact_dash.geo import Gazetteer, in_map_area, normalize_name
 from enact_dash.i18n import LANGS
 
 
@@ -476,115 +475,6 @@ def check_date_order(frame: pd.DataFrame, file: str, start: str, end: str) -> li
             problems.append(Problem(file, int(row[2]), end, "end_before_start", str(last),
                                     (("start", str(first)),), Level.WARNING))
     return problems
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Every table of the data directory, validated, plus all problems found."""
-
-    tables: dict[str, pd.DataFrame]
-    problems: tuple[Problem, ...] = ()
-    unreadable: frozenset[str] = field(default_factory=frozenset)
-    # Files left out whose last good version is shown instead (see enact_dash.ui.data.get_dataset).
-    kept_previous: frozenset[str] = field(default_factory=frozenset)
-    # Per table (``figures``), the rows left out for a bad value, as far as they were read.
-    left_out: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        try:
-            return self.tables[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def unavailable(self, name: str) -> bool:
-        """Whether the file ``name`` (``partners.csv`` or ``partners``) was left out as a whole, with no
-        earlier version to show: its table is empty because it could not be read, not because it is."""
-        file = name if name.endswith(".csv") else f"{name}.csv"
-        return file in self.unreadable and file not in self.kept_previous
-
-    def left_out_values(self, name: str, column: str) -> frozenset[str]:
-        """The values of ``column`` in the rows of table ``name`` left out for a bad value (e.g. the
-        metrics of figures.csv whose row could not be read): known to exist, not shown."""
-        return frozenset(str(row[column]) for row in self.left_out.get(name, ())
-                         if isinstance(row.get(column), str) and row[column])
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.level is Level.ERROR)
-
-
-def load_dataset(data_dir: Path, geo_dir: Path | None = None) -> Dataset:
-    """Load and cross-check every file of ``data_dir``."""
-    data_dir = Path(data_dir)
-    problems: list[Problem] = []
-    tables: dict[str, pd.DataFrame] = {}
-    unreadable: set[str] = set()
-    dropped: dict[str, dict[str, int]] = {}
-    headings: dict[str, dict[str, str]] = {}
-    left_out: dict[str, tuple[dict[str, Any], ...]] = {}
-    if not data_dir.is_dir():
-        problems.append(Problem(data_dir.name or str(data_dir), 0, "", "dir_missing", str(data_dir)))
-    for spec in schemas.ALL_TABLES:
-        key = spec.name.removesuffix(".csv")
-        if not data_dir.is_dir():
-            tables[key] = empty_frame(spec)
-            unreadable.add(spec.name)
-            continue
-        result = load_table(data_dir, spec)
-        tables[key] = result.frame
-        dropped[key] = result.dropped
-        headings[spec.name] = result.headings
-        left_out[key] = result.left_out
-        problems.extend(result.problems)
-        if not result.readable:
-            unreadable.add(spec.name)
-
-    geo = geo_dir or geo_dir_for(data_dir)
-    try:
-        gazetteer = load_gazetteer(geo)
-    except (OSError, ValueError, KeyError) as err:
-        problems.append(Problem(f"{GEO_SUBDIR}/", 0, "", "geo_unreadable", str(err)))
-        gazetteer = Gazetteer([])
-
-    def target(key: str) -> Target:
-        name = f"{key}.csv"
-        return Target(name, frozenset(tables[key]["id"]), dropped.get(key, {}), name not in unreadable)
-
-    axes, partners = target("axes"), target("partners")
-    any_axes, one_axis = (axes_vocabulary(tables["axes"], with_all=True),
-                          axes_vocabulary(tables["axes"], with_all=False))
-    for key in ("partners", "events"):
-        frame, found = locate(tables[key], f"{key}.csv", gazetteer)
-        problems.extend(found)
-        frame, found = check_refs(frame, f"{key}.csv", "axes", axes, "unknown_axis", {AXIS_ALL}, any_axes)
-        problems.extend(found)
-        tables[key] = frame
-    tables["actions"], found = check_refs(tables["actions"], "actions.csv", "axes", axes, "unknown_axis",
-                                          {AXIS_ALL}, any_axes)
-    problems.extend(found)
-    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "axis", axes, "unknown_axis",
-                                         vocabulary=one_axis)
-    problems.extend(found)
-    tables["chairs"], found = check_refs(tables["chairs"], "chairs.csv", "institution", partners,
-                                         "unknown_partner",
-                                         vocabulary=partners_vocabulary(tables["partners"]),
-                                         suggest=True)
-    problems.extend(found)
-    problems.extend(check_date_order(tables["events"], "events.csv", "start", "end"))
-    problems = with_headings(problems, headings)  # the cross-file checks' columns, as written
-    return Dataset(tables, _in_reading_order(problems), frozenset(unreadable), left_out=left_out)
-
-
-def _in_reading_order(problems: list[Problem]) -> tuple[Problem, ...]:
-    """By file (in load order), then line: the cross-file checks (an axis, a city, a partner reference)
-    come after every file's own checks and would otherwise be listed after the other files. The order
-    of the problems of one line is kept."""
-    files = [spec.name for spec in schemas.ALL_TABLES]
-
-    def place(problem: Problem) -> tuple[int, int]:
-        return (files.index(problem.file) if problem.file in files else -1, problem.line)
-
-    return tuple(sorted(problems, key=place))
 
 
 def localized(frame: pd.DataFrame, stem: str, lang: str) -> pd.Series:

@@ -7,21 +7,32 @@ the last good version of that table is kept, with its problem still listed for t
 
 from __future__ import annotations
 
-from dataclasses import replace
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
 
 from enact_dash.config import get_settings
-from enact_dash.data import Dataset, Outcome, load_dataset
+from enact_dash.data import Dataset, TableResult, load_dataset
+from enact_dash.data.dataset import assemble, fallbacks
 from enact_dash.data.schemas import ALL_TABLES
 from enact_dash.ui import memory
 
-# Last good table per (data dir, table name): survives a file broken mid-event.
-_LAST_GOOD: dict[tuple[str, str], object] = {}
-# Per data dir, the dataset last built from a loaded one and last good tables: (loaded, tables, built).
-# The same inputs give the same object, so the memos keyed on a dataset's identity keep working.
-_MERGED: dict[str, tuple[Dataset, tuple[object, ...], Dataset]] = {}
+
+@dataclass
+class _Memory:
+    """Per data directory: each table's last good result (as read, before the cross-file checks), the
+    dataset last loaded and the one shown for it (the same object at every run, so that the memos keyed
+    on a dataset's identity keep working)."""
+
+    last_good: dict[str, TableResult] = field(default_factory=dict)
+    loaded: Dataset | None = None
+    shown: Dataset | None = None
+
+
+_MEMORY: dict[str, _Memory] = {}
+_LOCK = threading.Lock()
 
 
 def files_signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -45,36 +56,29 @@ def _load(data_dir: str, signature: tuple[tuple[str, int, int], ...]) -> Dataset
     return load_dataset(Path(data_dir))
 
 
-def _file_failed(dataset: Dataset, name: str) -> bool:
-    return any(p.file == name and p.outcome is Outcome.FILE_LEFT_OUT for p in dataset.problems)
-
-
 def get_dataset() -> Dataset:
-    """The validated data, reloaded when a file changes; never raises for bad data."""
+    """The validated data, reloaded when a file changes; never raises for bad data.
+
+    A file that cannot be read (or lost a required column) since an earlier load is replaced by its last
+    good version, and the other files are checked against that version (the cross-file checks run again
+    with it); a file that lost most of its rows since its last good version is shown with a warning giving
+    both counts.
+    """
     data_dir = get_settings().data_dir
     dataset = _load(str(data_dir), files_signature(data_dir))
-    tables = dict(dataset.tables)
-    changed = False
-    kept: set[str] = set()
-    for spec in ALL_TABLES:
-        key = spec.name.removesuffix(".csv")
-        cache_key = (str(data_dir), key)
-        if _file_failed(dataset, spec.name):
-            previous = _LAST_GOOD.get(cache_key)
-            if previous is not None:
-                tables[key] = previous
-                kept.add(spec.name)
-                changed = True
-        else:
-            _LAST_GOOD[cache_key] = tables[key]
-    if not changed:
-        _MERGED.pop(str(data_dir), None)  # repaired: let the broken state's dataset go
-        return dataset
-    frames = tuple(tables.values())
-    merged = _MERGED.get(str(data_dir))
-    if merged is None or merged[0] is not dataset or len(merged[1]) != len(frames) or any(
-        a is not b for a, b in zip(merged[1], frames, strict=True)
-    ):
-        merged = (dataset, frames, replace(dataset, tables=tables, kept_previous=frozenset(kept)))
-        _MERGED[str(data_dir)] = merged
-    return merged[2]
+    with _LOCK:
+        remembered = _MEMORY.setdefault(str(data_dir), _Memory())
+        if remembered.loaded is dataset and remembered.shown is not None:
+            return remembered.shown
+        previous = dict(remembered.last_good)
+        shown = dataset
+        fallen_back = fallbacks(dataset.results, previous)
+        if fallen_back:
+            memory.data_changed()
+            shown = assemble(dataset.results, data_dir, previous=previous)
+        # A table that lost most of its rows stays compared with its fuller version (the warning stays
+        # until its rows are back, or the app restarts).
+        remembered.last_good.update({key: result for key, result in dataset.results.items()
+                                     if result.readable and key not in fallen_back})
+        remembered.loaded, remembered.shown = dataset, shown
+        return shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from enact_dash.data.schemas import FIGURES
 from enact_dash.i18n import LANGS, t
 from enact_dash.kiosk import CLOCK, SLIDES
-from tests.app.conftest import page_text, run_app_page
+from tests.app.conftest import REPO, page_text, run_app_page
 from tests.conftest import MINIMAL, csv_text
 
 T0 = 1_800_000_000.0
@@ -169,3 +170,25 @@ def test_the_public_pages_keep_their_notice() -> None:
     at = run_app_page("home", lang="fr", axis="nope")
     assert len(at.toast) == 1
     assert "axis=nope" in at.toast[0].value.replace("\\", "")
+
+
+@pytest.mark.parametrize("broken", ["axes.csv", "partners.csv"])
+def test_chairs_slide_keeps_what_the_last_good_file_gives_them(
+    broken: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, frozen_clock: Callable[[float], None],
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(REPO / "data", data_dir)
+    monkeypatch.setenv("ENACT_DATA_DIR", str(data_dir))
+    at = run_app_page("home", kiosk="1", slides="chairs", rotate="5", lang="fr")
+    good = page_text(at)
+    assert "Santé numérique" in good
+    assert "Université de Strasbourg" in good or "Unistra" in good
+
+    (data_dir / broken).write_text("", encoding="utf-8")  # `: > axes.csv` while the kiosk runs
+    frozen_clock(5)
+    at.run()
+    assert_clean(at)
+    text = page_text(at)
+    assert "Santé numérique" in text, "the chairs keep their axis"
+    assert "Université de Strasbourg" in text or "Unistra" in text, "and their institution"
+    assert t("kiosk.chairs.none_presented", "fr") not in text

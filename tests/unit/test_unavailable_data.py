@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from enact_dash.data import load_dataset
-from enact_dash.data.loaders import Dataset
+from enact_dash.data.dataset import Dataset
 from enact_dash.data.schemas import ALL_TABLES
 from enact_dash.filters import Filters
 from enact_dash.home import home_view, upcoming_message
