@@ -21,7 +21,7 @@ from enact_dash.data.columns import MULTI_SEPARATOR, Column, identifier, text
 from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, split_mistyped, vocabulary_of
 from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem, quoted_list
 from enact_dash.data.schemas import TableSpec
-from enact_dash.data.tables import RawTable, TableError, read_table
+from enact_dash.data.tables import RawTable, Swallowed, TableError, read_table, swallowed_list, swallowed_rows
 from enact_dash.data.vocab import AXIS_ALL
 from enact_dash.geo import Gazetteer, in_map_area, normalize_name
 from enact_dash.i18n import LANGS
@@ -200,6 +200,13 @@ def parse_all_rows(raw: RawTable, spec: TableSpec
     dropped: dict[str, int] = {}
     usual = Counter(len(cells) for cells in raw.rows).most_common(1)[0][0] if raw.rows else 0
     for cells, line in zip(raw.rows, raw.lines, strict=True):
+        swallowed = swallowed_rows(cells, line, raw.header, raw.separator)
+        if swallowed is not None:
+            problems.append(quote_problem(raw, swallowed, line))
+            _note_shifted_id(cells, position.get(spec.id_column or ""), line, dropped)
+            for row_line, row_id in swallowed.rows:
+                dropped.setdefault(row_id, row_line)
+            continue
         shifted = check_cell_count(raw, cells, line, usual)
         if shifted is not None:
             problems.append(shifted)
@@ -255,6 +262,14 @@ def parse_all_rows(raw: RawTable, spec: TableSpec
     return rows, problems, dropped, set_aside
 
 
+def quote_problem(raw: RawTable, swallowed: Swallowed, line: int) -> Problem:
+    """The row at ``line`` holds a quoted cell that swallowed the next records: said, with their ids."""
+    code = "quote_unclosed_many" if len(swallowed.rows) > 1 else "quote_unclosed"
+    column = raw.header[swallowed.cell] if swallowed.cell < len(raw.header) else ""
+    return Problem(raw.name, line, column, code, params=(
+        ("line", str(swallowed.line)), ("rows", swallowed_list(swallowed))))
+
+
 def _note_shifted_id(cells: tuple[str, ...], i: int | None, line: int, dropped: dict[str, int]) -> None:
     """A shifted row is left out; its id (before the shift, if it is one) is noted so that a reference
     to it names that row rather than an unknown id."""
@@ -299,7 +314,7 @@ def load_table(data_dir: Path, spec: TableSpec) -> TableResult:
     try:
         raw = read_table(data_dir / spec.name)
     except TableError as err:
-        problem = Problem(spec.name, 0, "", err.code, err.detail)
+        problem = Problem(spec.name, 0, "", err.code, err.detail, err.params)
         return TableResult(spec, empty_frame(spec), (problem,), readable=False)
     rows, problems, dropped, left_out = parse_all_rows(raw, spec)
     headings = headings_of(raw, spec)

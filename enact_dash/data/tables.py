@@ -22,12 +22,69 @@ _LINE_BREAK = re.compile(rb"\r\n|\n|\r")
 
 
 class TableError(Exception):
-    """The file cannot be read at all. ``code`` names the message in ``problems.*``."""
+    """The file cannot be read at all. ``code`` names the message in ``problems.*``, ``params`` fill it."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", **params: object) -> None:
         super().__init__(code)
         self.code = code
         self.detail = detail
+        self.params = tuple((k, str(v)) for k, v in params.items())
+
+
+# An id as the files write them (``enact_dash.data.columns``): what makes a line look like a record.
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_CELL_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+@dataclass(frozen=True)
+class Swallowed:
+    """A quoted cell that holds whole records: its quote, opened at spreadsheet row ``line`` in cell
+    ``cell`` (0-based) of its row, was never closed where it should have been. ``rows``: (the row each
+    record would have been, its id) for the lines of the cell that look like records."""
+
+    line: int
+    cell: int
+    rows: tuple[tuple[int, str], ...]
+
+
+def swallowed_rows(cells: tuple[str, ...], line: int, header: tuple[str, ...], separator: str
+                   ) -> Swallowed | None:
+    """The first cell of a record (at spreadsheet row ``line``) whose text goes on over lines that look
+    like records of the file: as many cells as half the header (3 at least) with an id where the id
+    column is. A note written over two lines does not look like that."""
+    id_at = header.index("id") if "id" in header else 0
+    breaks = 0
+    for number, cell in enumerate(cells):
+        pieces = _CELL_BREAK.split(cell)
+        rows = []
+        for k, piece in enumerate(pieces[1:], start=1):
+            parts = next(csv.reader([piece], delimiter=separator), [])
+            if (len(parts) >= max(3, len(header) // 2) and id_at < len(parts)
+                    and _ID.match(parts[id_at].strip())):
+                rows.append((line + breaks + k, parts[id_at].strip()))
+        if rows:
+            return Swallowed(line + breaks, number, tuple(rows))
+        breaks += len(pieces) - 1
+    return None
+
+
+def open_quote_at_end(text: str, separator: str) -> bool:
+    """Whether ``text`` ends inside a quoted cell (a quote opened at the start of a cell and never
+    closed), as Python's csv module reads it: a file cut while it was being saved, or a stray quote."""
+    inside = False
+    skip = -1
+    for match in re.finditer('"', text):
+        at = match.start()
+        if at == skip:
+            continue
+        if inside:
+            if text.startswith('""', at):
+                skip = at + 1  # an escaped quote
+            else:
+                inside = False
+        elif at == 0 or text[at - 1] in (separator, "\n", "\r"):
+            inside = True
+    return inside
 
 
 @dataclass(frozen=True)
@@ -146,18 +203,38 @@ def parse_text(text: str, name: str, encoding: str = "utf-8",
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
     line = 1
+    last: tuple[str, ...] = ()
     try:
         for cells in reader:
             line += 1
             flag(line)
+            last = tuple(cells)
             if not any(cell.strip() for cell in cells):
                 continue  # blank spreadsheet rows are not records
             rows.append(tuple(cells))
             lines.append(line)
     except csv.Error as exc:
         raise TableError("file_unreadable", f"line {line + 1}: {exc}") from exc
+    if open_quote_at_end(text, separator):
+        _ends_in_quote(last or tuple(header_cells), line, header, separator)
     return RawTable(name, header, tuple(rows), tuple(lines), encoding, separator, tuple(flagged),
                     tuple(written_header(cell) for cell in header_cells))
+
+
+def _ends_in_quote(cells: tuple[str, ...], line: int, header: tuple[str, ...], separator: str) -> None:
+    """The file ends inside the quoted last cell of ``cells`` (spreadsheet row ``line``): a stray quote
+    if that cell holds records, else a file cut short. Either way the file is not complete."""
+    swallowed = swallowed_rows(cells, line, header, separator)
+    if swallowed is not None:
+        code = "quote_unclosed_end_many" if len(swallowed.rows) > 1 else "quote_unclosed_end"
+        raise TableError(code, line=swallowed.line, rows=swallowed_list(swallowed))
+    opened = line + sum(len(_CELL_BREAK.findall(cell)) for cell in cells[:-1])
+    raise TableError("file_incomplete", line=opened)
+
+
+def swallowed_list(swallowed: Swallowed) -> str:
+    """``8 (hus), 9 (region-grand-est)``: the rows read into the cell, with their ids."""
+    return ", ".join(f"{row} ({row_id})" for row, row_id in swallowed.rows)
 
 
 def read_table(path: Path) -> RawTable:
