@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from enact_dash.data.aliases import with_download_headers
 from enact_dash.data.columns import MULTI_SEPARATOR, Column, identifier, text
 from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, split_mistyped, vocabulary_of
 from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem, quoted_list
@@ -185,6 +186,8 @@ def parse_all_rows(raw: RawTable, spec: TableSpec
         Problem(raw.name, line, "", "line_cp1252", level=Level.WARNING, outcome_override=Outcome.VALUE_KEPT)
         for line in raw.cp1252_lines
     ]
+    raw, aliased = with_download_headers(raw, spec.column_names)
+    problems.extend(aliased)
     header_problems = check_header(raw, spec)
     problems.extend(header_problems)
     if any(p.level is Level.ERROR for p in header_problems):

@@ -22,6 +22,7 @@ class Outcome(StrEnum):
     VALUE_KEPT = "value_kept"  # kept as written (or as read), with a note
     COLUMN_IGNORED = "column_ignored"
     COLUMN_EMPTY = "column_empty"
+    COLUMN_READ = "column_read"  # a header read as the column it stands for
     FILE_SHOWN = "file_shown"  # the file is shown as read, with a note on the whole file
 
 

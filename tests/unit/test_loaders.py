@@ -119,7 +119,8 @@ def test_quoted_cell_with_newline_keeps_spreadsheet_line_numbers(make_data_dir):
         (b"   \r\n", "file_empty"),
         (b"PK\x03\x04 fake workbook", "file_xlsx"),
         (b"\x00\x01\x02binary", "file_binary"),
-        ("nom,ville\nInria,Nancy\n", "column_missing_renamed"),
+        ("nom complet,commune\nInria,Nancy\n", "column_missing_renamed"),
+        ("nom,ville\nInria,Nancy\n", "column_missing"),  # the download's headers, but no id
     ],
 )
 def test_unusable_files_give_one_clear_problem(make_data_dir, content, code):

@@ -57,7 +57,7 @@ def _copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _partners_header_renamed(text: str) -> str:
     first, rest = text.split("\n", 1)
-    return first.replace(",name,", ",nom,") + "\n" + rest
+    return first.replace(",name,", ",nom complet,") + "\n" + rest
 
 
 @pytest.mark.parametrize(

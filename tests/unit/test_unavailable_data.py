@@ -28,9 +28,10 @@ OTHER_FUNDING = {"id": "other", "metric": "funding", "value": "50000000", "unit"
 
 
 def renamed_header(table: str) -> str:
-    """The table's test rows under a header whose required ``source`` column was renamed (``Quelle``)."""
-    columns = ["Quelle" if c == "source" else c for c in SPECS[table].column_names]
-    rows = [{("Quelle" if k == "source" else k): v for k, v in row.items()}
+    """The table's test rows under a header whose required ``source`` column was renamed
+    (``Quellenangabe``, not a header of any download)."""
+    columns = ["Quellenangabe" if c == "source" else c for c in SPECS[table].column_names]
+    rows = [{("Quellenangabe" if k == "source" else k): v for k, v in row.items()}
             for row in MINIMAL[f"{table}.csv"]]
     return csv_text(rows, columns)
 
