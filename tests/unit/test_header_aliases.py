@@ -29,10 +29,10 @@ def test_every_download_column_but_the_derived_ones_has_its_data_column(module, 
     ("renamed", "lang", "message"),
     [
         ({"city": "Ville"}, "fr", "partners.csv:1: Ville: en-tête du téléchargement CSV du site, lu comme la "
-                                  "colonne « city »"),
+                                  "colonne «\u202fcity\u202f»"),
         ({"city": " VILLE "}, "fr", "VILLE: en-tête du téléchargement CSV du site"),
-        ({"note_fr": "Remarque"}, "en", "Remarque: header of the site's CSV download, read as the column "
-                                        '"note_fr"'),
+        ({"note_fr": "Remarque"}, "en", "Remarque: header of the site’s CSV download, read as the column "
+                                        "“note_fr”"),
         ({"city": "Ort"}, "de",
          "Ort: Spaltenkopf des CSV-Downloads der Website, gelesen als Spalte „city“"),
     ],

@@ -32,18 +32,18 @@ def stray_quote(line: int) -> bytes:
     [
         # cut while saving, inside a quoted cell: the whole file is incomplete, none of it is shown
         (REPO_PARTNERS[:1500], "file_incomplete", 0,
-         "partners.csv: fichier incomplet (enregistrement interrompu ?) : il s'arrête dans une cellule "
-         "entre guillemets ouverte à la ligne 4", 0),
+         "partners.csv: fichier incomplet (enregistrement interrompu\u202f?)\u00a0: il s’arrête dans une "
+         "cellule entre guillemets ouverte à la ligne 4", 0),
         (f'{HEADER}\n{UL},"Présent à Nancy\net à Me', "file_incomplete", 0,
          "ouverte à la ligne 2", 0),
         # a stray quote that a later quote closes: the next row was read into the cell
         (stray_quote(7), "quote_unclosed", 7,
-         "partners.csv:7: note_fr: guillemet non fermé à la ligne 7 : la ligne 8 (hus) a été lue dans "
+         "partners.csv:7: note_fr: guillemet non fermé à la ligne 7\u00a0: la ligne 8 (hus) a été lue dans "
          "cette cellule", 16),
         # a stray quote that nothing closes: the rest of the file was read into the cell
         (f'{HEADER}\n{UL},"Ville d\'après le nom\n{HUS},\n', "quote_unclosed_end", 0,
-         "partners.csv: guillemet non fermé à la ligne 2 : la ligne 3 (hus) a été lue dans cette cellule, "
-         "jusqu'à la fin du fichier", 0),
+         "partners.csv: guillemet non fermé à la ligne 2\u00a0: la ligne 3 (hus) a été lue dans cette "
+         "cellule, jusqu’à la fin du fichier", 0),
         (f'{HEADER}\n{UL},"Ville\n{HUS},\n{HUS.replace("hus", "chru", 1)},\n',
          "quote_unclosed_end_many", 0, "les lignes 3 (hus), 4 (chru) ont été lues dans cette cellule", 0),
     ],

@@ -99,9 +99,9 @@ def test_a_file_that_lost_most_of_its_rows_is_shown_with_both_counts(
     lost = [p for p in shrunk.problems if p.code == "rows_lost"]
     assert [(p.file, p.line, dict(p.params)) for p in lost] == [
         ("partners.csv", 0, {"before": str(before), "after": "2"})]
-    assert lost[0].format("fr") == (f"partners.csv: lignes lues : 2, contre {before} dans la dernière "
+    assert lost[0].format("fr") == (f"partners.csv: lignes lues\u00a0: 2, contre {before} dans la dernière "
                                     "version lue correctement. Le fichier a-t-il été coupé ou mal "
-                                    "enregistré ? Vérifiez qu'il est complet")
+                                    "enregistré\u202f? Vérifiez qu’il est complet")
     # Another file edited: still compared with the fuller version.
     axes = data_dir / "axes.csv"
     axes.write_text(axes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
