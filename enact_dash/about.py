@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -12,20 +12,25 @@ from enact_dash.figures import Figure, figures_of
 from enact_dash.filters import Filters
 from enact_dash.html_table import Column, table_html
 from enact_dash.i18n import t
+from enact_dash.sources import parts
+from enact_dash.sources import shown as shown_source
 
 # The data files whose rows carry a source, in the order a visitor reads them.
 SOURCED_TABLES = ("partners", "events", "chairs", "figures", "actions", "targets", "milestones", "axes")
 
 
 def sources_table(dataset: Dataset, lang: str) -> pd.DataFrame:
-    """One row per distinct source: which data sets rely on it and for how many records."""
+    """One row per citation: which data sets rely on it and for how many records (a record whose source
+    field gives two citations counts once for each)."""
     records: dict[str, dict[str, int]] = {}
     for name in SOURCED_TABLES:
         frame = dataset.tables.get(name)
         if frame is None or frame.empty or "source" not in frame:
             continue
         for source, count in frame["source"].value_counts().items():
-            records.setdefault(str(source), {})[name] = int(count)
+            for citation in dict.fromkeys(parts(str(source))):  # a citation written twice counts once
+                used = records.setdefault(citation, {})
+                used[name] = used.get(name, 0) + int(count)
     rows = [
         {
             t("about.col.source", lang): source,
@@ -59,7 +64,8 @@ class Disagreement:
 def disagreements(dataset: Dataset, lang: str) -> list[Disagreement]:
     """Metrics for which sources give different figures: the one shown, and the others, openly."""
     by_metric: dict[str, list[Figure]] = {}
-    for figure in figures_of(dataset.figures, lang):
+    for read in figures_of(dataset.figures, lang):
+        figure = replace(read, source=shown_source(read.source, lang))  # citations joined as the page writes
         by_metric.setdefault(figure.metric, []).append(figure)
     out = []
     for metric, figures in by_metric.items():

@@ -45,8 +45,8 @@ class HomeView:
     unavailable: frozenset[str] = frozenset()  # tables whose file could not be read (``partners``…)
 
 
-def _figure_tile(figure: Figure) -> Tile:
-    return Tile(figure.text, figure.label, short(figure.source), figure.source_url)
+def _figure_tile(figure: Figure, lang: str) -> Tile:
+    return Tile(figure.text, figure.label, short(figure.source, lang), figure.source_url)
 
 
 def _unavailable_tile(label: str) -> Tile:
@@ -61,7 +61,7 @@ def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max
         figure = primary_figure(dataset.figures, metric, lang)
         label = t(f"home.metric.{metric}", lang)
         if figure is not None:
-            tiles.append(_figure_tile(figure))
+            tiles.append(_figure_tile(figure, lang))
         elif ("figures" in unavailable or has_metric(dataset.figures, metric)
               or metric in dataset.left_out_values("figures", "metric")):
             # The file, or the metric's primary figure, could not be read: never a secondary one instead;
@@ -87,7 +87,7 @@ def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max
         # The key figure is the cluster's next event; said so when the filters leave some events out.
         key = "home.next_event" if len(upcoming) == len(upcoming_all) else "home.next_event_all"
         tiles.append(Tile(first.when, t(key, lang, title=first.title),
-                          short(first.source), first_url(first.source), small=True))
+                          short(first.source, lang), first_url(first.source), small=True))
     else:
         tiles.append(Tile("—", t("home.no_next_event", lang), ""))
 

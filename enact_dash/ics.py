@@ -24,6 +24,7 @@ from enact_dash.events.display import access_label, localized, place_text, type_
 from enact_dash.events.frame import as_partial, as_tuple
 from enact_dash.events.periods import calendar_days, exclusive_end
 from enact_dash.i18n import normalize_lang, t
+from enact_dash.sources import first_url, shown
 
 UID_DOMAIN = "cluster-ia-enact.ai"
 PRODID = "-//IA Grand Est ENACT//enact-dash//FR"
@@ -79,7 +80,7 @@ def _description(row: Mapping[str, Any], lang: str) -> str:
         lines.append(_field("events.detail.registration", registration, lang))
     source = _text(row, "source")
     if source:
-        lines.append(_field("events.detail.source", source, lang))
+        lines.append(_field("events.detail.source", shown(source, lang), lang))
     return "\n\n".join(lines)
 
 
@@ -109,7 +110,7 @@ def _vevent(row: Mapping[str, Any], lang: str, dtstamp: datetime) -> Event | Non
     lat, lon = _float(row.get("lat")), _float(row.get("lon"))
     if lat is not None and lon is not None:
         event.add("geo", vGeo((lat, lon)))
-    url = _text(row, "registration_url") or _text(row, "source")
+    url = _text(row, "registration_url") or first_url(_text(row, "source"))
     if url.startswith(("https://", "http://")):
         event.add("url", url)
     description = _description(row, lang)

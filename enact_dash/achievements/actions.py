@@ -23,6 +23,7 @@ from enact_dash.achievements.common import (
 from enact_dash.data.vocab import ACTION_STATUSES, PILLARS, UNITS
 from enact_dash.figures import format_value
 from enact_dash.i18n import NBSP, format_number, plural, t
+from enact_dash.sources import shown
 
 STATUS_ICONS = {"planned": "○", "in_progress": "◐", "done": "●"}
 
@@ -110,5 +111,5 @@ def actions_table(items: list[ActionItem], lang: str) -> pd.DataFrame:
     columns = [t(f"achievements.col.{k}", lang)
                for k in ("action", "pillar", "status", "target", "axes", "source")]
     rows = [[a.title, a.pillar_label, a.status_label, a.target or t("achievements.unknown", lang),
-             a.axes_label, a.source] for a in items]
+             a.axes_label, shown(a.source, lang)] for a in items]
     return pd.DataFrame(rows, columns=columns)

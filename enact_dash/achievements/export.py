@@ -17,6 +17,7 @@ from enact_dash.achievements.common import cell, number, partial
 from enact_dash.exports import Download
 from enact_dash.figures import figures_of
 from enact_dash.i18n import LANGS, has_key, t
+from enact_dash.sources import shown
 
 CSV_COLUMNS = ("id", "metric", "label", "value", "unit", "qualifier", "shown", "as_of", "primary", "note",
                "source")
@@ -72,7 +73,7 @@ def figures_download(frame: pd.DataFrame, lang: str) -> Download:
             "as_of": record["as_of"] or unspecified,
             "primary": yes if fig.primary else no,
             "note": fig.note,
-            "source": fig.source or unknown,
+            "source": shown(fig.source, lang) or unknown,
         })
     table = pd.DataFrame(cells, columns=list(CSV_COLUMNS)).rename(columns=csv_headers(lang))
     return Download(dataset="figures", lang=lang, table=table,

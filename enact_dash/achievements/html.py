@@ -11,6 +11,7 @@ import html
 
 import pandas as pd
 
+from enact_dash import sources
 from enact_dash.achievements.actions import STATUS_ICONS, ActionItem
 from enact_dash.achievements.chairs import ChairCard, PlannedChairs
 from enact_dash.achievements.common import when_text
@@ -52,15 +53,12 @@ def _e(text: str) -> str:
 
 
 def source_html(source: str, lang: str) -> str:
-    """``Source : <a>…</a>`` for a URL, plain text for a citation; "" when there is no source."""
+    """``Source : <a>…</a> ; citation``: each address a link, the citations joined in ``lang``'s way;
+    "" when there is no source."""
     if not source:
         return ""
     label = _e(t("achievements.source_label", lang))
-    if source.startswith(("http://", "https://")):
-        body = f'<a href="{_e(source)}" rel="noopener noreferrer" target="_blank">{_e(source)}</a>'
-    else:
-        body = _e(source)
-    return f"<p class='source'>{label} {body}</p>"
+    return f"<p class='source'>{label} {sources.source_html(source, lang)}</p>"
 
 
 def chair_cards_html(cards: list[ChairCard], unpublished: int, lang: str) -> str:

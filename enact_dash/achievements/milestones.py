@@ -10,6 +10,7 @@ import pandas as pd
 from enact_dash.achievements.common import cell, partial, row_text, when_text
 from enact_dash.dates import PartialDate, Precision, format_span
 from enact_dash.i18n import plural, t
+from enact_dash.sources import shown
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def milestones_table(items: list[Milestone], lang: str) -> pd.DataFrame:
     columns = [t(f"achievements.col.{k}", lang) for k in ("when", "milestone", "state", "source")]
     rows = [[m.when_text, m.label,
              t(f"achievements.milestones.{m.state}", lang),
-             m.source] for m in items]
+             shown(m.source, lang)] for m in items]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -13,6 +13,7 @@ from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, split_misty
 from enact_dash.data.problems import FieldError, FieldNote
 from enact_dash.dates import PartialDate, spreadsheet_date
 from enact_dash.geo import BORDER_COUNTRIES
+from enact_dash.sources import SEPARATOR, parts, url_in_text
 
 MULTI_SEPARATOR = "|"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -250,8 +251,14 @@ def url(cell: str) -> str:
 
 
 def source(cell: str) -> str:
-    """A URL or a short citation ("Communiqué de presse, déc. 2025"): any non-empty text."""
-    return text(cell)
+    """One or more citations separated by " ; ", each a URL alone or a short text ("Communiqué de presse,
+    déc. 2025"). Kept as written (spaces tidied, empty citations dropped); a text citation with an
+    address in it ("site : https://…") is kept with a warning: the address is a citation of its own."""
+    value = f" {SEPARATOR} ".join(parts(text(cell)))
+    mixed = next((part for part in parts(value) if url_in_text(part)), None)
+    if mixed is not None:
+        raise FieldNote(value, "url_in_citation", citation=mixed)
+    return value
 
 
 class Country:

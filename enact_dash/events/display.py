@@ -20,6 +20,7 @@ from enact_dash.dates import PartialDate
 from enact_dash.events.frame import DAYS_KNOWN, LAST, RANK, SORT, as_partial, as_tuple
 from enact_dash.events.periods import format_when, is_upcoming
 from enact_dash.i18n import BABEL_LOCALE, format_day, format_number, has_key, normalize_lang, pick, plural, t
+from enact_dash.sources import shown
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -140,7 +141,7 @@ def event_view(row: Mapping[str, Any], lang: str, *, today: date) -> EventView:
         accessibility_note=localized(row, "accessibility_note", lang),
         description=localized(row, "description", lang),
         registration_url=_cell(row, "registration_url"),
-        source=_cell(row, "source"),
+        source=shown(_cell(row, "source"), lang),
     )
 
 

@@ -29,6 +29,7 @@ from enact_dash.maps import (
     build_points_layer,
 )
 from enact_dash.maps.decor import Legend, legend_html
+from enact_dash.sources import shown
 
 # Event type -> (colour, marker shape); also the timeline's colours. Order is the legend order.
 EVENT_TYPE_STYLE: dict[str, tuple[str, str]] = dict(
@@ -87,7 +88,7 @@ def event_points(events: pd.DataFrame, lang: str) -> pd.DataFrame:
             "where": place_text(row, lang),
             "status": status_label(status, lang),
             "registration": str(row.get("registration_url") or ""),
-            "source": str(row.get("source") or ""),
+            "source": shown(str(row.get("source") or ""), lang),
         })
     return pd.DataFrame(rows, columns=POINT_COLUMNS)
 

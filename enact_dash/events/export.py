@@ -29,6 +29,7 @@ from enact_dash.events.frame import as_partial, as_tuple
 from enact_dash.exports import Download
 from enact_dash.i18n import LANGS, has_key, t
 from enact_dash.partners.display import axes_label
+from enact_dash.sources import shown
 
 # Columns of the CSV, in order (headers: ``events.export.<key>``).
 CSV_COLUMNS = (
@@ -133,7 +134,7 @@ def event_cells(record: Mapping[str, Any], row: Mapping[str, Any], lang: str) ->
         "accessibility_note": translated["accessibility_note"] or unspecified,
         "registration_url": record["registration_url"] or unspecified,
         "description": translated["description"] or unspecified,
-        "source": record["source"] or unknown,
+        "source": shown(record["source"] or "", lang) or unknown,
     }
 
 

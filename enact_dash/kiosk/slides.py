@@ -32,6 +32,7 @@ from enact_dash.maps import build_partner_map, count_located
 from enact_dash.partners import filter_partners
 from enact_dash.partners.mapdata import boundaries_for
 from enact_dash.partners.summary import names_by_city
+from enact_dash.sources import short
 
 logger = logging.getLogger(__name__)
 
@@ -206,17 +207,10 @@ def achievements_slide(dataset: Dataset, filters: Filters, lang: str, *, today: 
     if view.year is None or not view.key_figures:
         return SlideView("achievements", t("kiosk.slide.achievements_none", lang),
                          empty_html(t("kiosk.empty", lang)))
-    tiles = [(f.text, f.label, source_line(short_source(f.source), lang), False)
+    tiles = [(f.text, f.label, source_line(short(f.source, lang), lang), False)
              for f in view.key_figures]
     return SlideView("achievements", t("kiosk.slide.achievements", lang, year=view.year),
                      tiles_body(tiles))
-
-
-def short_source(source: str) -> str:
-    """A URL is named by its host; a citation stays as written."""
-    if source.startswith(("http://", "https://")):
-        return source.split("/")[2].removeprefix("www.")
-    return source
 
 
 # --- dispatch --------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from enact_dash.maps.decor import Attribution, LeafletTexts, Legend, MapBackgrou
 from enact_dash.maps.palette import partner_categories
 from enact_dash.maps.points import Clustering, PointsLayer, PopupField, build_points_layer, located_mask
 from enact_dash.maps.vendor import OfflineMap
-from enact_dash.sources import readable
+from enact_dash.sources import readable, shown
 
 # What st_folium should return for the partner map (see clicked_point_id).
 RETURNED_OBJECTS = ["last_object_clicked_popup"]
@@ -94,9 +94,10 @@ def partner_points(
             "axes": axes,
             "relation": relations,
             "website": [_safe_url(v) for v in _column(partners, "website")],
-            # A source that is one address is a link (its text made readable in the browser); in a
-            # citation, the addresses are made readable here ("Université", not "Universit%C3%A9").
-            "source": [_safe_url(v) or readable(_cell(v)) for v in _column(partners, "source")],
+            # A source that is one address is a link (its text made readable in the browser); several
+            # citations are joined in the page's language, their addresses made readable here
+            # ("Université", not "Universit%C3%A9").
+            "source": [_safe_url(v) or readable(shown(_cell(v), lang)) for v in _column(partners, "source")],
         },
         index=partners.index,
     )

@@ -170,7 +170,7 @@ def list_frame(partners: pd.DataFrame, lang: str, axis_labels: Mapping[str, str]
         "axes": _by_value(partners["axes"], lambda a: axes_label(a, lang, axis_labels)),
         "on_map": located_mask(partners).to_numpy(dtype=bool),
         "website": websites.where(websites.str.match(_HTTP_URL), None).astype(object).to_numpy(),
-        "source": _by_value(_column(partners, "source"), sources.short),
+        "source": _by_value(_column(partners, "source"), lambda s: sources.short(s, lang)),
     }, index=range(len(partners)))
     return frame[["id", *LIST_COLUMNS]]
 
@@ -200,7 +200,7 @@ def partner_detail(row: Mapping[str, Any], lang: str, axis_labels: Mapping[str, 
     """The detail of one partner (a row of the partners frame as a mapping)."""
     city = text(row.get("city"))
     website = safe_url(row.get("website"))
-    source = text(row.get("source"))
+    source = sources.shown(text(row.get("source")), lang)  # citations joined as the page's language does
     fields: list[tuple[str, str, str]] = [
         (t("partners.column.type", lang), type_label(text(row.get("type")), lang), ""),
         (t("partners.column.city", lang), city or t("common.site_unspecified", lang), ""),

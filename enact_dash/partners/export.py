@@ -25,6 +25,7 @@ from enact_dash.partners.display import (
     type_label,
 )
 from enact_dash.partners.filtering import as_ids
+from enact_dash.sources import shown
 
 # Columns of the CSV, in order (headers: ``partners.column.<key>``).
 CSV_COLUMNS = (
@@ -127,7 +128,7 @@ def partner_cells(record: Mapping[str, Any], row: Mapping[str, Any], lang: str) 
         "on_map": yes if record["on_map"] else no,
         "axes": record["axes_label"],
         "website": known(record["website"]),
-        "source": known(record["source"]),
+        "source": shown(record["source"] or "", lang) or unknown,
         "note": pick({code: text(row.get(f"note_{code}")) for code in LANGS}, lang),
     }
 

@@ -41,6 +41,10 @@ def test_about_in_each_language(lang):
     [sources] = [h.proto.body for h in at.get("html") if "<table class=\"enact-table\"" in h.proto.body]
     assert sources.count("<tr>") >= 4  # the header and at least 3 sources
     assert "<th scope=\"col\" class=\"num\">" in sources  # the number of records
+    # one row per citation: the press release once, never glued to another citation or a French role word
+    assert sources.count("Communiqué de presse, journée annuelle, déc. 2025</") == 1
+    for glued in (" ; ", "; ", "site :", "sites :", "participants :", "descriptions :"):
+        assert glued not in sources
 
 
 @pytest.mark.parametrize(

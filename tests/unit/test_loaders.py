@@ -65,6 +65,32 @@ def test_errors_leave_the_row_out_and_warnings_keep_it(make_data_dir, cells, kep
     assert (len(dataset.partners) == 1) is kept
 
 
+@pytest.mark.parametrize(
+    ("source", "expected", "problems"),
+    [
+        ("Communiqué", "Communiqué", []),
+        ("https://x.fr/a", "https://x.fr/a", []),
+        ("Communiqué ; https://x.fr/a", "Communiqué ; https://x.fr/a", []),
+        ("Communiqué;  https://x.fr/a ;", "Communiqué ; https://x.fr/a", []),  # spaces tidied, empty dropped
+        ("Communiqué ; site : https://x.fr/a", "Communiqué ; site : https://x.fr/a",
+         [(2, "source", "url_in_citation", "warning")]),  # a role word around an address: kept, reported
+        ("Communiqué (https://x.fr/a)", "Communiqué (https://x.fr/a)",
+         [(2, "source", "url_in_citation", "warning")]),
+        ("", None, [(2, "source", "required", "error")]),
+    ],
+)
+def test_a_source_is_citations_separated_by_semicolons(make_data_dir, source, expected, problems):
+    data_dir = make_data_dir(partners=[partner(source=source)])
+    assert problems_of(data_dir) == problems
+    read = list(load_dataset(data_dir).partners["source"])
+    assert read == ([expected] if expected is not None else [])
+
+
+def test_the_bundled_sources_are_citations_without_role_words():
+    dataset = load_dataset(Path(__file__).parents[2] / "data")
+    assert [p for p in dataset.problems if p.code == "url_in_citation"] == []
+
+
 def test_city_is_resolved_with_the_gazetteer(make_data_dir):
     dataset = load_dataset(make_data_dir(partners=[partner(city="vandoeuvre-les-nancy")]))
     row = dataset.partners.iloc[0]

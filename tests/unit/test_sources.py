@@ -2,7 +2,22 @@ from __future__ import annotations
 
 import pytest
 
-from enact_dash.sources import first_url, link_html, linkify, parts, readable, readable_url, short
+from enact_dash.sources import (
+    first_url,
+    link_html,
+    linkify,
+    parts,
+    readable,
+    readable_url,
+    short,
+    shown,
+    source_html,
+    url_in_text,
+)
+
+PR = "Communiqué de presse, journée annuelle, déc. 2025"
+FACTUEL_HOST = "factuel.univ-lorraine.fr"
+FACTUEL = f"https://{FACTUEL_HOST}/node/30200"
 
 
 @pytest.mark.parametrize(
@@ -12,12 +27,12 @@ from enact_dash.sources import first_url, link_html, linkify, parts, readable, r
          "Communiqué de presse, déc. 2025"),
         ("https://www.example.org/a?b=1", ["https://www.example.org/a?b=1"], "https://www.example.org/a?b=1",
          "example.org"),
-        ("Communiqué ; https://factuel.univ-lorraine.fr/node/30200",
-         ["Communiqué", "https://factuel.univ-lorraine.fr/node/30200"],
-         "https://factuel.univ-lorraine.fr/node/30200", "Communiqué\u202f; factuel.univ-lorraine.fr"),
+        (f"Communiqué ; {FACTUEL}", ["Communiqué", FACTUEL], FACTUEL, f"Communiqué\u202f; {FACTUEL_HOST}"),
+        (f"Communiqué; {FACTUEL}", ["Communiqué", FACTUEL], FACTUEL, f"Communiqué\u202f; {FACTUEL_HOST}"),
         ("Communiqué ; site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine",
          ["Communiqué", "site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"], "",
-         "Communiqué\u202f; site\u00a0: fr.wikipedia.org"),  # an address in a citation: by its host too
+         "Communiqué\u202f; site\u00a0: fr.wikipedia.org"),  # an address in a citation (loader warns): by its host
+        ("https://x.fr/a;b=1", ["https://x.fr/a;b=1"], "https://x.fr/a;b=1", "x.fr"),  # ";" inside an address
         ("javascript:alert(1)", ["javascript:alert(1)"], "", "javascript:alert(1)"),
         ("", [], "", ""),
     ],
@@ -25,7 +40,56 @@ from enact_dash.sources import first_url, link_html, linkify, parts, readable, r
 def test_sources(source, expected_parts, url, text):
     assert parts(source) == expected_parts
     assert first_url(source) == url
-    assert short(source) == text
+    assert short(source, "fr") == text
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "expected_shown", "expected_short"),
+    [
+        (f"{PR} ; {FACTUEL}", "fr", f"{PR} ; {FACTUEL}", f"{PR} ; factuel.univ-lorraine.fr"),
+        (f"{PR} ; {FACTUEL}", "en", f"{PR}; {FACTUEL}", f"{PR}; factuel.univ-lorraine.fr"),
+        (f"{PR} ; {FACTUEL}", "de", f"{PR}; {FACTUEL}", f"{PR}; factuel.univ-lorraine.fr"),
+        (f"{PR}; {FACTUEL}", "fr", f"{PR} ; {FACTUEL}", f"{PR} ; factuel.univ-lorraine.fr"),
+        (f"{FACTUEL} ; {PR} ; https://x.fr/a", "en", f"{FACTUEL}; {PR}; https://x.fr/a",
+         f"factuel.univ-lorraine.fr; {PR}; x.fr"),
+        (PR, "de", PR, PR),  # one citation: nothing added
+        ("", "en", "", ""),
+    ],
+)
+def test_citations_are_joined_in_the_page_language(source: str, lang: str, expected_shown: str,
+                                                     expected_short: str) -> None:
+    assert shown(source, lang) == expected_shown
+    assert short(source, lang) == expected_short
+    assert parts(shown(source, lang)) == parts(source)  # what a page shows reads back as the same citations
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "expected"),
+    [
+        (f"{PR} ; {FACTUEL}", "en",
+         f'{PR}; <a href="{FACTUEL}" rel="noopener noreferrer" target="_blank">{FACTUEL}</a>'),
+        (f"<b>x</b> ; {FACTUEL}", "fr",
+         f'&lt;b&gt;x&lt;/b&gt; ; <a href="{FACTUEL}" rel="noopener noreferrer" '
+         f'target="_blank">{FACTUEL}</a>'),
+        ("", "de", ""),
+    ],
+)
+def test_source_html_links_each_address(source: str, lang: str, expected: str) -> None:
+    assert source_html(source, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected"),
+    [
+        (PR, False),
+        (FACTUEL, False),
+        (f"site : {FACTUEL}", True),
+        (f"{PR} ({FACTUEL})", True),
+        ("voir le site de l'université", False),
+    ],
+)
+def test_url_in_text(citation: str, expected: bool) -> None:
+    assert url_in_text(citation) is expected
 
 
 WIKI = "https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"
