@@ -11,8 +11,6 @@ the view of that choice alone). ``enact_dash.partners.view.partner_facets`` is t
 
 from __future__ import annotations
 
-from functools import cached_property
-
 import numpy as np
 import pandas as pd
 
@@ -32,6 +30,7 @@ class FacetFrame:
 
     def __init__(self, partners: pd.DataFrame) -> None:
         self._partners = partners
+        self._haystacks: dict[str, pd.Series] = {}
         self.values = {name: partners[column].fillna("").astype(str).to_numpy(dtype=object)
                        for name, column in VALUE_COLUMNS.items()}
         self.values["city"] = city_keys(partners).to_numpy(dtype=object)  # normalised, "" if none
@@ -45,10 +44,11 @@ class FacetFrame:
     def __len__(self) -> int:
         return len(self.everywhere)
 
-    @cached_property
-    def haystack(self) -> pd.Series:
-        """Name, short name and city, folded for the search."""
-        return search_text(self._partners).reset_index(drop=True)
+    def haystack(self, lang: str) -> pd.Series:
+        """What the search reads, folded (:func:`search_text`; the notes in ``lang``), once per language."""
+        if lang not in self._haystacks:
+            self._haystacks[lang] = search_text(self._partners, lang).reset_index(drop=True)
+        return self._haystacks[lang]
 
 
 def facet_frame(partners: pd.DataFrame) -> FacetFrame:
@@ -71,8 +71,9 @@ def criterion_masks(frame: FacetFrame, filters: Filters) -> dict[str, np.ndarray
     terms = search_terms(filters.q) if filters.q else []
     if terms:
         mask = np.ones(len(frame), dtype=bool)
+        haystack = frame.haystack(filters.lang)
         for term in terms:
-            mask &= frame.haystack.str.contains(term, regex=False).fillna(False).to_numpy(dtype=bool)
+            mask &= haystack.str.contains(term, regex=False).fillna(False).to_numpy(dtype=bool)
         masks["q"] = mask
     return masks
 

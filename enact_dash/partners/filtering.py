@@ -12,11 +12,11 @@ from typing import Any
 
 import pandas as pd
 
+from enact_dash import city_names
 from enact_dash.data.vocab import AXIS_ALL
 from enact_dash.filters import Filters
 from enact_dash.geo import normalize_name
-
-SEARCH_COLUMNS = ("name", "short_name", "city")
+from enact_dash.i18n import DEFAULT_LANG, normalize_lang
 
 
 def as_ids(value: Any) -> tuple[str, ...]:
@@ -68,16 +68,29 @@ def search_terms(query: str) -> list[str]:
     return str(fold(pd.Series([query], dtype=object)).iloc[0]).split()
 
 
-def search_text(partners: pd.DataFrame) -> pd.Series:
-    """Name, short name and city of every partner, folded, in one string per partner."""
-    parts = [partners[col].fillna("").astype(str) if col in partners else pd.Series("", index=partners.index)
-             for col in SEARCH_COLUMNS]
-    return fold(parts[0] + " " + parts[1] + " " + parts[2])
+def _strings(partners: pd.DataFrame, column: str) -> pd.Series:
+    if column not in partners:
+        return pd.Series("", index=partners.index, dtype=object)
+    return partners[column].fillna("").astype(str)
 
 
-def search_mask(partners: pd.DataFrame, query: str) -> pd.Series:
-    """Partners whose name, short name or city contains every word of ``query``."""
-    haystack = search_text(partners)
+def search_text(partners: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.Series:
+    """What a search reads of every partner, folded, one string per partner: name, short name, city, the
+    city's other names ("Straßburg" for Strasbourg, :mod:`enact_dash.city_names`) and the note as the
+    page in ``lang`` shows it (the French one where it has none)."""
+    cities = _strings(partners, "city")
+    others = cities.map({city: " ".join(city_names.aliases(city)) for city in cities.unique()})
+    note = _strings(partners, f"note_{normalize_lang(lang)}")
+    note = note.where(note.str.strip() != "", _strings(partners, f"note_{DEFAULT_LANG}"))
+    text = _strings(partners, "name")
+    for part in (_strings(partners, "short_name"), cities, others, note):
+        text = text + " " + part
+    return fold(text)
+
+
+def search_mask(partners: pd.DataFrame, query: str, lang: str = DEFAULT_LANG) -> pd.Series:
+    """Partners whose searched text (:func:`search_text`) contains every word of ``query``."""
+    haystack = search_text(partners, lang)
     mask = pd.Series(True, index=partners.index, dtype=bool)
     for term in search_terms(query):
         mask &= haystack.str.contains(term, regex=False).fillna(False).astype(bool)
@@ -109,5 +122,5 @@ def filter_partners(partners: pd.DataFrame, filters: Filters, *,
             mask &= partners[column].isin(list(values))
     shown = partners[mask.to_numpy()]
     if filters.q and "q" not in skip and search_terms(filters.q):
-        shown = shown[search_mask(shown, filters.q).to_numpy()]
+        shown = shown[search_mask(shown, filters.q, filters.lang).to_numpy()]
     return shown

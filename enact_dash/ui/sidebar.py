@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from enact_dash import city_names
 from enact_dash.config import app_root, get_settings
 from enact_dash.data import Dataset, localized
 from enact_dash.events.display import escape_markdown
@@ -93,12 +94,12 @@ def city_options(dataset: Dataset, selected: Sequence[str] = (), limit: int | No
 
 def resolve_typed_cities(values: Sequence[str], known: dict[str, str]) -> tuple[str, ...]:
     """The cities a visitor chose or typed, spelled as in the data; unknown names are dropped."""
-    out = [known.get(normalize_name(v)) for v in values]
+    out = [city_names.resolve(v, known) for v in values]  # "Straßburg" is Strasbourg
     return tuple(dict.fromkeys(c for c in out if c))
 
 
 def _chosen_cities(values: Sequence[str], known: dict[str, str], lang: str) -> tuple[str, ...]:
-    unknown = [v for v in values if normalize_name(v) not in known]
+    unknown = [v for v in values if city_names.resolve(v, known) is None]
     if unknown:
         st.toast(escape_markdown(t("common.sidebar.city_unknown", lang, names=", ".join(unknown))),
                  icon=":material/info:")
@@ -152,7 +153,7 @@ def settle_shared_filters(dataset: Dataset, lang: str) -> tuple[str, ...]:
     known = all_cities(dataset)
     current = current_filters()
     resolved = resolve_typed_cities(current.city, known)
-    report_left_out("city", [c for c in current.city if normalize_name(c) not in known])
+    report_left_out("city", [c for c in current.city if city_names.resolve(c, known) is None])
     if resolved != current.city:
         set_filters(current.with_(city=resolved), keep_page=True)  # the same cities: the same page
     return resolved

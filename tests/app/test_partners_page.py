@@ -184,7 +184,7 @@ def test_type_widget_rewrites_the_url_list_and_map() -> None:
 
 def test_search_widget_filters_and_goes_to_the_url() -> None:
     at = run_app_page("partners", lang="de")
-    assert native_fields(at)["q"] == {"kind": "search", "label": "Suchen (Name, Kürzel, Ort)",
+    assert native_fields(at)["q"] == {"kind": "search", "label": "Suchen (Name, Kürzel, Ort, Hinweis)",
                                       "value": "", "placeholder": "z. B. Inria, Strasbourg", "maxLength": 100}
     submit_native(at, "q", "  Villers   les ")
     assert not at.exception
@@ -195,6 +195,15 @@ def test_search_widget_filters_and_goes_to_the_url() -> None:
     assert not at.exception
     assert query_values(at, "q") == []
     assert listed_ids(at) == BY_NAME
+
+
+@pytest.mark.parametrize(("lang", "query"), [("de", "Straßburg"), ("fr", "Strassburg"), ("en", "Sarrebruck")])
+def test_search_finds_a_city_by_its_other_name(lang: str, query: str) -> None:
+    at = run_app_page("partners", lang=lang)
+    submit_native(at, "q", query)
+    assert not at.exception
+    expected = ["saar"] if query == "Sarrebruck" else ["hus"]
+    assert sorted(listed_ids(at)) == expected
 
 
 def test_country_options_come_from_the_data_with_labels() -> None:

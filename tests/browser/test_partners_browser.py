@@ -140,7 +140,7 @@ def test_filter_change_updates_map_and_list(app: AppPage) -> None:
     wait_marker_count(page, LOCATED)
     expect(page.locator(".enact-table").first.locator("tbody tr")).to_have_count(7)
 
-    search = page.get_by_label("Search (name, acronym, city)")
+    search = page.get_by_label("Search (name, acronym, city, note)")
     search.fill("nancy")
     search.press("Enter")
 
@@ -162,7 +162,7 @@ def test_filter_change_updates_map_and_list(app: AppPage) -> None:
 
 def test_the_search_box_keeps_what_is_typed_during_a_rerun_and_follows_a_reset(app: AppPage) -> None:
     page = app.goto("partners", lang="en")
-    search = page.get_by_label("Search (name, acronym, city)")
+    search = page.get_by_label("Search (name, acronym, city, note)")
     search.fill("nan")
     search.press("Enter")
     search.press_sequentially("cy")  # typed while the page reruns for "nan"
@@ -190,7 +190,7 @@ def test_the_search_box_keeps_what_is_typed_during_a_rerun_and_follows_a_reset(a
 
 def test_the_search_box_keeps_typing_across_overlapping_reruns(app: AppPage) -> None:
     page = app.goto("partners", lang="en")
-    search = page.get_by_label("Search (name, acronym, city)")
+    search = page.get_by_label("Search (name, acronym, city, note)")
     search.fill("  nan")  # the filter keeps "nan": that is still the visitor's own search coming back
     search.press("Enter")
     search.press_sequentially("c")
@@ -365,7 +365,7 @@ def test_an_empty_view_is_one_message_and_its_button_clears_the_page(app: AppPag
     expect(page.locator(".enact-table")).to_have_count(0)
     expect(page.locator('[data-testid="stDownloadButton"]')).to_have_count(0)
     expect(page.locator(MAP_FRAME)).to_have_count(0)
-    search = page.get_by_label("Search (name, acronym, city)")
+    search = page.get_by_label("Search (name, acronym, city, note)")
     expect(search).to_have_value("zzzz")
     page.get_by_role("button", name=t("common.empty.clear_page", "en")).click()
     expect(page.locator(".enact-table").first.locator("tbody tr")).to_have_count(7)
@@ -492,7 +492,7 @@ def test_the_chips_say_their_counts_and_keep_their_choices_as_the_counts_change(
     wait_app_idle(page)
     expect(page).to_have_url(re.compile(r"ptype=hospital.*country=FR|country=FR.*ptype=hospital"))
     # a search relabels both chosen chips in the same run: both stay chosen, and in the URL
-    search = page.get_by_label("Search (name, acronym, city)")
+    search = page.get_by_label("Search (name, acronym, city, note)")
     search.fill("nancy")
     search.press("Enter")
     expect(page.get_by_text("1 partner in 1 city, 1 country")).to_be_visible()

@@ -32,9 +32,11 @@ def frame(*rows: dict[str, Any]) -> pd.DataFrame:
 
 # Names are test data, not facts: the relations below are made up to cover every case.
 PARTNERS = frame(
-    partner("ul", name="Université de Lorraine", short_name="UL", city="Nancy", axes=("all",), lead=True),
+    partner("ul", name="Université de Lorraine", short_name="UL", city="Nancy", axes=("all",), lead=True,
+            note_fr="Implantée à Nancy et à Metz.", note_en="Located in Nancy and Metz.",
+            note_de="Hauptsitz in Nancy, auch in Metz."),
     partner("unistra", name="Université de Strasbourg", short_name="Unistra", city="Strasbourg",
-            axes=("all",)),
+            axes=("all",), note_fr="Siège à Strasbourg.", note_en="", note_de=""),
     partner("chru", name="CHRU de Nancy", type="hospital", city="NANCY", axes=("health",)),
     partner("inria", name="Inria", type="research_organisation", city="Villers-lès-Nancy",
             axes=("nlp", "science")),
@@ -78,6 +80,17 @@ ALL = ["ul", "unistra", "chru", "inria", "saar", "region", "network"]
         (Filters(q="nancy chru"), ["chru"]),
         (Filters(q="région"), ["region"]),
         (Filters(q="nowhere"), []),
+        # another name of the city: German and French exonyms
+        (Filters(q="Straßburg", lang="de"), ["unistra"]),
+        (Filters(q="strassburg"), ["unistra"]),
+        (Filters(q="Sarrebruck"), ["saar"]),
+        (Filters(q="Straßburg Universität", lang="de"), []),  # every word must match
+        # the note, in the page's language (the French one where none)
+        (Filters(q="Metz"), ["ul"]),
+        (Filters(q="Metz", lang="de"), ["ul"]),
+        (Filters(q="Hauptsitz", lang="de"), ["ul"]),
+        (Filters(q="Hauptsitz", lang="fr"), []),
+        (Filters(q="siège", lang="en"), ["unistra"]),  # no English note: the French one is shown
         (Filters(q="  -  "), ALL),  # nothing left to search for
         # criteria combine with AND
         (Filters(axis=("nlp",), country=("FR",)), ["ul", "unistra", "inria"]),

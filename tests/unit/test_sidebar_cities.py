@@ -37,6 +37,8 @@ def test_city_options(limit: int, selected: tuple[str, ...], expected: list[str]
         (["EPINAL", "zurich"], ("Épinal", "Zurich")),
         (["Nancy", "nancy"], ("Nancy",)),  # once
         (["Atlantis"], ()),  # unknown: dropped (the sidebar says so)
+        (["Straßburg"], ("Strasbourg",)),  # another name of a city of the data: that city
+        (["strassburg", "Strasbourg"], ("Strasbourg",)),  # once
         ([], ()),
     ],
 )
