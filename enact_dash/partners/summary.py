@@ -147,5 +147,5 @@ def unnamed_companies_note(partners: pd.DataFrame, ptypes: tuple[str, ...], figu
     figure = primary_figure(figures, "companies", lang)
     if figure is None:
         return t("partners.companies.unnamed_no_figure", lang)
-    note = t("partners.companies.unnamed", lang, value=figure.text, source=short(figure.source))
+    note = t("partners.companies.unnamed", lang, value=figure.text, source=short(figure.source, lang))
     return note[:1].upper() + note[1:]  # "Environ 50 entreprises…": the value starts the sentence

@@ -603,7 +603,7 @@ def test_popup_sources_show_addresses_readable():
         partner("b", "B", source=wiki),  # one address: a link, its text made readable in the browser
     ]), "fr")
     assert points["source"].tolist() == [
-        "Communiqué ; site : https://fr.wikipedia.org/wiki/Université_de_Lorraine", wiki]
+        "Communiqué\u202f; site\u00a0: https://fr.wikipedia.org/wiki/Université_de_Lorraine", wiki]
 
 
 # --- a static map (the kiosk's): nothing to click or focus --------------------------------------------

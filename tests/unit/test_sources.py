@@ -31,7 +31,8 @@ FACTUEL = f"https://{FACTUEL_HOST}/node/30200"
         (f"Communiqué; {FACTUEL}", ["Communiqué", FACTUEL], FACTUEL, f"Communiqué\u202f; {FACTUEL_HOST}"),
         ("Communiqué ; site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine",
          ["Communiqué", "site : https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"], "",
-         "Communiqué\u202f; site\u00a0: fr.wikipedia.org"),  # an address in a citation (loader warns): by its host
+         # an address in a citation (the loader warns): by its host too
+         "Communiqué\u202f; site\u00a0: fr.wikipedia.org"),
         ("https://x.fr/a;b=1", ["https://x.fr/a;b=1"], "https://x.fr/a;b=1", "x.fr"),  # ";" inside an address
         ("javascript:alert(1)", ["javascript:alert(1)"], "", "javascript:alert(1)"),
         ("", [], "", ""),
@@ -46,10 +47,10 @@ def test_sources(source, expected_parts, url, text):
 @pytest.mark.parametrize(
     ("source", "lang", "expected_shown", "expected_short"),
     [
-        (f"{PR} ; {FACTUEL}", "fr", f"{PR} ; {FACTUEL}", f"{PR} ; factuel.univ-lorraine.fr"),
+        (f"{PR} ; {FACTUEL}", "fr", f"{PR}\u202f; {FACTUEL}", f"{PR}\u202f; factuel.univ-lorraine.fr"),
         (f"{PR} ; {FACTUEL}", "en", f"{PR}; {FACTUEL}", f"{PR}; factuel.univ-lorraine.fr"),
         (f"{PR} ; {FACTUEL}", "de", f"{PR}; {FACTUEL}", f"{PR}; factuel.univ-lorraine.fr"),
-        (f"{PR}; {FACTUEL}", "fr", f"{PR} ; {FACTUEL}", f"{PR} ; factuel.univ-lorraine.fr"),
+        (f"{PR}; {FACTUEL}", "fr", f"{PR}\u202f; {FACTUEL}", f"{PR}\u202f; factuel.univ-lorraine.fr"),
         (f"{FACTUEL} ; {PR} ; https://x.fr/a", "en", f"{FACTUEL}; {PR}; https://x.fr/a",
          f"factuel.univ-lorraine.fr; {PR}; x.fr"),
         (PR, "de", PR, PR),  # one citation: nothing added
@@ -69,7 +70,7 @@ def test_citations_are_joined_in_the_page_language(source: str, lang: str, expec
         (f"{PR} ; {FACTUEL}", "en",
          f'{PR}; <a href="{FACTUEL}" rel="noopener noreferrer" target="_blank">{FACTUEL}</a>'),
         (f"<b>x</b> ; {FACTUEL}", "fr",
-         f'&lt;b&gt;x&lt;/b&gt; ; <a href="{FACTUEL}" rel="noopener noreferrer" '
+         f'&lt;b&gt;x&lt;/b&gt;\u202f; <a href="{FACTUEL}" rel="noopener noreferrer" '
          f'target="_blank">{FACTUEL}</a>'),
         ("", "de", ""),
     ],

@@ -25,8 +25,8 @@ from tests.unit.test_partners_filtering import frame, partner
 PR = "Communiqué de presse, journée annuelle, déc. 2025"
 URL = "https://www.unistra.fr/fr/node/7418"
 SOURCE = f"{PR} ; {URL}"
-JOINED = {"fr": f"{PR} ; {URL}", "en": f"{PR}; {URL}", "de": f"{PR}; {URL}"}
-SHORT = {"fr": f"{PR} ; unistra.fr", "en": f"{PR}; unistra.fr", "de": f"{PR}; unistra.fr"}
+JOINED = {"fr": f"{PR}\u202f; {URL}", "en": f"{PR}; {URL}", "de": f"{PR}; {URL}"}
+SHORT = {"fr": f"{PR}\u202f; unistra.fr", "en": f"{PR}; unistra.fr", "de": f"{PR}; unistra.fr"}
 PARTNERS = frame(partner("ul", source=SOURCE))
 EVENTS = pd.DataFrame([event("day", "2025-12-12", source=SOURCE, lat=48.66, lon=6.15)])
 LANGS = ("fr", "en", "de")
