@@ -5,6 +5,7 @@ Everything configurable lives here so that pages and builders never read the env
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,3 +64,19 @@ def app_root(page_url: str | None, page_path: str) -> str | None:
     if page_path and path.endswith("/" + page_path):
         path = path[: -len(page_path) - 1]
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def reachable_from_outside(url: str) -> bool:
+    """False for an address a visitor's phone cannot open: no host, ``localhost`` (and ``*.localhost``),
+    a loopback or unspecified address (``127.0.0.1``, ``::1``, ``0.0.0.0``)."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:  # e.g. an unclosed "[" in the host
+        return False
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:  # a name
+        return True
+    return not (address.is_loopback or address.is_unspecified)

@@ -7,12 +7,12 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from enact_dash.cli import streamlit_command
-from enact_dash.config import REPO_ROOT
+from enact_dash.config import REPO_ROOT, get_settings, reachable_from_outside
 from enact_dash.filters import DEFAULT_ROTATE, Filters
 from enact_dash.i18n import DEFAULT_LANG, LANGS, t
 from enact_dash.kiosk.schedule import SLIDES, clamp_rotate, parse_langs, parse_slides
@@ -52,6 +52,15 @@ def parser(lang: str) -> argparse.ArgumentParser:
     return p
 
 
+def public_url_warning(environ: Mapping[str, str], lang: str) -> str:
+    """What to tell the staff when the kiosk will show no QR code: ``ENACT_PUBLIC_URL`` unset, or an
+    address of this machine that no visitor's phone can open; "" when it is a public address."""
+    if not (environ.get("ENACT_PUBLIC_URL") or "").strip():
+        return t("kiosk.cli.public_url_unset", lang)
+    url = get_settings(dict(environ)).public_url
+    return "" if reachable_from_outside(url) else t("kiosk.cli.public_url_local", lang, url=url)
+
+
 def cli_main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
              err: TextIO | None = None) -> int:
     """Run the kiosk server (blocks until it stops); returns the exit status."""
@@ -72,6 +81,9 @@ def cli_main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     url = kiosk_url(f"http://{host}:{args.port}", rotate=args.rotate, slides=args.slides,
                     langs=args.langs, lang=args.lang, axis=args.axis)
     command = streamlit_command(args.port, args.address, ["--server.headless", "true"])
+    warning = public_url_warning(os.environ, args.lang)
+    if warning:
+        print(warning, file=errors)
     print(t("kiosk.cli.open", args.lang, url=url), file=stream)
     print(t("kiosk.cli.browser", args.lang, command=f"chromium --kiosk --app='{url}'"), file=stream)
     if args.dry_run:

@@ -175,6 +175,7 @@ def head_html(slot: Slot, title: str, public_url: str, lang: str, *, theme: str 
     """The top band of every slide: brand, slide title, theme, position; the QR code on the right.
 
     ``data-*`` attributes name the slide, language and tick for tests and for the bar to restart.
+    Without a public URL (``""``) there is no QR code nor address; the band keeps its height.
     """
     theme_html = (f"<p class='kiosk-theme'>{html.escape(t('kiosk.theme', lang, names=theme))}</p>"
                   if theme else "")
@@ -186,7 +187,7 @@ def head_html(slot: Slot, title: str, public_url: str, lang: str, *, theme: str 
         f"<h1{LONG_TITLE if len(title) > LONG_TITLE_CHARS else ''}>{html.escape(title)}</h1>"
         f"<div class='kiosk-sub'>{progress_html(slot, lang)}{theme_html}</div>"
         "</div>"
-        f"{qr_html(public_url, lang)}</header>"
+        f"{qr_html(public_url, lang) if public_url else ''}</header>"
     )
 
 

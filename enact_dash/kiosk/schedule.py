@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from enact_dash.config import reachable_from_outside
 from enact_dash.filters import DEFAULT_ROTATE, ROTATE_RANGE, Filters
 from enact_dash.i18n import DEFAULT_LANG, LANGS
 
@@ -92,7 +93,10 @@ def slot_at(
 
 def public_link(filters: Filters, slot: Slot, base_url: str) -> str:
     """The public address of what the slide shows: the shared filters and the page's own, in the slide's
-    language; no kiosk parameters."""
+    language; no kiosk parameters. "" when the base URL is one a visitor's phone cannot open
+    (``localhost``, a loopback address): no QR code is better than one that leads nowhere."""
+    if not reachable_from_outside(base_url):
+        return ""
     return filters.for_page(slot.page).with_(lang=slot.lang).url(base_url, slot.page)
 
 

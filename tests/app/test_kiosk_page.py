@@ -18,7 +18,14 @@ from tests.app.conftest import REPO, page_text, run_app_page
 from tests.conftest import MINIMAL, csv_text
 
 T0 = 1_800_000_000.0
+PUBLIC = "https://enact.example.org"
 HEAD = re.compile(r"<header class='kiosk kiosk-head' lang='(\w+)' data-slide='(\w+)' data-tick='(\d+)'")
+
+
+@pytest.fixture(autouse=True)
+def public_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A public address for the QR codes (without one the kiosk shows none: see the test below)."""
+    monkeypatch.setenv("ENACT_PUBLIC_URL", PUBLIC)
 
 
 @pytest.fixture
@@ -164,6 +171,22 @@ def test_a_known_axis_names_the_theme_and_stays_in_the_qr_link() -> None:
     assert t("kiosk.theme", "fr", names="Santé numérique") in text
     assert "axis=health" in text
     assert "nope" not in text
+
+
+@pytest.mark.parametrize("base", ["https://enact.example.org", "http://localhost:8501", None])
+def test_the_qr_code_is_shown_only_for_a_public_address(monkeypatch: pytest.MonkeyPatch,
+                                                        base: str | None) -> None:
+    if base is None:
+        monkeypatch.delenv("ENACT_PUBLIC_URL")
+    else:
+        monkeypatch.setenv("ENACT_PUBLIC_URL", base)
+    at = run_app_page("home", kiosk="1", lang="fr", slides="events")
+
+    assert_clean(at)
+    text = page_text(at)
+    assert ("<figure class='kiosk-qr'>" in text) is (base == PUBLIC)
+    assert ("enact.example.org/<wbr>events" in text) is (base == PUBLIC)
+    assert "localhost" not in text
 
 
 def test_the_public_pages_keep_their_notice() -> None:

@@ -112,6 +112,23 @@ def test_qr_code_decodes_to_the_public_view(kiosk: AppPage, query: dict[str, str
     expect(page.locator(".kiosk-qr .url")).to_have_text(expected.removeprefix("https://").rstrip("/"))
 
 
+def test_no_qr_code_nor_address_without_a_public_url(
+    new_app_page: Callable[..., AppPage], kiosk_server: StreamlitServer
+) -> None:
+    # ENACT_PUBLIC_URL empty: the default, localhost, which no visitor's phone can open.
+    with StreamlitServer(data_dir=kiosk_server.data_dir, env={**ENV, "ENACT_PUBLIC_URL": ""}) as server:
+        page = new_app_page(server, viewport={"width": 1920, "height": 1080}).goto(
+            "", kiosk="1", rotate="600", slides="events")
+        expect(page.locator(f"{HEAD}[data-slide='events']")).to_be_attached()
+        expect(page.locator(f"{HEAD} h1")).to_be_visible()
+        expect(page.locator(".kiosk-qr")).to_have_count(0)
+        assert "localhost" not in page.locator(HEAD).inner_text()
+        band = page.locator(HEAD).bounding_box()
+        assert band is not None
+        assert round(band["height"]) == round(0.21 * 1080)  # the band keeps its height: the body stays put
+        assert_no_app_errors(page)
+
+
 # Everything in the map's document that the keyboard reaches or that is a link or a control.
 FOCUSABLE_JS = """() => Array.from(document.querySelectorAll('*'))
   .filter(e => e.tabIndex >= 0 || e.matches('a[href], .leaflet-control-zoom'))

@@ -9,7 +9,9 @@ import pytest
 
 from enact_dash import cli
 from enact_dash.filters import Filters
+from enact_dash.i18n import t
 from enact_dash.kiosk import cli_main, kiosk_url
+from enact_dash.kiosk.cli import public_url_warning
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,38 @@ def test_unknown_slide_names_are_refused() -> None:
 def test_the_main_command_dispatches_kiosk(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["kiosk", "--dry-run", "--port", "8123"]) == 0
     assert "http://localhost:8123/?kiosk=1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("env", "lang", "expected"),
+    [
+        ({}, "fr", t("kiosk.cli.public_url_unset", "fr")),
+        ({"ENACT_PUBLIC_URL": "  "}, "en", t("kiosk.cli.public_url_unset", "en")),
+        ({"ENACT_PUBLIC_URL": "http://localhost:8501/"}, "fr",
+         t("kiosk.cli.public_url_local", "fr", url="http://localhost:8501")),
+        ({"ENACT_PUBLIC_URL": "http://127.0.0.1:8501"}, "de",
+         t("kiosk.cli.public_url_local", "de", url="http://127.0.0.1:8501")),
+        ({"ENACT_PUBLIC_URL": "http://0.0.0.0:8501"}, "fr",
+         t("kiosk.cli.public_url_local", "fr", url="http://0.0.0.0:8501")),
+        ({"ENACT_PUBLIC_URL": "https://enact.example.org"}, "fr", ""),
+        ({"ENACT_PUBLIC_URL": "http://192.168.1.20:8501"}, "fr", ""),  # the stand's network
+    ],
+    ids=["unset", "blank", "localhost", "127.0.0.1", "0.0.0.0", "public", "lan"],
+)
+def test_public_url_warning(env: dict[str, str], lang: str, expected: str) -> None:
+    assert public_url_warning(env, lang) == expected
+
+
+def test_the_kiosk_command_warns_in_french_when_the_qr_code_cannot_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ENACT_PUBLIC_URL", raising=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert cli_main(["--dry-run"], out=out, err=err) == 0
+    assert err.getvalue().startswith("Attention : ENACT_PUBLIC_URL n'est pas définie.")
+    assert "Kiosque : ouvrez http://localhost:8501/?kiosk=1" in out.getvalue()
+
+    monkeypatch.setenv("ENACT_PUBLIC_URL", "https://enact.example.org")
+    err = io.StringIO()
+    assert cli_main(["--dry-run"], out=io.StringIO(), err=err) == 0
+    assert err.getvalue() == ""

@@ -150,6 +150,24 @@ def test_public_link_drops_kiosk_parameters(query: dict[str, str], slide: str, l
     assert public_link(filters, _slot(slide, lang), "https://enact.example.org/") == expected
 
 
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("http://localhost:8501", ""),
+        ("http://127.0.0.1:8501/", ""),
+        ("http://[::1]:8501", ""),
+        ("http://0.0.0.0:8501", ""),
+        ("http://kiosk.localhost", ""),
+        ("", ""),
+        ("http://192.168.1.20:8501", "http://192.168.1.20:8501/events"),
+        ("https://enact.example.org", "https://enact.example.org/events"),
+    ],
+)
+def test_no_public_link_to_an_address_a_phone_cannot_open(base: str, expected: str) -> None:
+    filters = Filters.from_query_params({"kiosk": "1"})
+    assert public_link(filters, _slot("events", "fr"), base) == expected
+
+
 def test_clock_is_replaceable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(CLOCK, "now", lambda: T0)
     assert CLOCK.now() == T0

@@ -227,6 +227,14 @@ def test_head_escapes_the_title_and_names_the_slide() -> None:
     assert "<img class='enact-qr' src='data:image/svg+xml" in html
 
 
+def test_head_without_a_public_url_has_no_qr_code_nor_address() -> None:
+    html = head_html(slot(), "Prochains événements", "", "fr")
+    assert "kiosk-qr" not in html
+    assert "<img" not in html
+    assert t("kiosk.qr.caption", "fr") not in html
+    assert "<h1>Prochains événements</h1>" in html
+
+
 def test_progress_shows_the_position_and_the_time_left() -> None:
     html = progress_html(slot(index=1, count=5, elapsed=2.5), "en")
     assert html.count("<li") == 5
