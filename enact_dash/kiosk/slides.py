@@ -47,8 +47,13 @@ ASIDE_NO_CITY = 12
 
 class KioskMapStyle(MacroElement):
     """Makes the map fill its frame, which the kiosk CSS sizes to the screen (st_folium gives the map
-    a fixed height in pixels: too small on a 4K screen), and draws its legend and cluster counts large
-    enough to read from a few metres (the laptop sizes are 12 px)."""
+    a fixed height in pixels: too small on a 4K screen), and draws its legend, cluster counts and credits
+    large enough to read from a few metres (the laptop sizes are 12 px).
+
+    Sizes follow the frame's own viewport (``vh`` inside the map's document is the frame's height, 64 %
+    of the screen's): the same as the text beside the map at 1080p (22 px legend), twice that at 4K,
+    never below the 1080p size. A cluster is a circle sized by its count's type (``em``), so that it
+    grows with it; it still holds the partners who share a city's point."""
 
     _template = Template("""
 {% macro header(this, kwargs) %}
@@ -56,10 +61,13 @@ class KioskMapStyle(MacroElement):
 html, body, #root, #parent, .float-child { height: 100%; margin: 0; }
 body { overflow: hidden; }
 #map_div, .folium-map { height: 100% !important; }
-.enact-legend { font-size: 22px; padding: 10px 16px; max-width: 24em; }
-.enact-legend-title { font-size: 22px; }
-.enact-legend svg { width: 24px; height: 24px; }
-.enact-cluster span { transform: scale(1.5); font-size: 14px; }
+.enact-legend { font-size: max(22px, 3.2vh); padding: 0.45em 0.75em; max-width: 24em; }
+.enact-legend-title { font-size: 1em; }
+.enact-legend svg { width: 1.1em; height: 1.1em; }
+.enact-cluster span { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%);
+  width: auto; height: auto; min-width: 2.15em; aspect-ratio: 1; padding: 0 0.8em;
+  font-size: max(21px, 3vh); border-width: max(2px, 0.3vh); }
+.leaflet-container .leaflet-control-attribution { font-size: max(14px, 2.1vh) !important; }
 </style>
 {% endmacro %}
 """)

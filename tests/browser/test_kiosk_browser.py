@@ -172,6 +172,37 @@ def test_the_map_slide_names_the_partners_beside_the_map_within_the_screen(kiosk
     assert box["y"] + box["height"] <= 1080  # nothing cut off by the screen's edge (no scrolling)
 
 
+# Font sizes (px) in the map's document and beside it: legend, cluster count, credits, a city's name.
+MAP_SIZES_JS = """() => {
+  const px = (doc, sel) => parseFloat(getComputedStyle(doc.querySelector(sel)).fontSize);
+  const map = document.querySelector('iframe[title*="st_folium"]').contentDocument;
+  const cluster = map.querySelector('.enact-cluster span').getBoundingClientRect();
+  return {legend: px(map, '.enact-legend'), count: px(map, '.enact-cluster span'),
+          bubble: cluster.height, credits: px(map, '.leaflet-control-attribution'),
+          aside: px(document, '.kiosk-aside h2')};
+}"""
+
+
+def test_the_map_type_grows_with_the_screen_like_the_text_beside_it(
+    new_app_page: Callable[..., AppPage], kiosk_server: StreamlitServer
+) -> None:
+    sizes = {}
+    for width, height in ((1920, 1080), (3840, 2160)):
+        page = new_app_page(kiosk_server, viewport={"width": width, "height": height}).goto(
+            "", kiosk="1", rotate="600", slides="partners")
+        wait_map_ready(page)
+        wait_app_idle(page)
+        sizes[height] = page.evaluate(MAP_SIZES_JS)
+
+    full_hd, four_k = sizes[1080], sizes[2160]
+    assert full_hd["legend"] == pytest.approx(22, abs=0.5)  # as read at 1080p before
+    assert full_hd["credits"] >= 14
+    for key in ("legend", "count", "bubble", "credits", "aside"):
+        assert four_k[key] == pytest.approx(2 * full_hd[key], rel=0.05), key
+    # the legend keeps its size against the partners' names beside the map
+    assert four_k["legend"] / four_k["aside"] == pytest.approx(full_hd["legend"] / full_hd["aside"], rel=0.05)
+
+
 @pytest.mark.parametrize("slide", ["home", "partners", "events", "chairs", "achievements"])
 def test_no_serious_axe_violation(kiosk: AppPage, slide: str) -> None:
     page = kiosk.goto("", kiosk="1", rotate="600", slides=slide)

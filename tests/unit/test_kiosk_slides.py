@@ -125,8 +125,10 @@ def test_partners_slide_is_a_map_of_the_filtered_partners(dataset: Dataset) -> N
 def test_partners_slide_map_fills_the_screen_with_type_readable_from_afar(dataset: Dataset) -> None:
     page = build("partners", dataset).map.get_root().render()
     assert "#map_div, .folium-map { height: 100% !important; }" in page
-    assert ".enact-legend { font-size: 22px;" in page
-    assert ".enact-cluster span { transform: scale(1.5);" in page
+    # sized from the frame's viewport (the browser test checks the rendered sizes at 1080p and 4K)
+    assert ".enact-legend { font-size: max(22px, 3.2vh);" in page
+    assert "font-size: max(21px, 3vh);" in page  # the cluster counts
+    assert ".leaflet-control-attribution { font-size: max(14px, 2.1vh)" in page
 
 
 def test_partners_slide_map_is_static(dataset: Dataset) -> None:
