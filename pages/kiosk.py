@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 from enact_dash.clock import today
 from enact_dash.config import get_settings
 from enact_dash.kiosk import CLOCK, SLIDES, parse_langs, parse_slides, slot_at
-from enact_dash.kiosk.frame import HOUSEKEEPING_JS, KIOSK_CSS, body_html, head_html
+from enact_dash.kiosk.frame import HOUSEKEEPING_JS, KIOSK_CSS, NO_FOCUS_JS, body_html, head_html
 from enact_dash.kiosk.schedule import anchor, public_link
 from enact_dash.kiosk.slides import MAP_HEIGHT, build_slide, theme_label
 from enact_dash.ui.data import get_dataset
@@ -30,6 +30,7 @@ st.session_state["kiosk_started_at"] = anchor(
 )
 st.html(KIOSK_CSS)
 st.html(HOUSEKEEPING_JS, unsafe_allow_javascript=True)
+st.html(NO_FOCUS_JS, unsafe_allow_javascript=True)
 
 
 @st.fragment(run_every=filters.rotate)

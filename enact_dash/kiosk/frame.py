@@ -25,7 +25,8 @@ KIOSK_CSS = f"""
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"], [data-testid="stConnectionStatus"], [data-testid="stMainMenu"],
 [data-testid="stAppDeployButton"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], [data-testid="stBottom"], footer {{ display: none !important; }}
+[data-testid="stExpandSidebarButton"], [data-testid="stBottom"], [data-testid="stSkipToContent"],
+footer {{ display: none !important; }}
 [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
   background: {NAVY} !important; color: #ffffff; }}
 [data-testid="stMain"] {{ overflow: hidden; }}
@@ -96,6 +97,26 @@ KIOSK_CSS = f"""
 iframe[title="streamlit_folium.st_folium"] {{ height: 64vh !important; border-radius: 0.5vh;
   background: #ffffff; }}
 </style>
+"""
+
+# Nothing on an unattended screen takes the keyboard focus (a keyboard left attached, a remote): Streamlit
+# makes its main area focusable (tabindex 0, for scrolling) and a component's frame is focusable; the
+# kiosk neither scrolls nor takes input. Installed once per page load, kept as Streamlit redraws.
+NO_FOCUS_JS = """
+<script>
+if (!window.__enactKioskNoFocus) {
+  const unfocusable = () => {
+    document.querySelectorAll('[data-testid="stMain"], iframe, [data-testid="stSkipToContent"]')
+      .forEach((element) => {
+        if (element.getAttribute("tabindex") !== "-1") element.setAttribute("tabindex", "-1");
+      });
+  };
+  unfocusable();
+  window.__enactKioskNoFocus = new MutationObserver(unfocusable);
+  window.__enactKioskNoFocus.observe(document.body, {childList: true, subtree: true, attributes: true,
+                                                     attributeFilter: ["tabindex"]});
+}
+</script>
 """
 
 # Streamlit's client adds two performance marks and a measure at every script run and never clears

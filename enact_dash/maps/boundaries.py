@@ -56,11 +56,14 @@ def _style(feature: dict[str, Any]) -> dict[str, Any]:
     return KIND_STYLE.get(feature["properties"].get("kind"), KIND_STYLE["neighbour"])
 
 
-def build_boundaries_layers(boundaries: dict[str, Any], lang: str) -> list[folium.GeoJson]:
+def build_boundaries_layers(boundaries: dict[str, Any], lang: str, *,
+                            interactive: bool = True) -> list[folium.GeoJson]:
     """Two GeoJson layers: the areas with a tooltip (name — country), then the région outline.
 
     The outline is not interactive, so the départements under it keep their tooltips. The features
     keep their properties, plus ``label_html`` (the tooltip text, HTML-escaped).
+    ``interactive=False`` (a map nobody touches, the kiosk's): no tooltip, nothing reacts to a hover
+    or a tap (a tooltip left over a cluster by a passing hand stayed there).
     """
     features = _localised(list(boundaries.get("features", [])), lang)
     areas = [f for f in features if f["properties"].get("kind") != "region"]
@@ -72,8 +75,10 @@ def build_boundaries_layers(boundaries: dict[str, Any], lang: str) -> list[foliu
                 {"type": "FeatureCollection", "features": areas},
                 name="boundaries",
                 style_function=_style,
-                tooltip=folium.GeoJsonTooltip(fields=["label_html"], labels=False, sticky=True),
+                tooltip=(folium.GeoJsonTooltip(fields=["label_html"], labels=False, sticky=True)
+                         if interactive else None),
                 control=False,
+                interactive=interactive,
             )
         )
     if outline:

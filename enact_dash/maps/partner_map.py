@@ -213,14 +213,14 @@ def build_partner_map(
     labels in ``lang``. ``selected_id`` is highlighted with a ring and its popup is open.
     ``layer``: :func:`build_partner_points_layer` of ``partners`` in ``lang`` if already built (it
     is reused with ``selected_id``; never add one layer to two maps).
-    ``static``: a map nobody touches (the kiosk): see :func:`build_base_map`; its markers and clusters
-    take no click and no focus.
+    ``static``: a map nobody touches (the kiosk): see :func:`build_base_map`; its markers, clusters
+    and boundaries take no click, no hover (no tooltip) and no focus.
     Render with ``st_folium(m, returned_objects=RETURNED_OBJECTS, ...)`` (or once with
     :func:`enact_dash.maps.component.folium_component_args`) and read the clicked partner with
     :func:`clicked_point_id`.
     """
     fmap = build_base_map(lang, tiles=tiles, height=height, static=static)
-    for boundary in build_boundaries_layers(boundaries, lang):
+    for boundary in build_boundaries_layers(boundaries, lang, interactive=not static):
         boundary.add_to(fmap)
     if layer is None:
         points = build_partner_points_layer(

@@ -158,6 +158,53 @@ def test_the_map_slide_has_nothing_to_click_or_focus_and_no_notice(kiosk: AppPag
     assert_no_app_errors(page)
 
 
+# Where a place (lat, lon) is on the page: the map's document is the frame's, offset by the frame.
+PLACE_JS = """([lat, lon]) => {
+  const map = Object.values(window).find((value) => value instanceof L.Map);
+  const point = map.latLngToContainerPoint([lat, lon]);
+  const box = map.getContainer().getBoundingClientRect();
+  return {x: box.left + point.x, y: box.top + point.y};
+}"""
+HAUTE_MARNE = (48.1, 5.3)  # a département's area, away from the clusters
+
+
+def hover_place(page: Page, place: tuple[float, float]) -> None:
+    frame = page.locator(MAP_FRAME).first
+    handle = frame.element_handle()
+    assert handle is not None
+    document = handle.content_frame()
+    assert document is not None
+    box = frame.bounding_box()
+    assert box is not None
+    point = document.evaluate(PLACE_JS, list(place))
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def test_nothing_on_the_kiosk_reacts_to_a_hover_or_takes_the_focus(
+    kiosk: AppPage, new_app_page: Callable[..., AppPage], kiosk_server: StreamlitServer
+) -> None:
+    # The same hover on the public partners page shows the département's name: the place is right.
+    public = new_app_page(kiosk_server, viewport={"width": 1920, "height": 1080}).goto("partners")
+    wait_map_ready(public)
+    hover_place(public, HAUTE_MARNE)
+    expect(public.frame_locator(MAP_FRAME).first.locator(".leaflet-tooltip")).to_contain_text("(52)")
+
+    page = kiosk.goto("", kiosk="1", rotate="600", slides="partners")
+    wait_map_ready(page)
+    wait_app_idle(page)
+    hover_place(page, HAUTE_MARNE)
+    expect(page.frame_locator(MAP_FRAME).first.locator(".leaflet-tooltip")).to_have_count(0)
+
+    # A keyboard left attached: Tab reaches nothing (no skip link, main area or map frame).
+    assert page.evaluate("() => Array.from(document.querySelectorAll('*')).filter(e => e.tabIndex >= 0)"
+                         ".map(e => e.outerHTML.slice(0, 80))") == []
+    expect(page.locator(MAP_FRAME).first).to_have_attribute("tabindex", "-1")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement === document.body")
+    expect(page.get_by_test_id("stSkipToContent")).to_be_hidden()
+
+
 def test_the_map_slide_names_the_partners_beside_the_map_within_the_screen(kiosk: AppPage) -> None:
     page = kiosk.goto("", kiosk="1", rotate="600", slides="partners")
     wait_map_ready(page)

@@ -516,6 +516,26 @@ def test_boundaries_are_styled_by_kind(boundaries):
     assert neighbour.get("dashArray")
 
 
+def has_tooltip(layer: folium.GeoJson) -> bool:
+    return any(isinstance(child, folium.GeoJsonTooltip) for child in layer._children.values())
+
+
+@pytest.mark.parametrize(("interactive", "tooltip"), [(True, True), (False, False)])
+def test_boundaries_of_a_static_map_have_no_tooltip_and_take_no_hover(boundaries, interactive, tooltip):
+    areas, outline = build_boundaries_layers(boundaries, "fr", interactive=interactive)
+    assert has_tooltip(areas) is tooltip
+    assert areas.options.get("interactive", True) is interactive
+    assert outline.options["interactive"] is False
+
+
+@pytest.mark.parametrize("static", [True, False])
+def test_the_partner_map_boundaries_follow_static(boundaries, static):
+    fmap = build_partner_map(two_partners(), boundaries, "fr", tiles=None, static=static)
+    [areas] = [e for e in fmap._children.values()
+               if isinstance(e, folium.GeoJson) and e.layer_name == "boundaries"]
+    assert has_tooltip(areas) is not static
+
+
 # --- clicks ---------------------------------------------------------------------------------------
 
 
