@@ -29,8 +29,7 @@ st.session_state["kiosk_started_at"] = anchor(
     st.session_state.get("kiosk_started_at"), CLOCK.now(), filters.rotate
 )
 st.html(KIOSK_CSS)
-st.html(HOUSEKEEPING_JS, unsafe_allow_javascript=True)
-st.html(NO_FOCUS_JS, unsafe_allow_javascript=True)
+st.html(HOUSEKEEPING_JS + NO_FOCUS_JS, unsafe_allow_javascript=True)  # one element: one gap
 
 
 @st.fragment(run_every=filters.rotate)

@@ -86,6 +86,14 @@ footer {{ display: none !important; }}
 .kiosk-columns h2 {{ margin: 0 0 0.4em; padding: 0; font-size: 1em; color: {ACCENT}; line-height: 1.15; }}
 .kiosk-columns p {{ margin: 0 0 0.5em; }}
 .kiosk-columns .meta {{ font-size: 0.7em; color: {MUTED}; }}
+.kiosk-record {{ display: grid; grid-template-columns: 2fr 3fr; gap: 4vw; }}
+.kiosk-record h2 {{ margin: 0 0 0.6em; padding: 0; font-size: 0.9em; color: {ACCENT}; line-height: 1.15; }}
+.kiosk-record ol, .kiosk-record ul {{ margin: 0; padding: 0; list-style: none; display: grid; gap: 2.2vh; }}
+.kiosk-steps .when {{ color: {ACCENT}; font-weight: 700; font-size: 0.75em; }}
+.kiosk-record .title {{ font-size: 0.75em; line-height: 1.3; display: -webkit-box;
+  -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }}
+.kiosk .kiosk-actions li {{ border-left: 0.35vw solid {ACCENT}; padding-left: 0.6em; }}
+.kiosk-record .more {{ font-size: 0.65em; color: {MUTED}; margin: 1em 0 0; }}
 .kiosk-lead {{ font-size: 1.1em; margin: 0 0 1em; }}
 .kiosk-empty {{ font-size: 1.2em; color: {MUTED}; margin-top: 10vh; }}
 .kiosk-map-note {{ font-size: 0.7em; color: {MUTED}; margin: 0; }}

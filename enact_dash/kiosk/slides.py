@@ -32,12 +32,14 @@ from enact_dash.maps import build_partner_map, count_located
 from enact_dash.partners import filter_partners
 from enact_dash.partners.mapdata import boundaries_for
 from enact_dash.partners.summary import names_by_city
-from enact_dash.sources import short
 
 logger = logging.getLogger(__name__)
 
 MAX_EVENTS = 5
 MAX_TILES = 6
+# The year in review: as many as a 1366x768 screen holds (the rest is counted).
+MAX_MILESTONES = 4
+MAX_ACTIONS = 5
 MAP_HEIGHT = 700  # px; the kiosk CSS sizes the frame to the screen
 # Beside the map: who is where, as much as a screen holds (the rest is counted).
 ASIDE_CITIES = 5
@@ -210,15 +212,37 @@ def chairs_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) 
 
 
 def achievements_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:
-    """The key figures of the year in review, as the achievements page picks them."""
+    """The year's record that the home slide does not give: the year's milestones and the next year's
+    priority actions (a themed loop keeps the actions of its axes and the cluster-wide ones), as the
+    achievements page lists them. What does not fit is counted."""
     view = build_view(dataset, filters.with_(lang=lang), today=today)
-    if view.year is None or not view.key_figures:
+    columns = []
+    if view.year is not None and view.year_milestones:
+        steps = "".join(
+            f"<li><div class='when'>{_e(step.when_text)}</div><div class='title'>{_e(step.label)}</div></li>"
+            for step in view.year_milestones[:MAX_MILESTONES]
+        )
+        columns.append(_record_column(
+            t("achievements.review.milestones", lang, year=view.year),
+            f"<ol class='kiosk-steps'>{steps}</ol>",
+            len(view.year_milestones) - MAX_MILESTONES, "kiosk.achievements.more_milestones", lang))
+    if view.next_year is not None and view.next_actions:
+        actions = "".join(f"<li><div class='title'>{_e(action.title)}</div></li>"
+                          for action in view.next_actions[:MAX_ACTIONS])
+        columns.append(_record_column(
+            t("achievements.actions.title", lang, year=view.next_year),
+            f"<ul class='kiosk-actions'>{actions}</ul>",
+            len(view.next_actions) - MAX_ACTIONS, "kiosk.achievements.more_actions", lang))
+    if not columns:
         return SlideView("achievements", t("kiosk.slide.achievements_none", lang),
                          empty_html(t("kiosk.empty", lang)))
-    tiles = [(f.text, f.label, source_line(short(f.source, lang), lang), False)
-             for f in view.key_figures]
     return SlideView("achievements", t("kiosk.slide.achievements", lang, year=view.year),
-                     tiles_body(tiles))
+                     "<div class='kiosk-record'>" + "".join(columns) + "</div>")
+
+
+def _record_column(heading: str, items: str, left_out: int, more_key: str, lang: str) -> str:
+    more = f"<p class='more'>{_e(plural(more_key, left_out, lang))}</p>" if left_out > 0 else ""
+    return f"<section><h2>{_e(heading)}</h2>{items}{more}</section>"
 
 
 # --- dispatch --------------------------------------------------------------------------------

@@ -250,6 +250,30 @@ def test_the_map_type_grows_with_the_screen_like_the_text_beside_it(
     assert four_k["legend"] / four_k["aside"] == pytest.approx(full_hd["legend"] / full_hd["aside"], rel=0.05)
 
 
+# How far the slide's body runs past its box (px, 0 when it fits), and the bottom of its last line.
+OVERFLOW_JS = """() => {
+  const body = document.querySelector('section.kiosk-body');
+  const items = body.querySelectorAll('li, p');
+  return {over: body.scrollHeight - body.clientHeight,
+          bottom: Math.max(...Array.from(items, (e) => e.getBoundingClientRect().bottom))};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_the_year_in_review_fits_a_small_screen(
+    new_app_page: Callable[..., AppPage], kiosk_server: StreamlitServer, lang: str
+) -> None:
+    page = new_app_page(kiosk_server, viewport={"width": 1366, "height": 768}).goto(
+        "", kiosk="1", rotate="600", slides="achievements", lang=lang)
+    body = page.locator("section.kiosk-body[data-body='achievements']")
+    expect(body.locator(".kiosk-steps li").first).to_be_visible()
+    expect(body.locator(".kiosk-actions li").first).to_be_visible()
+    fit = page.evaluate(OVERFLOW_JS)
+    assert fit["over"] <= 0
+    assert fit["bottom"] <= 768 * 0.99  # above the progress bar
+    assert_no_app_errors(page)
+
+
 @pytest.mark.parametrize("slide", ["home", "partners", "events", "chairs", "achievements"])
 def test_no_serious_axe_violation(kiosk: AppPage, slide: str) -> None:
     page = kiosk.goto("", kiosk="1", rotate="600", slides=slide)

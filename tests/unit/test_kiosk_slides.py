@@ -183,17 +183,87 @@ def test_chairs_slide_under_a_themed_loop_keeps_only_that_axis(dataset: Dataset)
     assert "Langues" not in body
 
 
+def action(aid: str, year: str, **extra: str) -> dict[str, str]:
+    return {"id": aid, "year": year, "title_fr": f"Action {aid}", "title_en": f"Action {aid} (en)",
+            "pillar": "research", "source": "test", **extra}
+
+
+MILESTONES = [
+    {"id": "labelled", "date": "2024-05", "label_fr": "Labellisation", "source": "test"},
+    {"id": "start", "date": "2025-01-01", "label_fr": "Début des actions", "label_en": "Actions start",
+     "source": "test"},
+    {"id": "launch", "date": "2025-05-20", "label_fr": "Lancement", "source": "test"},
+    {"id": "day", "date": "2025-12-12", "label_fr": HOSTILE_NAME, "source": "test"},
+    {"id": "end", "date": "2029-12-31", "label_fr": "Fin du programme", "source": "test"},
+]
+ACTIONS = [
+    action("done", "2025"),
+    action("health", "2026", axes="health"),
+    action("nlp", "2026", axes="nlp"),
+    *(action(f"a{i}", "2026") for i in range(1, 8)),
+]
+
+
+@pytest.fixture
+def record(make_data_dir: Callable[..., Path]) -> Dataset:
+    return load_dataset(make_data_dir(figures=FIGURES_2025, milestones=MILESTONES, actions=ACTIONS))
+
+
 @pytest.mark.parametrize(
-    ("lang", "title", "label"),
-    [("fr", "Bilan 2025", "Financement"), ("en", "2025 in review", "Funding"),
-     ("de", "Bilanz 2025", "Förderung")],
+    ("lang", "title", "steps", "actions"),
+    [("fr", "Bilan 2025", "Étapes de 2025", "Actions prioritaires pour 2026"),
+     ("en", "2025 in review", "Milestones of 2025", "Priority actions for 2026"),
+     ("de", "Bilanz 2025", "Meilensteine 2025", "Vorrangige Maßnahmen für 2026")],
 )
-def test_achievements_slide_shows_the_year_in_review(dataset: Dataset, lang: str, title: str,
-                                                     label: str) -> None:
-    view = build("achievements", dataset, lang)
+def test_achievements_slide_gives_the_years_milestones_and_the_next_years_actions(
+    record: Dataset, lang: str, title: str, steps: str, actions: str,
+) -> None:
+    view = build("achievements", record, lang)
     assert view.title == title
-    assert f"<div class='label'>{label}</div>" in view.body
-    assert "<div class='label'>Chaires lancées</div>" in view.body  # no English label: French
+    assert f"<h2>{steps}</h2>" in view.body
+    assert f"<h2>{actions}</h2>" in view.body
+    # not the key figures: the home slide gives them just before or after
+    assert "Financement" not in view.body
+    assert "Förderung" not in view.body
+    assert "30" not in view.body
+
+
+def test_achievements_slide_lists_the_years_milestones_in_order_and_counts_the_actions_left_out(
+    record: Dataset,
+) -> None:
+    body = build("achievements", record).body
+    steps = body.split("<ol class='kiosk-steps'>")[1].split("</ol>")[0]
+    assert [part.split("</div>")[0] for part in steps.split("<div class='title'>")[1:]] == [
+        "Début des actions", "Lancement", "&lt;img src=x onerror=alert(1)&gt;"]  # 2024 and 2029 left out
+    assert "1er janvier 2025" in steps
+    assert HOSTILE_NAME not in body
+    shown = body.split("<ul class='kiosk-actions'>")[1].split("</ul>")[0]
+    assert shown.count("<li>") == slides.MAX_ACTIONS
+    assert "Action done" not in body  # 2025's action: the record of the year is its milestones
+    assert t("kiosk.achievements.more_actions.other", "fr", count="4") in body  # 9 for 2026, 5 shown
+
+
+def test_achievements_slide_of_a_themed_loop_keeps_its_axis_and_cluster_wide_actions(record: Dataset) -> None:
+    body = build("achievements", record, axis="nlp").body
+    assert "Action nlp" in body
+    assert "Action health" not in body
+    assert t("kiosk.achievements.more_actions.other", "fr", count="3") in body  # 7 cluster-wide + nlp
+
+
+@pytest.mark.parametrize(
+    ("milestones", "actions", "columns"),
+    [(MILESTONES, [], ["Étapes de 2025"]), ([], ACTIONS, ["Actions prioritaires pour 2026"]),
+     ([], [action("done", "2025")], [])],
+    ids=["milestones-only", "actions-only", "nothing"],
+)
+def test_achievements_slide_shows_what_the_data_hold_and_invents_nothing(
+    make_data_dir: Callable[..., Path], milestones: list[dict[str, str]], actions: list[dict[str, str]],
+    columns: list[str],
+) -> None:
+    data = load_dataset(make_data_dir(figures=FIGURES_2025, milestones=milestones, actions=actions))
+    view = build("achievements", data)
+    assert [h.split("</h2>")[0] for h in view.body.split("<h2>")[1:]] == columns
+    assert (t("kiosk.empty", "fr") in view.body) is (not columns)
 
 
 def test_a_failing_builder_gives_a_neutral_slide_and_a_log(
