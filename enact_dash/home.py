@@ -27,6 +27,7 @@ class Tile:
     source: str
     source_url: str = ""
     small: bool = False  # a long value (a date) in smaller type
+    unavailable: bool = False  # its data could not be read: the page says so, the kiosk leaves it out
 
     def as_dict(self, lang: str) -> dict[str, str]:
         return {"value": self.value, "label": self.label, "source": self.source,
@@ -50,7 +51,7 @@ def _figure_tile(figure: Figure, lang: str) -> Tile:
 
 
 def _unavailable_tile(label: str) -> Tile:
-    return Tile("—", label, "")
+    return Tile("—", label, "", unavailable=True)
 
 
 def home_view(dataset: Dataset, filters: Filters, lang: str, *, today: date, max_events: int = 3) -> HomeView:

@@ -116,9 +116,11 @@ def tiles_body(tiles: Iterable[tuple[str, str, str, bool]]) -> str:
 
 
 def home_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:
-    """Key figures, as the home page gives them (with their sources)."""
+    """Key figures, as the home page gives them (with their sources). A figure that cannot be read now
+    (a bad row) is left out: the web page says so, a big "—" on a stand says nothing to a visitor."""
     view = home_view(dataset, filters, lang, today=today)
-    tiles = [(tile.value, tile.label, source_line(tile.source, lang), tile.small) for tile in view.tiles]
+    tiles = [(tile.value, tile.label, source_line(tile.source, lang), tile.small)
+             for tile in view.tiles if not tile.unavailable]
     body = tiles_body(tiles) if tiles else empty_html(t("kiosk.empty", lang))
     return SlideView("home", t("kiosk.slide.home", lang), body)
 

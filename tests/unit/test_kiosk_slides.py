@@ -12,6 +12,7 @@ import pytest
 
 from enact_dash.data import Dataset, load_dataset
 from enact_dash.filters import Filters
+from enact_dash.home import home_view
 from enact_dash.i18n import LANGS, t
 from enact_dash.kiosk import SLIDES, slides
 from enact_dash.kiosk.frame import body_html, head_html, progress_html, qr_html, short_url, url_html
@@ -111,6 +112,21 @@ def test_home_slide_shows_key_figures_with_sources(dataset: Dataset) -> None:
     body = build("home", dataset).body
     assert "30\u00a0M€" in body
     assert "Source\u00a0: example.org" in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_slide_leaves_out_a_figure_that_cannot_be_read(make_data_dir: Callable[..., Path],
+                                                            lang: str) -> None:
+    bad_funding = [{**FIGURES_2025[0], "value": "trente millions"}, FIGURES_2025[1]]  # a bad row
+    data = load_dataset(make_data_dir(figures=bad_funding, events=[event("e1", "2026-03-10")]))
+    assert any(tile.unavailable for tile in home_view(data, Filters(lang=lang), lang, today=TODAY).tiles)
+
+    body = build("home", data, lang).body
+    assert "—" not in body
+    assert t("home.figure_unavailable", lang, label=t("home.metric.funding", lang)) not in body
+    assert "<div class='value'>9</div>" in body  # the other figures stay
+    assert body.count("<li class='kiosk-tile'>") == len(home_view(data, Filters(lang=lang), lang,
+                                                                   today=TODAY).tiles) - 1
 
 
 def test_partners_slide_is_a_map_of_the_filtered_partners(dataset: Dataset) -> None:
