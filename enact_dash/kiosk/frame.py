@@ -51,10 +51,12 @@ footer {{ display: none !important; }}
 .kiosk-qr {{ display: flex; gap: 1vw; align-items: center; margin: 0; flex-shrink: 0; }}
 .kiosk-qr .enact-qr {{ width: 19vh; height: 19vh; display: block; background: #ffffff;
   border-radius: 0.4vh; }}
-.kiosk-qr figcaption {{ max-width: 15vw; font-size: 0.62em; color: {MUTED}; text-align: right; }}
+.kiosk-qr figcaption {{ max-width: 24vw; font-size: 0.62em; color: {MUTED}; text-align: right; }}
 .kiosk-qr figcaption strong {{ display: block; color: #ffffff; font-size: 1.15em; margin-bottom: 0.3em; }}
-.kiosk-qr .url {{ display: block; overflow-wrap: normal; word-break: normal; hyphens: none; }}
-.kiosk-qr .url.long {{ font-size: 0.8em; }}
+.kiosk-qr .url {{ display: block; overflow-wrap: normal; word-break: normal; hyphens: none;
+  font-size: max(14px, 1em); }}
+.kiosk-qr .url > span {{ white-space: nowrap; }}
+.kiosk-qr .url.long {{ font-size: max(14px, 0.8em); }}
 .kiosk-body.fill {{ height: 72vh; overflow: hidden; }}
 .kiosk ul, .kiosk ol {{ padding-left: 0 !important; margin-left: 0 !important;
   font-size: inherit !important; }}
@@ -143,23 +145,23 @@ if (!window.__enactKioskHousekeeping) {
 
 
 def short_url(url: str) -> str:
-    """``example.org/events?lang=en``: the address as a visitor would type it (no scheme)."""
+    """``example.org/events``: the address as a visitor would type it (no scheme, no query string: the
+    QR code holds the whole link, filters and language included)."""
     parts = urlsplit(url)
-    text = parts.netloc + parts.path
-    if parts.query:
-        text += "?" + parts.query
-    return text.rstrip("/") if not parts.query else text
+    return (parts.netloc + parts.path).rstrip("/")
 
 
 LONG_URL_PART = 22  # characters: an address part longer than this is shown in smaller type
 
 
 def url_html(text: str) -> str:
-    """An address that may break after a "/" only (``<wbr>``), never inside a word; escaped. A part too
-    long for the caption's width makes the whole address smaller (class ``long``)."""
+    """An address that may break after a "/" only (``<wbr>``), each part between two "/" on one line
+    (``nowrap``: never "cluster-ia-" / "enact.ai"); escaped. A part too long for the caption's width
+    makes the whole address smaller (class ``long``; the CSS keeps it readable)."""
     parts = text.split("/")
     css = "url long" if max(len(part) for part in parts) > LONG_URL_PART else "url"
-    return f"<span class='{css}'>" + "/<wbr>".join(html.escape(part) for part in parts) + "</span>"
+    return (f"<span class='{css}'>"
+            + "/<wbr>".join(f"<span>{html.escape(part)}</span>" for part in parts) + "</span>")
 
 
 def qr_html(url: str, lang: str) -> str:

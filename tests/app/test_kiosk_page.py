@@ -185,7 +185,7 @@ def test_the_qr_code_is_shown_only_for_a_public_address(monkeypatch: pytest.Monk
     assert_clean(at)
     text = page_text(at)
     assert ("<figure class='kiosk-qr'>" in text) is (base == PUBLIC)
-    assert ("enact.example.org/<wbr>events" in text) is (base == PUBLIC)
+    assert ("<span>enact.example.org</span>/<wbr><span>events</span>" in text) is (base == PUBLIC)
     assert "localhost" not in text
 
 

@@ -29,7 +29,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-PUBLIC = "https://enact.example.org"
+PUBLIC = "https://tableau-de-bord.enact.example.org"  # a host name as long as a real one
 ENV = {"ENACT_PUBLIC_URL": PUBLIC, "ENACT_TODAY": "2026-03-01"}
 HEAD = "header.kiosk-head"
 ROTATION_TIMEOUT_MS = 20_000  # a 5 s slide, plus the rerun, on a busy 2-core machine
@@ -109,7 +109,35 @@ def test_qr_code_decodes_to_the_public_view(kiosk: AppPage, query: dict[str, str
     decoded = [result.text for result in zxingcpp.read_barcodes(image)]
 
     assert decoded == [expected]
-    expect(page.locator(".kiosk-qr .url")).to_have_text(expected.removeprefix("https://").rstrip("/"))
+    # the address in clear without its query string: the QR code holds the filters and language
+    expect(page.locator(".kiosk-qr .url")).to_have_text(expected.removeprefix("https://").split("?")[0]
+                                                        .rstrip("/"))
+
+
+# Each part of the address between two "/": its lines (one when it does not break) and its type size.
+URL_PARTS_JS = """() => Array.from(document.querySelectorAll('.kiosk-qr .url > span'), (part) => ({
+  text: part.textContent, lines: new Set(Array.from(part.getClientRects(), (r) => Math.round(r.top))).size,
+  px: parseFloat(getComputedStyle(part).fontSize), right: part.getBoundingClientRect().right}))"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080), (3840, 2160)])
+def test_the_address_under_the_qr_code_breaks_only_between_its_parts(
+    new_app_page: Callable[..., AppPage], kiosk_server: StreamlitServer, width: int, height: int
+) -> None:
+    page = new_app_page(kiosk_server, viewport={"width": width, "height": height}).goto(
+        "", kiosk="1", rotate="600", slides="chairs", lang="de")
+    expect(page.locator(".kiosk-qr .url")).to_be_visible()
+    parts = page.evaluate(URL_PARTS_JS)
+    assert [part["text"] for part in parts] == ["tableau-de-bord.enact.example.org", "achievements"]
+    for part in parts:
+        assert part["lines"] == 1, part
+        assert part["px"] >= 14, part
+        assert part["right"] <= width, part
+    title = page.locator(f"{HEAD} h1").bounding_box()
+    caption = page.locator(".kiosk-qr figcaption").bounding_box()
+    assert title is not None
+    assert caption is not None
+    assert title["x"] + title["width"] <= caption["x"]  # the longest title stays clear of the address
 
 
 def test_no_qr_code_nor_address_without_a_public_url(

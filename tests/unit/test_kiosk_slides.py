@@ -333,18 +333,21 @@ def test_progress_shows_the_position_and_the_time_left() -> None:
 
 def test_qr_caption_shows_the_address_in_clear() -> None:
     html = qr_html("https://enact.example.org/events?lang=en", "en")
-    assert "enact.example.org/<wbr>events?lang=en" in html
+    assert "<span>enact.example.org</span>/<wbr><span>events</span></span>" in html  # no query string
+    assert "lang=en" not in html.split("<figcaption>")[1].split("</figcaption>")[0]
     assert t("kiosk.qr.caption", "en") in html
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("localhost:8501/achievements", "<span class='url'>localhost:8501/<wbr>achievements</span>"),
-        ("enact.example.org", "<span class='url'>enact.example.org</span>"),
-        ("a.org/events?lang=en&axis=health",
-         "<span class='url long'>a.org/<wbr>events?lang=en&amp;axis=health</span>"),
-        ("a.org/<b>", "<span class='url'>a.org/<wbr>&lt;b&gt;</span>"),
+        ("localhost:8501/achievements",
+         "<span class='url'><span>localhost:8501</span>/<wbr><span>achievements</span></span>"),
+        ("enact.example.org", "<span class='url'><span>enact.example.org</span></span>"),
+        ("tableau-de-bord.enact.example.org/events",
+         "<span class='url long'><span>tableau-de-bord.enact.example.org</span>/<wbr>"
+         "<span>events</span></span>"),
+        ("a.org/<b>", "<span class='url'><span>a.org</span>/<wbr><span>&lt;b&gt;</span></span>"),
     ],
 )
 def test_the_address_breaks_only_after_a_slash(text: str, expected: str) -> None:
@@ -356,11 +359,11 @@ def test_the_address_breaks_only_after_a_slash(text: str, expected: str) -> None
     [
         ("https://enact.example.org/", "enact.example.org"),
         ("http://localhost:8501/events", "localhost:8501/events"),
-        ("https://enact.example.org/events?lang=en&axis=health",
-         "enact.example.org/events?lang=en&axis=health"),
+        ("https://enact.example.org/events?lang=en&axis=health", "enact.example.org/events"),
+        ("https://enact.example.org/?lang=de", "enact.example.org"),
     ],
 )
-def test_short_url(url: str, expected: str) -> None:
+def test_short_url_leaves_the_query_string_to_the_qr_code(url: str, expected: str) -> None:
     assert short_url(url) == expected
 
 
