@@ -12,7 +12,7 @@ from enact_dash.config import get_settings
 from enact_dash.kiosk import CLOCK, SLIDES, parse_langs, parse_slides, slot_at
 from enact_dash.kiosk.frame import HOUSEKEEPING_JS, KIOSK_CSS, NO_FOCUS_JS, body_html, head_html
 from enact_dash.kiosk.schedule import anchor, public_link
-from enact_dash.kiosk.slides import MAP_HEIGHT, build_slide, theme_label
+from enact_dash.kiosk.slides import MAP_HEIGHT, build_slide, slides_with_content, theme_label
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.page import set_document_language
 from enact_dash.ui.sidebar import settle_shared_filters
@@ -34,10 +34,12 @@ st.html(HOUSEKEEPING_JS + NO_FOCUS_JS, unsafe_allow_javascript=True)  # one elem
 
 @st.fragment(run_every=filters.rotate)
 def show_slide() -> None:
-    slot = slot_at(CLOCK.now(), st.session_state["kiosk_started_at"], rotate=filters.rotate,
-                   slides=playlist, langs=langs)
     settings = get_settings()
     dataset = get_dataset()
+    shown = slides_with_content(playlist, dataset, filters, filters.lang, today=today(),
+                                data_dir=settings.data_dir)
+    slot = slot_at(CLOCK.now(), st.session_state["kiosk_started_at"], rotate=filters.rotate,
+                   slides=shown, langs=langs)
     view = build_slide(slot.slide, dataset, filters, slot.lang, today=today(),
                        data_dir=settings.data_dir)
     st.html(head_html(slot, view.title, public_link(filters, slot, settings.public_url), slot.lang,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from enact_dash.achievements.common import axis_names
 from enact_dash.data import Dataset
 from enact_dash.filters import Filters
 from enact_dash.home import home_view
-from enact_dash.i18n import format_number, plural, t
+from enact_dash.i18n import fold, format_number, plural, t
 from enact_dash.kiosk.frame import empty_html
 from enact_dash.maps import build_partner_map, count_located
 from enact_dash.partners import filter_partners
@@ -85,6 +86,7 @@ class SlideView:
     map: folium.Map | None = None
     aside: str = ""  # escaped HTML shown beside the map
     failed: bool = False
+    empty: bool = False  # nothing to show (a neutral message): left out of the rotation
 
 
 def _e(text: object) -> str:
@@ -121,8 +123,9 @@ def home_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) ->
     view = home_view(dataset, filters, lang, today=today)
     tiles = [(tile.value, tile.label, source_line(tile.source, lang), tile.small)
              for tile in view.tiles if not tile.unavailable]
-    body = tiles_body(tiles) if tiles else empty_html(t("kiosk.empty", lang))
-    return SlideView("home", t("kiosk.slide.home", lang), body)
+    if not tiles:
+        return SlideView("home", t("kiosk.slide.home", lang), empty_html(t("kiosk.empty", lang)), empty=True)
+    return SlideView("home", t("kiosk.slide.home", lang), tiles_body(tiles))
 
 
 def source_line(source: str, lang: str) -> str:
@@ -137,10 +140,11 @@ def events_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) 
     views = [view for view in views if not view.cancelled][:MAX_EVENTS]
     if not views:
         return SlideView("events", t("kiosk.slide.events", lang),
-                         empty_html(t("kiosk.events.none", lang)))
+                         empty_html(t("kiosk.events.none", lang)), empty=True)
     items = []
     for view in views:
-        meta = " · ".join(part for part in (view.type, view.where) if part)
+        kind = "" if type_in_title(view.type, view.title) else view.type  # "Écoles d'été" / "École d'été"
+        meta = " · ".join(part for part in (kind, view.where) if part)
         items.append(
             f"<li><div class='when'>{_e(view.when)}</div>"
             f"<div><div class='title'>{_e(view.title)}</div>"
@@ -149,6 +153,24 @@ def events_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) 
         )
     return SlideView("events", t("kiosk.slide.events", lang),
                      "<ol class='kiosk-list'>" + "".join(items) + "</ol>")
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending, enough to compare (``écoles`` / ``école``, ``Sommerschulen`` /
+    ``Sommerschule``): both sides are cut the same way."""
+    stem = word
+    for _ in range(2):
+        if len(stem) > 3 and stem[-1] in "sxn":
+            stem = stem[:-1]
+    return stem
+
+
+def type_in_title(kind: str, title: str) -> bool:
+    """Whether an event's title already says its type (folded, singular or plural): the type's words
+    appear in the title, in order and together."""
+    words = [_stem(w) for w in re.findall(r"\w+", fold(kind))]
+    said = [_stem(w) for w in re.findall(r"\w+", fold(title))]
+    return bool(words) and any(said[i:i + len(words)] == words for i in range(len(said) - len(words) + 1))
 
 
 def partners_slide(dataset: Dataset, filters: Filters, lang: str, *, data_dir: Path) -> SlideView:
@@ -207,7 +229,8 @@ def chairs_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) 
         ) or f"<p class='meta'>{_e(t('kiosk.chairs.none_presented', lang))}</p>"
         columns.append(f"<li><h2>{_e(names[axis])}</h2>{chairs}</li>")
     if not columns:
-        return SlideView("chairs", t("kiosk.slide.chairs", lang), empty_html(t("kiosk.empty", lang)))
+        return SlideView("chairs", t("kiosk.slide.chairs", lang), empty_html(t("kiosk.empty", lang)),
+                         empty=True)
     body = (f"<p class='kiosk-lead'>{_e(lead)}</p>" if lead else "") + (
         "<ul class='kiosk-columns'>" + "".join(columns) + "</ul>")
     return SlideView("chairs", t("kiosk.slide.chairs", lang), body)
@@ -237,7 +260,7 @@ def achievements_slide(dataset: Dataset, filters: Filters, lang: str, *, today: 
             len(view.next_actions) - MAX_ACTIONS, "kiosk.achievements.more_actions", lang))
     if not columns:
         return SlideView("achievements", t("kiosk.slide.achievements_none", lang),
-                         empty_html(t("kiosk.empty", lang)))
+                         empty_html(t("kiosk.empty", lang)), empty=True)
     return SlideView("achievements", t("kiosk.slide.achievements", lang, year=view.year),
                      "<div class='kiosk-record'>" + "".join(columns) + "</div>")
 
@@ -245,6 +268,21 @@ def achievements_slide(dataset: Dataset, filters: Filters, lang: str, *, today: 
 def _record_column(heading: str, items: str, left_out: int, more_key: str, lang: str) -> str:
     more = f"<p class='more'>{_e(plural(more_key, left_out, lang))}</p>" if left_out > 0 else ""
     return f"<section><h2>{_e(heading)}</h2>{items}{more}</section>"
+
+
+def slides_with_content(names: Sequence[str], dataset: Dataset, filters: Filters, lang: str, *,
+                        today: date, data_dir: Path) -> tuple[str, ...]:
+    """The playlist without the slides that have nothing to show now (no upcoming event in a themed
+    loop): an empty slide would take its share of the loop. All of them if none has anything (each
+    then shows its neutral message). The partners slide is empty without a partner (its map is not
+    built for this)."""
+    def has_content(name: str) -> bool:
+        if name == "partners":
+            return bool(len(filter_partners(dataset.partners, filters)))
+        return not build_slide(name, dataset, filters, lang, today=today, data_dir=data_dir).empty
+
+    kept = tuple(name for name in names if has_content(name))
+    return kept or tuple(names)
 
 
 # --- dispatch --------------------------------------------------------------------------------

@@ -136,6 +136,8 @@ def test_partners_slide_is_a_map_of_the_filtered_partners(dataset: Dataset) -> N
     assert "2 partenaires sur la carte, 2 au total" in view.body
     view = build("partners", dataset, ptype="hospital")
     assert "1 partenaire sur la carte, 1 au total" in view.body
+    view = build("partners", dataset, axis="nlp", ptype="hospital")
+    assert "Aucun partenaire sur la carte, 0 au total" in view.body  # French: no "0 partenaires"
 
 
 def test_partners_slide_map_fills_the_screen_with_type_readable_from_afar(dataset: Dataset) -> None:
@@ -381,3 +383,57 @@ def test_a_long_slide_title_is_set_smaller_to_stay_on_one_line(title, long):
     html = head_html(slot(), title, "https://enact.example.org/", "de")
     assert (f"<h1 class='long'>{title}</h1>" in html) is long
     assert (f"<h1>{title}</h1>" in html) is not long
+
+
+# --- what the events slide says under a title, which slides rotate -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "said"),
+    [
+        ("École d'été", "Écoles d'été", True),
+        ("École d'été", "ECOLE D'ETE 2026 à Nancy", True),
+        ("Summer school", "Summer schools", True),
+        ("Sommerschule", "Sommerschulen", True),
+        ("Atelier ou colloque", "Colloques et workshops scientifiques", False),
+        ("Conférence", "Journée annuelle", False),
+        ("École d'été", "École doctorale", False),  # not all its words
+        ("", "Écoles d'été", False),
+    ],
+)
+def test_type_in_title(kind: str, title: str, said: bool) -> None:
+    assert slides.type_in_title(kind, title) is said
+
+
+def test_the_line_under_an_event_gives_the_place_when_the_title_says_the_type(
+    make_data_dir: Callable[..., Path],
+) -> None:
+    rows = [event("school", "2026-07-01", type="summer_school", title_fr="Écoles d'été", city="Nancy"),
+            event("ws", "2026-04-01", title_fr="Journée IA", city="")]
+    body = build("events", load_dataset(make_data_dir(events=rows))).body
+    school = body.split("Écoles d&#x27;été")[1].split("</li>")[0]
+    assert "<div class='meta'>Nancy" in school  # the place, not "École d'été · Nancy"
+    assert "École d" not in school
+    assert t("vocab.event_type.workshop", "fr") in body.split("Journée IA")[1].split("</li>")[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "events", "expected"),
+    [
+        ({}, SEVEN_UPCOMING, SLIDES),
+        ({}, [event("past", "2025-12-12")], ("home", "partners", "chairs", "achievements")),
+        ({"axis": "health"}, [event("e2", "2026-03-20", axes="nlp")],
+         ("home", "partners", "chairs", "achievements")),
+    ],
+    ids=["all", "no-event", "themed-no-event"],
+)
+def test_slides_with_nothing_to_show_leave_the_rotation(
+    make_data_dir: Callable[..., Path], query: dict[str, str], events: list[dict[str, str]],
+    expected: tuple[str, ...],
+) -> None:
+    data = load_dataset(make_data_dir(events=events, figures=FIGURES_2025, chairs=CHAIRS))
+    filters = Filters.from_query_params({"kiosk": "1", **query})
+    data_dir = Path(__file__).resolve().parents[2] / "data"
+    assert slides.slides_with_content(SLIDES, data, filters, "fr", today=TODAY, data_dir=data_dir) == expected
+    assert slides.slides_with_content(("events",), data, filters, "fr", today=TODAY,
+                                      data_dir=data_dir) == ("events",)  # all empty: the neutral one
