@@ -90,7 +90,7 @@ def test_the_kiosk_command_warns_in_french_when_the_qr_code_cannot_work(
     out, err = io.StringIO(), io.StringIO()
     assert cli_main(["--dry-run"], out=out, err=err) == 0
     assert err.getvalue().startswith("Attention\u00a0: ENACT_PUBLIC_URL n’est pas définie.")
-    assert "Kiosque : ouvrez http://localhost:8501/?kiosk=1" in out.getvalue()
+    assert "Kiosque\u00a0: ouvrez http://localhost:8501/?kiosk=1" in out.getvalue()
 
     monkeypatch.setenv("ENACT_PUBLIC_URL", "https://enact.example.org")
     err = io.StringIO()
