@@ -16,7 +16,7 @@ HUS = "Hôpitaux universitaires de Strasbourg"
 @pytest.mark.parametrize(
     ("cut", "said"),
     [
-        (lambda data: data[:1500], "fichier incomplet (enregistrement interrompu ?)"),  # half-saved
+        (lambda data: data[:1500], "fichier incomplet (enregistrement interrompu\u202f?)"),  # half-saved
         (lambda data: data.replace(b",Ville d'apr", b',"Ville d\'apr', 1), "guillemet non fermé"),
     ],
 )
