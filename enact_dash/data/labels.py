@@ -18,12 +18,26 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from enact_dash.data.problems import FieldError
-from enact_dash.i18n import LANGS, fold, has_key, t
+from enact_dash.i18n import LANGS, fold, has_key, plural, t
 
 
 def key(value: str) -> str:
     """How a vocabulary value is compared: case, accents, spaces, ``-`` and ``_`` folded away."""
     return " ".join(fold(value).replace("_", " ").replace("-", " ").split())
+
+
+# A message lists at most this many allowed values, then says how many more there are (a reference to one
+# of 10,000 partners must not write them all in every message, on every page that lists the problems).
+ALLOWED_SHOWN = 20
+
+
+def listed(values: Iterable[str], lang: str) -> str:
+    """``a, b, c`` — or the first ``ALLOWED_SHOWN`` values and "and 9,980 more" in ``lang``."""
+    items = list(values)
+    if len(items) <= ALLOWED_SHOWN:
+        return ", ".join(items)
+    more = plural("problems.more_values", len(items) - ALLOWED_SHOWN, lang)
+    return ", ".join(items[:ALLOWED_SHOWN]) + ", " + more
 
 
 def per_lang(name: str, render: Callable[[str], str]) -> dict[str, str]:
@@ -64,7 +78,7 @@ class Vocabulary:
         return label if key(label) == key(value) else f"{label} ({value})"
 
     def allowed(self, lang: str) -> str:
-        return ", ".join(self.shown(value, lang) for value in self.ids)
+        return listed((self.shown(value, lang) for value in self.ids), lang)
 
     def allowed_params(self) -> dict[str, str]:
         """The ``allowed`` parameter of a problem, in every language."""

@@ -19,7 +19,14 @@ import pandas as pd
 
 from enact_dash.data.aliases import with_download_headers
 from enact_dash.data.columns import MULTI_SEPARATOR, Column, identifier, text
-from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, per_lang, split_mistyped, vocabulary_of
+from enact_dash.data.labels import (
+    Vocabulary,
+    catalogue_vocabulary,
+    listed,
+    per_lang,
+    split_mistyped,
+    vocabulary_of,
+)
 from enact_dash.data.problems import FieldError, FieldNote, Level, Outcome, Problem, quoted_list
 from enact_dash.data.schemas import TableSpec
 from enact_dash.data.tables import RawTable, Swallowed, TableError, read_table, swallowed_list, swallowed_rows
@@ -403,7 +410,7 @@ def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code
     """
     allowed_set = set(target.ids) | set(extra)
     allowed_params = (vocabulary.allowed_params() if vocabulary is not None
-                      else {"allowed": ", ".join(sorted(allowed_set))})
+                      else per_lang("allowed", lambda lang: listed(sorted(allowed_set), lang)))
     problems: list[Problem] = []
     cleaned: list[Any] = []
 

@@ -22,6 +22,7 @@ from enact_dash import sources
 from enact_dash.data.vocab import AXIS_ALL, NOT_COUNTRIES, PARTNER_TYPES, RELATIONS
 from enact_dash.html_table import Column, SortOrder, sort_options, table_html
 from enact_dash.i18n import BABEL_LOCALE, LANGS, format_number, has_key, normalize_lang, pick, t
+from enact_dash.memo import IdentityMemo
 from enact_dash.partners.filtering import as_ids
 from enact_dash.partners.summary import located_mask
 
@@ -101,10 +102,15 @@ def relation_options() -> list[str]:
     return list(RELATIONS)
 
 
+_COUNTRIES = IdentityMemo(maxsize=8)  # the data's country codes, once per partners table
+
+
 def country_options(partners: pd.DataFrame, selected: Sequence[str] = ()) -> list[str]:
     """Countries of the data (France first, then by code), plus any already selected; the codes that
     name no country (the European Union, ``NOT_COUNTRIES``) last."""
-    codes = {text(c) for c in partners["country"].unique()} | set(selected)
+    in_data = _COUNTRIES.get(partners, "codes",
+                             lambda: frozenset(text(c) for c in partners["country"].unique()))
+    codes = set(in_data) | set(selected)
     codes.discard("")
     return sorted(codes, key=lambda c: (c in NOT_COUNTRIES, c != "FR", c))
 

@@ -10,6 +10,7 @@ import pytest
 
 from enact_dash.achievements.review import missing_figures
 from enact_dash.data import Level, load_dataset
+from enact_dash.data.labels import listed
 from enact_dash.data.problems import Outcome
 from enact_dash.data.schemas import CHAIRS, FIGURES, PARTNERS
 from enact_dash.dates import spreadsheet_date
@@ -247,3 +248,26 @@ def test_figures_csv_spec_leaves_a_bad_date_out():
 def test_missing_figures_names_what_no_row_gives(left_out, given, lang, expected):
     frame = pd.DataFrame({"metric": pd.Series(given, dtype=object)})
     assert missing_figures(left_out, frame, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "ends"),
+    [
+        (20, "fr", "p19"),  # all of them
+        (21, "fr", "p19, et 1 autre"),
+        (10_000, "en", "p19, and 9,980 more"),
+        (10_000, "de", "p19, und 9.980 weitere"),
+    ],
+)
+def test_a_long_list_of_allowed_values_is_cut_and_counted(count, lang, ends):
+    values = [f"p{i}" for i in range(count)]
+    assert listed(values, lang).endswith(ends)
+
+
+def test_an_unknown_partner_among_thousands_does_not_list_them_all(make_data_dir):
+    partners = [partner(id=f"synth-{i:05d}", name=f"Synthetic {i:05d}") for i in range(300)]
+    dataset = load_dataset(make_data_dir(partners=partners, chairs=[chair(institution="zzz-qqq")]))
+    [problem] = [p for p in dataset.problems if p.file == "chairs.csv"]
+    message = problem.message("en")
+    assert message.endswith("and 280 more)")
+    assert len(message) < 1_000
