@@ -40,6 +40,11 @@ BASE_CSS = """
   max-width: 100%; }
 [data-testid="stButtonGroup"] button[data-variant="pills"] * { white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; text-align: left; }
+/* Text zoomed to 200 % (WCAG 1.4.4): buttons, download buttons and the pages' links wrap their labels
+   instead of cutting them with "…". */
+[data-testid^="stBaseButton"], [data-testid="stSidebarNavLink"] { height: auto; }
+[data-testid^="stBaseButton"] *, [data-testid="stSidebarNavLink"] * { white-space: normal !important;
+  overflow-wrap: anywhere; text-overflow: clip !important; }
 /* On a phone, a page's filters (a container keyed filters_...) sit two to a row, not one under another. */
 @media (max-width: 640px) {
   [class*="st-key-filters_"] [data-testid="stColumn"] { min-width: calc(50% - 0.5rem) !important;

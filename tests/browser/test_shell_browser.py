@@ -154,3 +154,22 @@ def test_the_link_to_the_view_opens_where_it_is_shared(
     expected = (public_url or server.base_url.rstrip("/")) + "/partners?lang=en&ptype=hospital"
     expect(link).to_have_attribute("href", expected)
     assert_no_app_errors(page)
+
+
+# Buttons and the pages' links whose label is cut: a part of it wider than its box, ending in "…".
+TRUNCATED_LABELS_JS = """() => [...document.querySelectorAll(
+    '[data-testid^=stBaseButton], [data-testid=stSidebarNavLink]')]
+  .filter((e) => e.offsetParent)
+  .filter((e) => [e, ...e.querySelectorAll('*')].some((d) =>
+    d.scrollWidth > d.clientWidth + 1 && getComputedStyle(d).textOverflow === 'ellipsis'))
+  .map((e) => e.innerText.replace(/\\n/g, ' '))"""
+
+
+@pytest.mark.parametrize("path", ["events", "partners"])
+def test_text_zoomed_to_200_percent_cuts_no_label(app_page: AppPage, path: str) -> None:
+    """WCAG 1.4.4: with the text twice as large, buttons and the pages' links wrap; no label ends in "…"."""
+    page = app_page.goto(path, lang="de")
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+    wait_app_idle(page)
+    page.wait_for_function(f"() => ({TRUNCATED_LABELS_JS})().length === 0")
+    assert page.evaluate(TRUNCATED_LABELS_JS) == []
