@@ -95,7 +95,7 @@ def event_ids(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("query", "type_label"),
     [
-        ({"lang": "fr", "etype": "fete_science"}, "Fête de la Science"),
+        ({"lang": "fr", "etype": "fete_science"}, "Fête de la science"),
         ({"lang": "en", "etype": "annual_day"}, "Annual day"),
         ({"lang": "de", "audience": "public"}, None),
     ],

@@ -126,7 +126,7 @@ def test_events_table_columns_and_values() -> None:
     table = events_table(prepare(pd.DataFrame([NUIT, SUMMER])), "en", today=TODAY)
     assert list(table.columns) == ["Date", "Event", "Type", "Place", "Audience", "Status"]
     assert table.iloc[0].tolist() == [
-        "3 October 2025", "Nuit de la science", "Fête de la Science (science festival)",
+        "3 October 2025", "Nuit de la science", "Fête de la science (science festival)",
         "Vandœuvre-lès-Nancy",
         "General public", "Announced (not confirmed as held)",  # past, still "planned" in the data
     ]

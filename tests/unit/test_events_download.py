@@ -67,7 +67,7 @@ def test_csv_headers_are_in_the_page_language(lang: str, sep: str, headers: list
         ("fr", 1, ["summer", "École d’été", "École d’été", "2026", "non connu", "2026 — date à venir",
                    "Prévu", "non connu", "non connu", "non connu", "Axe non précisé", "non précisé",
                    "non précisé", "non précisé", "non précisé", "non précisé", "non connu"]),
-        ("de", 2, ["fds", "fds", "Fête de la Science (Wissenschaftsfest)", "2025-10-03", "2025-10-13",
+        ("de", 2, ["fds", "fds", "Fête de la science (Wissenschaftsfest)", "2025-10-03", "2025-10-13",
                    "3.–13. Oktober 2025", "Abgesagt", "unbekannt", "Saarbrücken", "Deutschland",
                    "Santé numérique, Langues et modèles multimodaux", "nicht angegeben", "nicht angegeben",
                    "nicht angegeben", "nicht angegeben", "nicht angegeben", "test"]),
@@ -103,7 +103,7 @@ def test_csv_neutralises_formulas_in_values_and_labels(column: int, written: str
                    "description_de": None, "source": None, "origin": "manual",
                    "origin_label": "Saisie manuelle", "external_id": None}),
         ("en", 2, {"id": "fds", "title_fr": "fds", "title_en": None, "title_de": None,
-                   "type": "fete_science", "type_label": "Fête de la Science (science festival)",
+                   "type": "fete_science", "type_label": "Fête de la science (science festival)",
                    "start": "2025-10-03", "end": "2025-10-13",
                    "when_label": "3–13 October 2025", "status": "cancelled", "status_label": "Cancelled",
                    "venue": None, "city": "Saarbrücken", "country": "DE", "country_label": "Germany",
@@ -114,7 +114,7 @@ def test_csv_neutralises_formulas_in_values_and_labels(column: int, written: str
                    "accessibility_note_de": None,
                    "registration_url": None, "description_fr": None, "description_en": None,
                    "description_de": None, "source": "test", "origin": "fds",
-                   "origin_label": "Fête de la Science import", "external_id": "123"}),
+                   "origin_label": "Fête de la science import", "external_id": "123"}),
     ],
 )
 def test_json_records_have_codes_labels_and_null(lang: str, row: int, expected: dict[str, object]) -> None:

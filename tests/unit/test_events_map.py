@@ -64,7 +64,7 @@ def test_map_tree_has_one_points_layer_and_a_legend_with_counts() -> None:
     fmap = build_events_map(EVENTS, BOUNDARIES, "en", tiles=None)
     (layer,) = children_of(fmap, PointsLayer)
     assert layer.count == 3
-    assert sorted(layer.category_codes()) == [0, 1, 3]  # annual day, Fête de la Science, workshop
+    assert sorted(layer.category_codes()) == [0, 1, 3]  # annual day, Fête de la science, workshop
     (legend,) = children_of(fmap, Legend)
     assert legend.title == "Event type"
     assert "Workshop or colloquium (1)" in legend.inner_html

@@ -87,7 +87,7 @@ def test_csv_download_is_the_view_in_the_page_language_with_neutralised_cells() 
     assert list(rows[0])[:4] == ["Identifiant", "Titre", "Type", "Début (AAAA-MM-JJ)"]
     assert [(r["Identifiant"], r["Début (AAAA-MM-JJ)"], r["Type"]) for r in rows] == [
         ("day", "2025-12-12", "Journée annuelle"), ("formula", "2026-02-02", "Atelier ou colloque"),
-        ("summer", "2026", "École d’été"), ("nuit", "2025-10-03", "Fête de la Science"),
+        ("summer", "2026", "École d’été"), ("nuit", "2025-10-03", "Fête de la science"),
     ]
     assert rows[1]["Titre"] == "'=HYPERLINK(\"http://x\")"
 
@@ -100,7 +100,7 @@ def test_json_download_is_the_view_with_its_filters() -> None:
     assert document["filters"] == {"audience": ["public", "researchers"]}
     assert [(r["id"], r["type"], r["type_label"]) for r in document["records"]] == [
         ("day", "annual_day", "Jahrestagung"),
-        ("nuit", "fete_science", "Fête de la Science (Wissenschaftsfest)"),
+        ("nuit", "fete_science", "Fête de la science (Wissenschaftsfest)"),
     ]
 
 

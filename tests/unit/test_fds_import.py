@@ -1,4 +1,4 @@
-"""The Fête de la Science importer: selection, mapping, idempotent merge, dialect, report, command.
+"""The Fête de la science importer: selection, mapping, idempotent merge, dialect, report, command.
 
 Every test works on a temporary data directory (never the real data/). The fixture files in
 tests/fixtures/fds/ hold seven synthetic records (see their README).
@@ -270,7 +270,7 @@ def test_hand_edited_rows_are_never_overwritten(tmp_path: Path) -> None:
     [
         ("fds", True),
         (" FDS ", True),
-        ("Import Fête de la Science", True),  # the label, as the loader reads it
+        ("Import Fête de la science", True),  # the label, as the loader reads it
         ("import fete de la science", True),
         ("manual", False),
         ("Saisie manuelle", False),
@@ -375,7 +375,7 @@ def test_cli_success_without_rejections(data_dir: Path, tmp_path: Path) -> None:
     [
         ("{not json", "is not valid JSON"),
         ('{"total_count": 0}', "a list of records was expected"),
-        ("a;b;c\n1;2;3\n", "is this a Fête de la Science export?"),
+        ("a;b;c\n1;2;3\n", "is this a Fête de la science export?"),
     ],
 )
 def test_cli_unusable_file(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -144,7 +144,7 @@ def test_vocabulary_columns_read_ids_and_labels(spec, column, cell, expected):
          "Appel international 2026 (2026-international))"),
         (schemas.EVENTS, "origin", "import", "not_allowed",
          "«\u202fimport\u202f» n’est pas une valeur permise (permises\u00a0: Saisie manuelle (manual), "
-         "Import Fête de la Science (fds))"),
+         "Import Fête de la science (fds))"),
         (schemas.EVENTS, "status", "reporté", "not_allowed",
          "«\u202freporté\u202f» n’est pas une valeur permise (permises\u00a0: Prévu (planned), "
          "Confirmé (confirmed), "

@@ -694,7 +694,7 @@ def test_a_bad_value_in_a_list_keeps_the_others_and_says_so(make_data_dir):
         ("figures.csv", {"value": "30 000 000 €", "unit": "euro"}, "unit", "eur"),  # the sign agrees
         ("targets.csv", {"unit": "Pourcentage"}, "unit", "percent"),
         ("chairs.csv", {"call": "Appel 2025"}, "call", "2025"),
-        ("events.csv", {"origin": "Import Fête de la Science"}, "origin", "fds"),
+        ("events.csv", {"origin": "Import Fête de la science"}, "origin", "fds"),
     ],
 )
 def test_units_qualifiers_calls_and_origins_accept_their_labels(make_data_dir, file, cells, column, expected):
