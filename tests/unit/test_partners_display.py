@@ -139,7 +139,7 @@ def test_country_options_put_what_is_no_country_last(codes: tuple[str, ...], sel
                              "but a level above countries: its partners are not counted in the number of "
                              "countries."),
         (["EU"], "de", "Keine Auswahl: alle. Mehrfachauswahl möglich. „Europäische Union“ ist kein Land, "
-                       "sondern eine Ebene über den Ländern: Ihre Partner werden bei der Zahl der Länder "
+                       "sondern eine Ebene über den Ländern; ihre Partner werden bei der Zahl der Länder "
                        "nicht mitgezählt."),
     ],
 )
