@@ -23,6 +23,7 @@ from enact_dash.data.loaders import (
     Target,
     axes_vocabulary,
     check_date_order,
+    check_one_lead,
     check_refs,
     empty_frame,
     load_table,
@@ -174,6 +175,7 @@ def assemble(results: Mapping[str, TableResult], data_dir: Path, geo_dir: Path |
                                          suggest=True)
     problems.extend(found)
     problems.extend(check_date_order(tables["events"], "events.csv", "start", "end"))
+    problems.extend(check_one_lead(tables["partners"]))
     problems = with_headings(problems, headings)  # the cross-file checks' columns, as written
     left_out = {key: result.left_out for key, result in used.items()}
     return Dataset(tables, _in_reading_order(problems), frozenset(unreadable), frozenset(kept),

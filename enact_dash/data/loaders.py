@@ -502,6 +502,16 @@ def check_date_order(frame: pd.DataFrame, file: str, start: str, end: str) -> li
     return problems
 
 
+def check_one_lead(partners: pd.DataFrame) -> list[Problem]:
+    """The cluster has one lead institution: a second row marked ``lead`` (a spreadsheet's fill-down) is
+    said, on each row after the first, naming the first's line. The rows are kept as written."""
+    if "lead" not in partners or partners.empty:
+        return []
+    leads = [int(line) for line in partners.loc[partners["lead"].eq(True), "line"]]
+    return [Problem("partners.csv", line, "lead", "second_lead", "", (("first", str(leads[0])),),
+                    Level.WARNING, outcome_override=Outcome.VALUE_KEPT) for line in leads[1:]]
+
+
 def localized(frame: pd.DataFrame, stem: str, lang: str) -> pd.Series:
     """The ``<stem>_<lang>`` column, falling back to ``<stem>_fr`` where empty."""
     french = frame[f"{stem}_fr"].fillna("").astype(object)

@@ -271,3 +271,27 @@ def test_an_unknown_partner_among_thousands_does_not_list_them_all(make_data_dir
     message = problem.message("en")
     assert message.endswith("and 280 more)")
     assert len(message) < 1_000
+
+
+@pytest.mark.parametrize(
+    ("leads", "said"),
+    [
+        (("oui", "non", "non"), []),
+        (("oui", "VRAI", "non"), [(3, "2")]),  # a spreadsheet's fill-down
+        (("non", "oui", "oui"), [(4, "3")]),
+        (("oui", "oui", "oui"), [(3, "2"), (4, "2")]),
+        (("non", "non", "non"), []),
+    ],
+)
+def test_a_second_lead_institution_is_said_and_kept(make_data_dir, leads, said):
+    rows = [partner(id=f"p{i}", name=f"P {i}", lead=lead) for i, lead in enumerate(leads)]
+    dataset = load_dataset(make_data_dir(partners=rows))
+    found = [(p.line, dict(p.params)["first"]) for p in dataset.problems if p.code == "second_lead"]
+    assert found == said
+    assert len(dataset.partners) == 3  # kept as written
+    if said:
+        line, first = said[0]
+        problem = next(p for p in dataset.problems if p.code == "second_lead")
+        assert problem.format("en") == (f"partners.csv:{line}: lead: another partner is already the lead "
+                                        f"institution (line {first}): the cluster has only one. Leave this "
+                                        "cell empty if it is not this one")
