@@ -69,28 +69,39 @@ def unlocated_text(counts: PartnerCounts, lang: str) -> str:
     return plural("partners.summary.unlocated", counts.unlocated, lang)
 
 
+def _city_groups(partners: pd.DataFrame) -> tuple[list[tuple[str, str, list[int]]], list[int]]:
+    """The partners' positions grouped by city: ``(usual spelling, country, positions)`` per (country,
+    city key), most partners first, then by name (accents ignored: Épinal before Metz), then country;
+    and the positions of the partners without a city. The usual spelling is the most frequent one (the
+    first in alphabetical order among equals)."""
+    keys = city_keys(partners).tolist()
+    cities = partners["city"].fillna("").astype(str).tolist()
+    countries = partners["country"].fillna("").astype(str).tolist()
+    groups: dict[tuple[str, str], list[int]] = {}
+    spellings: dict[tuple[str, str], Counter[str]] = {}
+    no_city: list[int] = []
+    for position, (key, city, country) in enumerate(zip(keys, cities, countries, strict=True)):
+        if key:
+            groups.setdefault((country, key), []).append(position)
+            spellings.setdefault((country, key), Counter())[city] += 1
+        else:
+            no_city.append(position)
+    spelled = {place: min(counts, key=lambda city: (-counts[city], city))
+               for place, counts in spellings.items()}
+    rows = [(spelled[place], place[0], positions) for place, positions in groups.items()]
+    rows.sort(key=lambda row: (-len(row[2]), fold(row[0]), row[1]))
+    return rows, no_city
+
+
 def by_city(partners: pd.DataFrame) -> pd.DataFrame:
     """One row per city (``city``: the most frequent spelling, ``country``, ``partners``: count),
     most partners first, then by name (accents ignored: Épinal before Metz). Partners without a city
     are left out."""
-    keys = city_keys(partners).tolist()
-    cities = partners["city"].fillna("").astype(str).tolist()
-    countries = partners["country"].fillna("").astype(str).tolist()
-    sizes: Counter[tuple[str, str]] = Counter()
-    spellings: Counter[tuple[str, str, str]] = Counter()
-    for key, city, country in zip(keys, cities, countries, strict=True):
-        if key:
-            sizes[(country, key)] += 1
-            spellings[(country, key, city)] += 1
-    usual: dict[tuple[str, str], str] = {}
-    for (country, key, city), _count in sorted(spellings.items(), key=lambda item: (-item[1], item[0][2])):
-        usual.setdefault((country, key), city)
-    rows = sorted(((usual[place], place[0], size) for place, size in sizes.items()),
-                  key=lambda row: (-row[2], fold(row[0]), row[1]))
+    rows, _ = _city_groups(partners)
     return pd.DataFrame({
         "city": pd.Series([r[0] for r in rows], dtype=object),
         "country": pd.Series([r[1] for r in rows], dtype=object),
-        "partners": pd.Series([r[2] for r in rows], dtype="int64"),
+        "partners": pd.Series([len(r[2]) for r in rows], dtype="int64"),
     })
 
 
@@ -117,24 +128,11 @@ class PlaceNames:
 
 
 def names_by_city(partners: pd.DataFrame) -> PlaceNames:
-    """Who is where, as names: one group per city (same city keys and spelling as :func:`by_city`)."""
-    keys = city_keys(partners).tolist()
-    cities = partners["city"].fillna("").astype(str).tolist()
-    countries = partners["country"].fillna("").astype(str).tolist()
+    """Who is where, as names: one group per city (same groups and order as :func:`by_city`)."""
     names = [screen_name(n, s) for n, s in zip(partners["name"], partners["short_name"], strict=True)]
-    groups: dict[tuple[str, str], list[str]] = {}
-    spellings: dict[tuple[str, str], Counter[str]] = {}
-    no_city: list[str] = []
-    for key, city, country, name in zip(keys, cities, countries, names, strict=True):
-        if key:
-            groups.setdefault((country, key), []).append(name)
-            spellings.setdefault((country, key), Counter())[city] += 1
-        else:
-            no_city.append(name)
-    spelled = {place: min(spelling, key=lambda city: (-spelling[city], city))
-               for place, spelling in spellings.items()}
-    by_place = sorted(groups.items(), key=lambda item: (-len(item[1]), fold(spelled[item[0]]), item[0][0]))
-    return PlaceNames(tuple((spelled[place], tuple(group)) for place, group in by_place), tuple(no_city))
+    rows, no_city = _city_groups(partners)
+    return PlaceNames(tuple((city, tuple(names[i] for i in positions)) for city, _, positions in rows),
+                      tuple(names[i] for i in no_city))
 
 
 def unnamed_companies_note(partners: pd.DataFrame, ptypes: tuple[str, ...], figures: pd.DataFrame,
