@@ -30,6 +30,7 @@ from enact_dash.home import home_view
 from enact_dash.i18n import fold, format_number, plural, t
 from enact_dash.kiosk.frame import empty_html
 from enact_dash.maps import build_partner_map, count_located
+from enact_dash.memo import IdentityMemo
 from enact_dash.partners import filter_partners
 from enact_dash.partners.mapdata import boundaries_for
 from enact_dash.partners.summary import names_by_city
@@ -270,6 +271,9 @@ def _record_column(heading: str, items: str, left_out: int, more_key: str, lang:
     return f"<section><h2>{_e(heading)}</h2>{items}{more}</section>"
 
 
+_CONTENT = IdentityMemo(maxsize=32)  # which slides have something to show, per dataset (see below)
+
+
 def slides_with_content(names: Sequence[str], dataset: Dataset, filters: Filters, lang: str, *,
                         today: date, data_dir: Path) -> tuple[str, ...]:
     """The playlist without the slides that have nothing to show now (no upcoming event in a themed
@@ -281,8 +285,11 @@ def slides_with_content(names: Sequence[str], dataset: Dataset, filters: Filters
             return bool(len(filter_partners(dataset.partners, filters)))
         return not build_slide(name, dataset, filters, lang, today=today, data_dir=data_dir).empty
 
-    kept = tuple(name for name in names if has_content(name))
-    return kept or tuple(names)
+    def compute() -> tuple[str, ...]:
+        return tuple(name for name in names if has_content(name)) or tuple(names)
+
+    # Once per data, filters, language and day: not every slide built again at every rotation.
+    return _CONTENT.get(dataset, (tuple(names), filters, lang, today, str(data_dir)), compute)
 
 
 # --- dispatch --------------------------------------------------------------------------------
