@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from enact_dash.filters import SHARED_FILTERS, Filters
 from enact_dash.i18n import t
 
-_DEFAULT = Filters()
-
 
 @dataclass(frozen=True)
 class EmptyView:
@@ -25,14 +23,6 @@ class EmptyView:
     message: str  # plain text (the page escapes it for Markdown)
     action: str  # the button's label ("" when there is nothing to clear)
     cleared: Filters | None  # the filters after the button (None: no button)
-
-
-def _set(filters: Filters, names: Sequence[str]) -> list[str]:
-    return [name for name in names if getattr(filters, name) != getattr(_DEFAULT, name)]
-
-
-def _reset(filters: Filters, names: Sequence[str]) -> Filters:
-    return filters.with_(**{name: getattr(_DEFAULT, name) for name in names})
 
 
 def empty_view(filters: Filters, own: Sequence[str], lang: str, *, domain: str,
@@ -44,8 +34,8 @@ def empty_view(filters: Filters, own: Sequence[str], lang: str, *, domain: str,
     ``search_filters`` (the search and filters), ``filters`` (filters only) or ``data`` (nothing set);
     ``why``, when the page knows better why nothing matches (companies exist, unnamed), replaces it.
     """
-    own_set = _set(filters, own)
-    shared_set = _set(filters, SHARED_FILTERS)
+    own_set = filters.set_among(own)
+    shared_set = filters.set_among(SHARED_FILTERS)
     query = filters.q if "q" in own else ""
     if query and own_set == ["q"] and not shared_set:
         case = "search"
@@ -58,6 +48,6 @@ def empty_view(filters: Filters, own: Sequence[str], lang: str, *, domain: str,
     message = why or t(f"{domain}.empty.{case}", lang, q=query)
     extra = (selection,) if selection else ()
     if own_set:
-        return EmptyView(message, t("common.empty.clear_page", lang), _reset(filters, (*own, *extra)))
+        return EmptyView(message, t("common.empty.clear_page", lang), filters.cleared((*own, *extra)))
     return EmptyView(message, t("common.empty.clear_shared", lang),
-                     _reset(filters, (*SHARED_FILTERS, *extra)))
+                     filters.cleared((*SHARED_FILTERS, *extra)))

@@ -119,6 +119,16 @@ class Filters:
             new = replace(new, page=1)
         return new
 
+    def set_among(self, names: Iterable[str]) -> list[str]:
+        """The fields among ``names`` that differ from their default (a filter in use)."""
+        default = Filters()
+        return [name for name in names if getattr(self, name) != getattr(default, name)]
+
+    def cleared(self, names: Iterable[str]) -> Filters:
+        """A copy with the fields ``names`` back to their default."""
+        default = Filters()
+        return self.with_(**{name: getattr(default, name) for name in names})
+
     @property
     def public(self) -> Filters:
         """The same view without the kiosk parameters (what a visitor carries to a phone)."""

@@ -92,9 +92,7 @@ def reset_filters() -> None:
     """Every filter of every page (``NARROWING_FILTERS``) back to its default; the language, a selected
     partner or event, the list's order and the year in review stay."""
     old = current_filters()
-    default = Filters()
-    cleared = {name: getattr(default, name) for name in NARROWING_FILTERS}
-    st.session_state[_FILTERS] = _stored().with_(**cleared)
+    st.session_state[_FILTERS] = _stored().cleared(NARROWING_FILTERS)
     new = current_filters()
     for name in new.__dataclass_fields__:
         if getattr(old, name) != getattr(new, name):
@@ -104,8 +102,7 @@ def reset_filters() -> None:
 
 def any_narrowing(filters: Filters) -> bool:
     """Whether a filter narrows the view ``filters`` (a page's: the sidebar then offers to clear them)."""
-    default = Filters()
-    return any(getattr(filters, name) != getattr(default, name) for name in NARROWING_FILTERS)
+    return bool(filters.set_among(NARROWING_FILTERS))
 
 
 def drop_unknown(name: str, known: Iterable[Any]) -> Any:
