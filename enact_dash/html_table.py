@@ -125,6 +125,7 @@ def table_html(
     link_column: str | None = None,
     link_label: str = "",
     scroll_hint: str = "",
+    stack: bool = False,
 ) -> str:
     """The table as HTML text, in a scrolling region that a keyboard can focus and scroll (named by the
     caption).
@@ -136,14 +137,24 @@ def table_html(
     ``row_link(row)``, when given, makes the cell of ``link_column`` a link to that address (e.g. the
     view with that item selected); ``link_label`` is its accessible name, with ``{name}`` replaced by
     the cell's text.
+
+    ``stack=True`` lays each row out as a card of "header: value" lines on a phone-sized screen (the
+    style's ``.enact-stack``), instead of a table to scroll sideways: each cell carries its header in
+    ``data-label``, and the table's roles are written out, since a table shown as blocks loses them in
+    some browsers.
     """
+    table_role, group, row_role, header_role, cell_role = (
+        (' role="table"', ' role="rowgroup"', ' role="row"', ' role="columnheader"', ' role="cell"')
+        if stack else ("",) * 5)
     head = []
     for column in columns:
         sort = ""
         if order is not None and order.key == column.key:
             sort = f' aria-sort="{"descending" if order.descending else "ascending"}"'
         align = ' class="num"' if column.kind == "number" else ""
-        head.append(f'<th scope="col"{sort}{align}>{html.escape(column.label)}</th>')
+        head.append(f'<th scope="col"{header_role}{sort}{align}>{html.escape(column.label)}</th>')
+    stacked = {c.key: f' data-label="{html.escape(c.label, quote=True)}"{cell_role}' if stack else ""
+               for c in columns}
     body = []
     for row in frame.to_dict("records"):
         cells = []
@@ -154,15 +165,18 @@ def table_html(
                 title = html.escape(link_label.replace("{name}", str(row.get(column.key, ""))), quote=True)
                 content = f'<a href="{href}" target="_self" aria-label="{title}">{content}</a>'
             css = "num" if column.kind == "number" else "long" if column.long else ""
-            cells.append(f'<td class="{css}">{content}</td>' if css else f"<td>{content}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
+            attrs = (f' class="{css}"' if css else "") + stacked[column.key]
+            cells.append(f"<td{attrs}>{content}</td>")
+        body.append(f"<tr{row_role}>" + "".join(cells) + "</tr>")
     label = html.escape(caption, quote=True)
     hint = (f'<p class="enact-scroll-hint" aria-hidden="true">{html.escape(scroll_hint)}</p>'
             if scroll_hint else "")
+    wrap = "enact-table-wrap enact-stack" if stack else "enact-table-wrap"
     return (
-        f'<div class="enact-table-wrap" role="region" aria-label="{label}" tabindex="0">{hint}'
-        f'<table class="enact-table"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f'<div class="{wrap}" role="region" aria-label="{label}" tabindex="0">{hint}'
+        f'<table class="enact-table"{table_role}><caption>{html.escape(caption)}</caption>'
+        f"<thead{group}><tr{row_role}>{''.join(head)}</tr></thead>"
+        f"<tbody{group}>{''.join(body)}</tbody></table></div>"
     )
 
 

@@ -312,7 +312,7 @@ def list_html(table: pd.DataFrame, lang: str, order: SortOrder,
     return table_html(table, columns, caption=caption, order=order,
                       yes_no=(t("common.yes", lang), t("common.no", lang)), row_link=row_link,
                       link_column="name", link_label=t("partners.list.show", lang),
-                      scroll_hint=t("common.table.scroll_hint", lang))
+                      scroll_hint=t("common.table.scroll_hint", lang), stack=True)
 
 
 def city_html(rows: pd.DataFrame, lang: str) -> str:

@@ -77,6 +77,29 @@ BASE_CSS = """
   @media (max-width: 640px) { .enact-scroll-hint { max-height: none; visibility: visible;
     margin: 0 0 0.3rem; } }
 }
+/* A list laid out as cards on a phone (html_table's stack=True): each row a bordered block, each cell a
+   line "header: value"; the header row stays for screen readers (visually hidden), and the label drawn
+   from data-label has empty alternative text, so that it is not read twice. */
+@media (max-width: 640px) {
+  .enact-stack { overflow-x: visible; }
+  .enact-stack .enact-scroll-hint { display: none; }
+  .enact-stack .enact-table, .enact-stack tbody, .enact-stack tr, .enact-stack td { display: block;
+    width: 100%; }
+  .enact-stack .enact-table caption { display: block; }
+  .enact-stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); white-space: nowrap; }
+  .enact-stack tr { border: 1px solid #c9d3e0; border-radius: 0.4rem; margin: 0 0 0.6rem;
+    padding: 0.35rem 0; }
+  .enact-stack td, .enact-stack td.long, .enact-stack td:first-child { display: grid;
+    grid-template-columns: minmax(6rem, 35%) 1fr; gap: 0.6rem; min-width: 0; border: 0;
+    padding: 0.15rem 0.7rem; text-align: left; }
+  .enact-stack td::before { content: attr(data-label); content: attr(data-label) / "";
+    font-weight: 600; color: #44505e; }
+  .enact-stack td:first-child { grid-template-columns: 1fr; font-size: 1rem; font-weight: 600;
+    padding-bottom: 0.3rem; }
+  .enact-stack td:first-child::before { content: none; }
+  .enact-stack td:empty { display: none; }
+}
 /* The partners page's detail section: its heading (h2, under the page's h1) sized for its column; the
    heading's own anchor link is left out (the list's names link to it, with the section's anchor). */
 .st-key-partner_detail h2 { font-size: 1.3rem; padding: 0 0 0.25rem; }

@@ -63,14 +63,14 @@ def list_table_html(at: AppTest) -> str:
 
 def list_rows(at: AppTest) -> list[list[str]]:
     """The list view's rows as the visitor reads them (cell texts, HTML entities decoded)."""
-    body = list_table_html(at).split("<tbody>", 1)[-1]
+    body = re.split(r"<tbody[^>]*>", list_table_html(at), maxsplit=1)[-1]
     return [[html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
-            for row in re.findall(r"<tr>(.*?)</tr>", body)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body)]
 
 
 def listed_ids(at: AppTest) -> list[str]:
     """The partners of the list view, in its order (from each name's link to the partner's card)."""
-    body = list_table_html(at).split("<tbody>", 1)[-1]
+    body = re.split(r"<tbody[^>]*>", list_table_html(at), maxsplit=1)[-1]
     return re.findall(r'href="\?[^"]*?partner=([a-z0-9_-]+)', body)
 
 

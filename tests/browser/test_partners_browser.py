@@ -290,14 +290,13 @@ def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitSer
 SCROLL_LEFT = "(region) => region.scrollLeft"
 
 
-def test_a_table_wider_than_a_phone_says_so_and_scrolls_from_the_keyboard(new_app_page,
-                                                                          server: StreamlitServer) -> None:
-    app = new_app_page(server, viewport=PHONE, is_mobile=True, has_touch=True)
-    page = app.goto("partners", lang="fr")
+def test_a_table_wider_than_its_column_says_so_and_scrolls_from_the_keyboard(new_app_page,
+                                                                           server: StreamlitServer) -> None:
+    page = new_app_page(server, viewport=DESKTOP).goto("partners", lang="fr")
     table = page.get_by_role("region", name="Partenaires affichés, triés par Nom (A → Z)")
     expect(table.locator("tbody tr")).to_have_count(7)
     hint = table.locator(".enact-scroll-hint")
-    expect(hint).to_be_visible()  # the list is wider than the screen
+    expect(hint).to_be_visible()  # nine columns are wider than the page's column on a laptop
     expect(hint).to_have_text(t("common.table.scroll_hint", "fr"))
     assert table.evaluate(SCROLL_LEFT) == 0
     table.focus()  # the region is in the tab order: the keyboard scrolls it
@@ -308,10 +307,38 @@ def test_a_table_wider_than_a_phone_says_so_and_scrolls_from_the_keyboard(new_ap
     assert table_box is not None
     assert abs(hint_box["x"] - table_box["x"]) < 1  # the hint stays at the region's left edge
 
-    page.get_by_role("tab", name="Par ville").click()
-    cities = page.get_by_role("region", name=re.compile("^Tableau des villes"))
-    expect(cities.locator("tbody tr")).to_have_count(5)
-    expect(cities.locator(".enact-scroll-hint")).to_be_hidden()  # three columns fit: no hint
+
+# Each cell of a row as the phone shows it: the header drawn beside it, and where it sits.
+CELLS = """(row) => [...row.querySelectorAll('td')].filter(td => td.offsetParent !== null).map(td => ({
+  label: getComputedStyle(td, '::before').content, left: Math.round(td.getBoundingClientRect().left)}))"""
+
+
+def test_on_a_phone_the_list_is_cards_of_labelled_lines(new_app_page, server: StreamlitServer) -> None:
+    app = new_app_page(server, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = app.goto("partners", lang="de", ptype="hospital")
+    table = page.get_by_role("region", name=re.compile("^Angezeigte Partner"))
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(2)
+    expect(table.locator(".enact-scroll-hint")).to_be_hidden()
+    assert table.evaluate("(r) => r.scrollWidth <= r.clientWidth")  # nothing to scroll sideways
+    first, second = (rows.nth(i).bounding_box() for i in range(2))
+    assert first is not None
+    assert second is not None
+    assert second["y"] >= first["y"] + first["height"]  # one card under the other
+    assert first["width"] <= PHONE["width"]
+    cells = rows.first.evaluate(CELLS)
+    assert cells[0]["label"] == "none"  # the name heads the card
+    labels = [c["label"] for c in cells[1:]]
+    assert labels[:3] == ['"Art" / ""', '"Ort" / ""', '"Land" / ""']  # read once: alt text ""
+    assert len({c["left"] for c in cells}) == 1  # lines, not columns
+    # Still a table for a screen reader: its headers and cells by role.
+    expect(table.get_by_role("columnheader", name="Ort")).to_have_count(1)
+    expect(rows.first.get_by_role("cell", name="Krankenhaus")).to_have_count(1)
+
+    page.get_by_role("tab", name="Nach Ort").click()  # three columns fit: the by-city table stays a table
+    cities = page.get_by_role("region", name=re.compile("^Tabelle der Orte"))
+    expect(cities.locator("tbody tr")).to_have_count(2)
+    assert cities.locator("tbody tr").first.evaluate("(r) => getComputedStyle(r).display") == "table-row"
 
 
 def test_no_scroll_hint_when_the_table_fits(app: AppPage) -> None:

@@ -196,3 +196,32 @@ def test_a_links_column_links_each_address_and_shows_it_readable() -> None:
     assert '<a href="https://fr.wikipedia.org/wiki/Universit%C3%A9_de_Lorraine"' in out
     assert ">https://fr.wikipedia.org/wiki/Université_de_Lorraine</a>" in out
     assert "Communiqué &lt;b&gt;\u202f; site\u00a0: " in out  # ";" and ":" never start a line
+
+
+@pytest.mark.parametrize(
+    ("stack", "present", "absent"),
+    [
+        (True, ['<td data-label="Ville" role="cell">Nancy</td>', '<tr role="row">',
+                '<table class="enact-table" role="table">', '<thead role="rowgroup">',
+                '<th scope="col" role="columnheader">Ville</th>', 'class="enact-table-wrap enact-stack"',
+                '<td class="num" data-label="Nombre" role="cell">3</td>'],
+         ["<td>Nancy</td>"]),
+        (False, ["<td>Nancy</td>", 'class="enact-table-wrap"'], ["data-label", 'role="cell"', "enact-stack"]),
+    ],
+)
+def test_a_stacked_table_labels_each_cell_with_its_header_and_keeps_its_roles(
+    stack: bool, present: list[str], absent: list[str]
+) -> None:
+    out = table_html(pd.DataFrame([{"name": "Inria", "city": "Nancy", "count": 3}]),
+                     [Column("name", "Nom"), Column("city", "Ville"), Column("count", "Nombre", "number")],
+                     caption="Partenaires", stack=stack)
+    for text in present:
+        assert text in out
+    for text in absent:
+        assert text not in out
+
+
+def test_a_stacked_cells_label_is_escaped() -> None:
+    out = table_html(pd.DataFrame([{"a": "x"}]), [Column("a", '"><img src=x>')], caption="c", stack=True)
+    assert 'data-label="&quot;&gt;&lt;img src=x&gt;"' in out
+    assert "<img" not in out
