@@ -22,7 +22,7 @@ HUS = "hus,Hôpitaux Universitaires de Strasbourg,,hospital,member,,Strasbourg,F
 def stray_quote(line: int) -> bytes:
     """The real partners.csv with a quote opened before the French note of ``line`` and never closed."""
     lines = REPO_PARTNERS.decode("utf-8").split("\n")
-    lines[line - 1] = lines[line - 1].replace(",Ville d'après", ',"Ville d\'après', 1)
+    lines[line - 1] = lines[line - 1].replace(",Ville d’après", ',"Ville d’après', 1)
     assert '"Ville' in lines[line - 1]
     return "\n".join(lines).encode("utf-8")
 
