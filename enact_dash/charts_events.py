@@ -101,16 +101,16 @@ def _base_figure(title: str, lang: str, *, today: date, x_range: tuple[date, dat
     return fig
 
 
-def _hover(row: dict[str, object], lang: str) -> str:
+def _hover(row: dict[str, object], lang: str, *, today: date) -> str:
     start = as_partial(row.get("start"))
-    when = format_when(start, as_partial(row.get("end")), lang) if start else ""
+    when = format_when(start, as_partial(row.get("end")), lang, today=today) if start else ""
     title = localized(row, "title", lang)
     if row.get("status") == "cancelled":
         title = f"{t('events.cancelled_mark', lang)} {title}"
     return f"{_esc(title)}<br>{_esc(when)}"
 
 
-def _bars(events: pd.DataFrame, lang: str, fig: go.Figure) -> None:
+def _bars(events: pd.DataFrame, lang: str, fig: go.Figure, *, today: date) -> None:
     labels = {etype: type_label(etype, lang) for etype in EVENT_TYPES}
     for rank, (legend_key, opacity, pattern) in _STYLES.items():
         part = events[events[RANK] == rank]
@@ -134,7 +134,7 @@ def _bars(events: pd.DataFrame, lang: str, fig: go.Figure) -> None:
                                 "solidity": 0.25}
                     if pattern else {},
                 },
-                hovertext=[_hover(r, lang) for r in records],
+                hovertext=[_hover(r, lang, today=today) for r in records],
                 hoverinfo="text",
                 width=0.6,
                 legendgroup=legend_key,
@@ -164,7 +164,7 @@ def _bars(events: pd.DataFrame, lang: str, fig: go.Figure) -> None:
                         "color": [TYPE_COLOURS.get(str(e), "#555555") for e in part["type"]],
                         "line": {"color": "#222222", "width": 1},
                     },
-                    hovertext=[_hover(r, lang) for r in records],
+                    hovertext=[_hover(r, lang, today=today) for r in records],
                     hoverinfo="text",
                     legendgroup=legend_key,
                     showlegend=False,
@@ -203,7 +203,7 @@ def events_timeline(
     x_range = _axis_range(events)
     if len(events) <= max_bars:
         fig = _base_figure(t("events.timeline.title", lang), lang, today=today, x_range=x_range)
-        _bars(events, lang, fig)
+        _bars(events, lang, fig, today=today)
         n_types = max(1, events["type"].nunique()) if len(events) else 1
         fig.update_layout(height=160 + 48 * n_types, showlegend=True)
         return fig

@@ -128,32 +128,48 @@ class PartialDate:
     def __str__(self) -> str:
         return self.iso()
 
-    def format(self, lang: str) -> str:
-        """``12 décembre 2025``, ``décembre 2026``, or ``2026 — date à venir``."""
+    def has_begun(self, today: date) -> bool:
+        """True once its first possible day has come: the period is the current one, or past."""
+        return self.first_day <= today
+
+    def period(self, lang: str) -> str:
+        """The period alone, whatever the day: ``12 décembre 2025``, ``décembre 2026``, ``2026``."""
         lang = normalize_lang(lang)
         if self.precision is Precision.DAY:
             return format_day(self.first_day, lang)
         if self.precision is Precision.MONTH:
             return format_month(self.first_day, lang)
-        return t("common.date_tba", lang, year=self.year)
+        return str(self.year)
+
+    def format(self, lang: str, *, today: date) -> str:
+        """The date as a visitor reads it on ``today``, honest about a missing day.
+
+        A day: ``12 décembre 2025``. A month or a year still ahead: ``décembre 2026``, ``2027 — date à
+        venir``. A month or a year that has begun (the current one, or past) never says the date is still
+        to come: ``novembre 2026 — jour non publié``, ``2026 — date non publiée``."""
+        lang = normalize_lang(lang)
+        if self.precision is Precision.DAY:
+            return self.period(lang)
+        if self.precision is Precision.MONTH:
+            if self.has_begun(today):
+                return t("common.day_unpublished", lang, month=self.period(lang))
+            return self.period(lang)
+        key = "common.date_unpublished" if self.has_begun(today) else "common.date_tba"
+        return t(key, lang, year=self.year)
 
 
 # French elides "de" before a vowel: "d’avril 2025", "d’août", "d’octobre".
 _FRENCH_ELISION = re.compile(r"^de (?=[aeiouyâàéèêîïôûh])", re.IGNORECASE)
 
 
-def _span_end(value: PartialDate, lang: str) -> str:
-    # Inside a span a year stands alone ("de 2024 à 2026"), without "date to be announced".
-    return str(value.year) if value.precision is Precision.YEAR else value.format(lang)
-
-
 def format_span(first: PartialDate, last: PartialDate, lang: str) -> str:
-    """From one date to another, each preposition agreeing with its end's precision:
+    """From one date to another, each preposition agreeing with its end's precision (a year stands
+    alone, without "date to be announced"):
     ``de mai 2024 au 31 décembre 2029``, ``du 1er janvier 2025 à 2026``, ``d’avril 2025 à mai 2026``;
     ``from May 2024 to 31 December 2029``; ``von Mai 2024 bis zum 31. Dezember 2029``."""
     lang = normalize_lang(lang)
-    start = t(f"common.span.from.{first.precision.value}", lang, date=_span_end(first, lang))
-    end = t(f"common.span.to.{last.precision.value}", lang, date=_span_end(last, lang))
+    start = t(f"common.span.from.{first.precision.value}", lang, date=first.period(lang))
+    end = t(f"common.span.to.{last.precision.value}", lang, date=last.period(lang))
     if lang == "fr":
         start = _FRENCH_ELISION.sub("d’", start)
     return t("common.span", lang, start=start, end=end)

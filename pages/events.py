@@ -91,8 +91,7 @@ def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool
                 icon=":material/event:",
             )
         else:
-            no_day = "events.detail.no_day" if view.upcoming else "events.detail.no_day_past"
-            note(t(no_day, lang), buttons[1])
+            note(view.no_day_note, buttons[1])
         if view.source_is_url:
             buttons[2].link_button(t("events.detail.source", lang), view.source, icon=":material/link:")
         elif view.source:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from enact_dash.data import localized
 from enact_dash.data.vocab import AXIS_ALL
-from enact_dash.dates import PartialDate, Precision
+from enact_dash.dates import PartialDate
 from enact_dash.i18n import pick, t
 
 
@@ -90,4 +90,4 @@ def is_cross_axis(item_axes: Iterable[str]) -> bool:
 
 def when_text(when: PartialDate, lang: str) -> str:
     """``12 décembre 2025``, ``mai 2024``, or just ``2026`` for a year (a period, not a missing day)."""
-    return str(when.year) if when.precision is Precision.YEAR else when.format(lang)
+    return when.period(lang)

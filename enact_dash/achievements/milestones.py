@@ -17,7 +17,7 @@ from enact_dash.sources import shown
 class Milestone:
     id: str
     when: PartialDate
-    when_text: str  # "20 mai 2025", "mai 2024", "2026 — date à venir"
+    when_text: str  # "20 mai 2025", "mai 2024", "2026" (a period; ``state`` says past or to come)
     label: str
     source: str
     state: str  # "past" (its whole period is before today), "current" or "upcoming"

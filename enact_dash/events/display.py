@@ -68,6 +68,14 @@ def status_text(status: str, lang: str, *, past: bool) -> str:
     return status_label(status, lang)
 
 
+def event_status(row: Mapping[str, Any], lang: str, *, today: date) -> str:
+    """An event's status as every view says it on ``today`` (:func:`status_text`): the page, the table,
+    the map, the downloads."""
+    start, end = as_partial(row.get("start")), as_partial(row.get("end"))
+    past = start is not None and not is_upcoming(start, end, today=today)
+    return status_text(_cell(row, "status") or "planned", lang, past=past)
+
+
 def access_label(feature: str, lang: str) -> str:
     return t(f"vocab.accessibility.{feature}", lang)
 
@@ -107,6 +115,7 @@ class EventView:
     cancelled: bool
     upcoming: bool
     days_known: bool
+    no_day_note: str  # why there is no calendar file ("" when the days are known)
     audience: str
     accessibility: str
     accessibility_note: str
@@ -124,16 +133,18 @@ def event_view(row: Mapping[str, Any], lang: str, *, today: date) -> EventView:
     end = as_partial(row.get("end"))
     status = _cell(row, "status") or "planned"
     upcoming = bool(start) and is_upcoming(start, end, today=today)
+    days_known = bool(start) and start.day is not None and (end is None or end.day is not None)
     return EventView(
         id=_cell(row, "id"),
         title=localized(row, "title", lang),
-        when=format_when(start, end, lang) if start else t("events.date.unknown", lang),
+        when=when_text(start, end, lang, today=today),
         where=place_text(row, lang),
         type=type_label(_cell(row, "type") or "other", lang),
-        status=status_text(status, lang, past=bool(start) and not upcoming),
+        status=event_status(row, lang, today=today),
         cancelled=status == "cancelled",
         upcoming=upcoming,
-        days_known=bool(start) and start.day is not None and (end is None or end.day is not None),
+        days_known=days_known,
+        no_day_note="" if days_known else no_day_note(start, lang, today=today),
         audience=_joined((audience_label(a, lang) for a in as_tuple(row.get("audience"))), lang),
         accessibility=_joined(
             (access_label(a, lang) for a in as_tuple(row.get("accessibility"))), lang
@@ -172,16 +183,15 @@ def events_table(events: pd.DataFrame, lang: str, *, today: date) -> pd.DataFram
     rows = []
     for row in events.to_dict("records"):
         start, end = as_partial(row.get("start")), as_partial(row.get("end"))
-        past = bool(start) and not is_upcoming(start, end, today=today)
         rows.append({
-            columns["when"]: format_when(start, end, lang) if start else "",
+            columns["when"]: format_when(start, end, lang, today=today) if start else "",
             columns["title"]: localized(row, "title", lang),
             columns["type"]: type_label(_cell(row, "type") or "other", lang),
             columns["where"]: place_text(row, lang),
             columns["audience"]: _joined(
                 (audience_label(a, lang) for a in as_tuple(row.get("audience"))), lang
             ),
-            columns["status"]: status_text(_cell(row, "status") or "planned", lang, past=past),
+            columns["status"]: event_status(row, lang, today=today),
         })
     return pd.DataFrame(rows, columns=list(columns.values()))
 
@@ -211,7 +221,7 @@ def summary_text(events: pd.DataFrame, lang: str, *, today: date) -> str:
                 t(
                     "events.summary.next",
                     lang,
-                    when=format_when(start, as_partial(first.get("end")), lang),
+                    when=format_when(start, as_partial(first.get("end")), lang, today=today),
                     title=localized(first, "title", lang),
                 )
             )
@@ -221,8 +231,16 @@ def summary_text(events: pd.DataFrame, lang: str, *, today: date) -> str:
     return " ".join(parts)
 
 
-def when_text(start: PartialDate | None, end: PartialDate | None, lang: str) -> str:
-    return format_when(start, end, lang) if start else t("events.date.unknown", lang)
+def when_text(start: PartialDate | None, end: PartialDate | None, lang: str, *, today: date) -> str:
+    """An event's dates as every view says them on ``today`` (:func:`format_when`), or "date unknown"."""
+    return format_when(start, end, lang, today=today) if start else t("events.date.unknown", lang)
+
+
+def no_day_note(start: PartialDate | None, lang: str, *, today: date) -> str:
+    """Why an event without known days has no calendar file: its day is still to be announced, or, once
+    its month or year has begun, was not published (the same turn as :func:`format_when`)."""
+    unpublished = start is not None and start.has_begun(today)
+    return t("events.detail.no_day_unpublished" if unpublished else "events.detail.no_day", lang)
 
 
 def period_label(date_from: date | None, date_to: date | None, lang: str) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import folium
 import pandas as pd
 
 from enact_dash.data.vocab import EVENT_TYPES
-from enact_dash.events.display import localized, place_text, status_label, type_label
+from enact_dash.events.display import event_status, localized, place_text, type_label
 from enact_dash.events.frame import as_partial
 from enact_dash.events.periods import format_when
 from enact_dash.i18n import t
@@ -69,8 +70,9 @@ def count_located(events: pd.DataFrame) -> int:
     return len(located(events))
 
 
-def event_points(events: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Display columns of the event markers (texts in ``lang``), one row per located event."""
+def event_points(events: pd.DataFrame, lang: str, *, today: date) -> pd.DataFrame:
+    """Display columns of the event markers (texts in ``lang``, dates and status as the page says them
+    on ``today``), one row per located event."""
     rows = []
     for row in located(events).to_dict("records"):
         start = as_partial(row.get("start"))
@@ -84,9 +86,9 @@ def event_points(events: pd.DataFrame, lang: str) -> pd.DataFrame:
             "type": str(row.get("type") or "other"),
             "lat": row.get("lat"),
             "lon": row.get("lon"),
-            "when": format_when(start, as_partial(row.get("end")), lang) if start else "",
+            "when": format_when(start, as_partial(row.get("end")), lang, today=today) if start else "",
             "where": place_text(row, lang),
-            "status": status_label(status, lang),
+            "status": event_status(row, lang, today=today),
             "registration": str(row.get("registration_url") or ""),
             "source": shown(str(row.get("source") or ""), lang),
         })
@@ -121,14 +123,14 @@ class EventsLayer:
 
 
 def build_events_layer(
-    events: pd.DataFrame, lang: str, *, selected_id: str | None = None,
+    events: pd.DataFrame, lang: str, *, today: date, selected_id: str | None = None,
     points: pd.DataFrame | None = None,
 ) -> EventsLayer | None:
     """The clustered event markers (shape + colour per type), or None when no event has a place.
 
     ``points``: the result of :func:`event_points` for ``events`` and ``lang``, if already computed.
     """
-    markers = event_points(events, lang) if points is None else points
+    markers = event_points(events, lang, today=today) if points is None else points
     if markers.empty:  # build_points_layer needs at least one row (an empty mask selects columns)
         return None
     layer = build_points_layer(
@@ -153,6 +155,7 @@ def build_events_map(
     boundaries: dict[str, Any],
     lang: str,
     *,
+    today: date,
     tiles: str | None = "OpenStreetMap",
     selected_id: str | None = None,
     height: int = 480,
@@ -167,7 +170,7 @@ def build_events_map(
     for boundary in build_boundaries_layers(boundaries, lang):
         boundary.add_to(fmap)
     if layer is None:
-        layer = build_events_layer(events, lang, selected_id=selected_id)
+        layer = build_events_layer(events, lang, today=today, selected_id=selected_id)
     if layer is None:
         return fmap
     layer.fresh().add_to(fmap)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -20,8 +21,8 @@ from enact_dash.events.display import (
     access_label,
     audience_label,
     country_name,
+    event_status,
     localized,
-    status_label,
     type_label,
     when_text,
 )
@@ -65,8 +66,10 @@ def _coordinate(value: Any) -> float | None:
     return None
 
 
-def event_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str]) -> dict[str, Any]:
-    """One event for programs: codes, labels in ``lang``, every translation, None for unknown."""
+def event_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str], *,
+                 today: date) -> dict[str, Any]:
+    """One event for programs: codes, labels in ``lang``, every translation, None for unknown. The
+    labels of its dates and status are what the page says on ``today`` (the code stays the data's)."""
     start, end = as_partial(row.get("start")), as_partial(row.get("end"))
     etype = _text(row, "type") or "other"
     status = _text(row, "status") or "planned"  # the loader's reading of an empty status
@@ -80,9 +83,9 @@ def event_record(row: Mapping[str, Any], lang: str, axis_names: Mapping[str, str
         "type_label": type_label(etype, lang),
         "start": start.iso() if start else None,
         "end": end.iso() if end else None,
-        "when_label": when_text(start, end, lang),
+        "when_label": when_text(start, end, lang, today=today),
         "status": status,
-        "status_label": status_label(status, lang),
+        "status_label": event_status(row, lang, today=today),
         "venue": _text(row, "venue"),
         "city": _text(row, "city"),
         "country": country or None,
@@ -138,11 +141,12 @@ def event_cells(record: Mapping[str, Any], row: Mapping[str, Any], lang: str) ->
     }
 
 
-def events_download(events: pd.DataFrame, lang: str, axis_names: Mapping[str, str], *,
+def events_download(events: pd.DataFrame, lang: str, axis_names: Mapping[str, str], *, today: date,
                     filters: Mapping[str, str | list[str]] | None = None) -> Download:
-    """The events of a view (in the given order) as a :class:`~enact_dash.exports.Download`."""
+    """The events of a view (in the given order) as a :class:`~enact_dash.exports.Download`, their
+    dates and status said as the page says them on ``today``."""
     rows = events.to_dict("records")
-    records = [event_record(row, lang, axis_names) for row in rows]
+    records = [event_record(row, lang, axis_names, today=today) for row in rows]
     cells = [event_cells(record, row, lang) for record, row in zip(records, rows, strict=True)]
     table = pd.DataFrame(cells, columns=list(CSV_COLUMNS)).rename(columns=csv_headers(lang))
     return Download(

@@ -73,6 +73,7 @@ class EventsSelection:
     """The events of one view: filtered, then split into upcoming (soonest first) and past."""
 
     key: tuple[Any, ...]  # (filters, today): names this selection in the memo
+    today: date  # the day it was made for: upcoming and past, and how dates and status are said
     all_count: int
     filtered: pd.DataFrame  # chronological
     upcoming: pd.DataFrame
@@ -103,6 +104,7 @@ def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> Eve
         upcoming, past = split_upcoming_past(shown, today=today)
         return EventsSelection(
             key=key,
+            today=today,
             all_count=len(ready),
             filtered=pd.concat([upcoming, past]) if len(past) else upcoming,
             upcoming=upcoming,
@@ -185,13 +187,15 @@ def events_map(events: pd.DataFrame, selection: EventsSelection, boundaries: dic
                *, tiles: str | None, selected_id: str | None, height: int) -> folium.Map:
     """A new map each call (streamlit-folium rewrites a map's ids when it renders it) around a
     memoised marker layer (built once per view and language, whatever the selected event)."""
+    today = selection.today
     shown = _MEMO.get(events, ("on_map", selection.key), lambda: selection.on_map)
-    points = _MEMO.get(events, ("points", selection.key, lang), lambda: event_points(shown, lang))
+    points = _MEMO.get(events, ("points", selection.key, lang),
+                       lambda: event_points(shown, lang, today=today))
     layer = _MEMO.get(events, ("layer", selection.key, lang),
-                      lambda: build_events_layer(shown, lang, points=points))
+                      lambda: build_events_layer(shown, lang, today=today, points=points))
     if layer is not None and selected_id:
         layer = EventsLayer(layer.layer.with_selected(selected_id), layer.legend_items)
-    return build_events_map(shown, boundaries, lang, tiles=tiles, selected_id=selected_id,
+    return build_events_map(shown, boundaries, lang, today=today, tiles=tiles, selected_id=selected_id,
                             height=height, layer=layer)
 
 
@@ -211,8 +215,9 @@ def map_args(events: pd.DataFrame, selection: EventsSelection, boundaries: dict[
 
 def export_download(selection: EventsSelection, filters: Filters, axis_names: Mapping[str, str]) -> Download:
     """The events of the view, upcoming then past as the page lists them, for the downloads
-    (:func:`enact_dash.events.export.events_download`); the envelope names the view's filters."""
-    return events_download(selection.filtered, filters.lang, axis_names,
+    (:func:`enact_dash.events.export.events_download`: dates and status as the page says them on the
+    selection's day); the envelope names the view's filters."""
+    return events_download(selection.filtered, filters.lang, axis_names, today=selection.today,
                            filters=view_filters(filters, FILTER_FIELDS))
 
 

@@ -11,6 +11,10 @@ only the year) and an optional end. Decisions, documented once here:
 * **Upcoming or past.** An event is *upcoming* while its last possible day (of the end, or of the
   start if there is no end) is today or later. An event under way is upcoming; "2026" stays
   upcoming until 31 December 2026. ``today`` is always a parameter: nothing here reads the clock.
+* **Said as of today.** A start known only to the month or the year reads as still to come while its
+  period is ahead ("2027 — date to be announced") and as not published once it has begun, the current
+  month or year included ("2026 — date not published" on 25 November 2026): never "to be announced"
+  for a date that may be over. A page, a download and the kiosk all say it with :func:`format_when`.
 * **Ranges.** Two known days use the locale's interval pattern with the month written in full
   ("3–13 octobre 2025", "3–13 October 2025", "3.–13. Oktober 2025").
 """
@@ -70,7 +74,7 @@ def format_day_range(first: date, last: date, lang: str) -> str:
     locale = _locale(lang)
     patterns = locale.interval_formats.get("yMMMd")
     if first == last or not patterns:
-        return PartialDate.of(first).format(lang)
+        return PartialDate.of(first).period(lang)
     if first.year != last.year:
         field = "y"
     elif first.month != last.month:
@@ -79,7 +83,7 @@ def format_day_range(first: date, last: date, lang: str) -> str:
         field = "d"
     parts = patterns.get(field)
     if not parts:
-        return f"{PartialDate.of(first).format(lang)} – {PartialDate.of(last).format(lang)}"
+        return f"{PartialDate.of(first).period(lang)} – {PartialDate.of(last).period(lang)}"
     return "".join(
         first_of_month(parse_pattern(_ABBREVIATED_MONTH.sub("MMMM", pattern)).apply(value, locale),
                        value, lang)
@@ -87,37 +91,48 @@ def format_day_range(first: date, last: date, lang: str) -> str:
     )
 
 
-def _plain(value: PartialDate, lang: str) -> str:
-    """A date inside a range: a year stands alone ("2026"), without "date to be announced"."""
-    if value.precision is Precision.YEAR:
-        return str(value.year)
-    return value.format(lang)
+def _range_periods(start: PartialDate, end: PartialDate, lang: str) -> str:
+    """The periods of a range with a missing day: ``octobre – décembre 2026``, ``2026–2027``,
+    ``12 décembre 2025 – janvier 2026`` (a year stands alone)."""
+    if start.precision is Precision.MONTH and end.precision is Precision.MONTH:
+        return format_interval(start.first_day, end.first_day, "yMMMM", locale=BABEL_LOCALE[lang])
+    if start.precision is Precision.YEAR and end.precision is Precision.YEAR:
+        return f"{start.year}–{end.year}"
+    return f"{start.period(lang)} – {end.period(lang)}"
+
+
+def _ends_before(start: PartialDate, end: PartialDate) -> bool:
+    """Two months or two years in the wrong order (or the same): said as the start alone."""
+    if start.precision is not end.precision or start.precision is Precision.DAY:
+        return False
+    return end.first_day <= start.first_day
 
 
 @lru_cache(maxsize=16384)
-def format_when(start: PartialDate, end: PartialDate | None, lang: str) -> str:
-    """The human form of an event's dates, honest about what is not known.
+def format_when(start: PartialDate, end: PartialDate | None, lang: str, *, today: date) -> str:
+    """The human form of an event's dates on ``today``, honest about what is not known.
 
     ``12 décembre 2025``; ``3–13 octobre 2025``; ``décembre 2026``; ``octobre – décembre 2026``;
-    ``2026 — date à venir``.
+    ``2027 — date à venir``. Once the period of a start without its day has begun (the current month or
+    year, or past), the dates are said not published rather than to come: ``2026 — date non publiée``,
+    ``novembre 2026 — jour non publié``, ``2026–2027 — dates non publiées``. A range whose start day is
+    known says nothing more (``12 décembre 2025 – janvier 2026``).
     """
     lang = normalize_lang(lang)
-    if end is None or end == start:
-        return start.format(lang)
+    if end is None or end == start or _ends_before(start, end):
+        # An end before the start is a data error (reported by the loader): the start only.
+        return start.format(lang, today=today)
     days = calendar_days(start, end)
     if days is not None:
         return format_day_range(days[0], days[1], lang)
-    if start.precision is Precision.MONTH and end.precision is Precision.MONTH:
-        if start.first_day >= end.first_day:
-            return start.format(lang)
-        return format_interval(
-            start.first_day, end.first_day, "yMMMM", locale=BABEL_LOCALE[lang]
-        )
+    periods = _range_periods(start, end, lang)
+    if start.precision is Precision.DAY:
+        return periods
+    if start.has_begun(today):
+        return t("events.date.unpublished", lang, dates=periods)
     if start.precision is Precision.YEAR and end.precision is Precision.YEAR:
-        if end.year <= start.year:
-            return start.format(lang)
         return t("events.date.years_tba", lang, start=start.year, end=end.year)
-    return f"{_plain(start, lang)} – {_plain(end, lang)}"
+    return periods
 
 
 def exclusive_end(last: date) -> date:

@@ -118,6 +118,37 @@ def test_events_csv_is_the_list_in_the_page_language(
     assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates)
 
 
+@pytest.mark.parametrize(
+    ("lang", "status_header", "date_header", "rows"),
+    [
+        ("fr", "Statut", "Date", {
+            "summer-schools-2026": ("Prévu", "2026 — date non publiée"),
+            "training-call-2026": ("Annoncé (déroulement non confirmé)", "janvier 2026 — jour non publié"),
+            "annual-day-2025": ("Confirmé", "12 décembre 2025"),
+        }),
+        ("en", "Status", "Date", {
+            "summer-schools-2026": ("Planned", "2026 — date not published"),
+            "training-call-2026": ("Announced (not confirmed as held)", "January 2026 — day not published"),
+        }),
+    ],
+)
+def test_events_csv_says_status_and_dates_as_the_page_does(
+    monkeypatch: pytest.MonkeyPatch, downloads: Callable[[str], bytes], lang: str, status_header: str,
+    date_header: str, rows: dict[str, tuple[str, str]],
+) -> None:
+    """On 25 November 2026, the January call still "planned" in the data is past: the file says it as the
+    page's details do, and no date of 2026 is said "to be announced"."""
+    monkeypatch.setenv("ENACT_TODAY", "2026-11-25")
+    at = run_app_page("events", lang=lang)
+    assert not at.exception
+    written = {row[ID_HEADER[lang]]: (row[status_header], row[date_header])
+               for row in csv_dicts(downloads(EVENTS_FILE[lang]), lang)}
+    assert {key: written[key] for key in rows} == rows
+    at.session_state["events_past_training-call-2026_open"] = True  # the page's details of the call
+    at.run()
+    assert rows["training-call-2026"][0] in page_text(at).replace("\\", "")
+
+
 @pytest.mark.parametrize("lang", ["fr", "en", "de"])
 def test_figures_csv_has_every_figure_in_the_page_language(
     monkeypatch: pytest.MonkeyPatch, downloads: Callable[[str], bytes], lang: str,

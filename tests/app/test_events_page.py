@@ -272,3 +272,33 @@ def test_an_empty_view_is_one_message_and_a_way_back(query: dict[str, str], butt
     assert not at.exception
     assert {key: query_values(at, key) for key in at.query_params} == after
     assert at.get("download_button") != []
+
+
+@pytest.mark.parametrize(
+    ("lang", "year", "month", "status", "note", "stale"),
+    [
+        ("fr", "2026 — date non publiée", "janvier 2026 — jour non publié",
+         "Annoncé (déroulement non confirmé)", "Jour non publié\u00a0: pas dans le fichier agenda.",
+         "date à venir"),
+        ("en", "2026 — date not published", "January 2026 — day not published",
+         "Announced (not confirmed as held)", "Day not published: not in the calendar file.",
+         "to be announced"),
+    ],
+)
+def test_partial_dates_are_said_as_of_the_day(monkeypatch: pytest.MonkeyPatch, lang: str, year: str,
+                                              month: str, status: str, note: str, stale: str) -> None:
+    """25 November 2026: the year-only events of 2026 are still listed as upcoming (until 31 December),
+    but their date is not published, no longer "to be announced"; the January call is past, its day
+    never published, and still "planned" in the data: announced, not confirmed as held."""
+    monkeypatch.setenv("ENACT_TODAY", "2026-11-25")
+    at = run_app_page("events", lang=lang)
+    assert not at.exception
+    labels = [label.replace("\\", "") for label in expander_labels(at)]
+    assert [label.split(" · ")[0] for label in labels[:3]] == [year, year, month]
+    at.session_state["events_past_training-call-2026_open"] = True  # its details, as opening it shows them
+    at.run()
+    assert not at.exception
+    text = page_text(at).replace("\\", "")
+    assert status in text
+    assert note in text
+    assert stale not in text

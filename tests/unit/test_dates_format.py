@@ -48,7 +48,7 @@ def test_format_day(value: date, lang: str, fmt: str, expected: str) -> None:
     ],
 )
 def test_event_dates_write_the_first_of_the_month(start: P, end: P | None, lang: str, expected: str) -> None:
-    assert format_when(start, end, lang) == expected
+    assert format_when(start, end, lang, today=date(2025, 11, 1)) == expected
 
 
 @pytest.mark.parametrize(
@@ -70,4 +70,27 @@ def test_event_dates_write_the_first_of_the_month(start: P, end: P | None, lang:
 )
 def test_format_span(first: P, last: P, lang: str, expected: str) -> None:
     assert format_span(first, last, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "today", "lang", "period", "formatted"),
+    [
+        (P(2025, 12, 12), date(2026, 11, 25), "fr", "12 décembre 2025", "12 décembre 2025"),
+        (P(2025, 12, 12), date(2025, 11, 1), "de", "12. Dezember 2025", "12. Dezember 2025"),
+        (P(2026, 12), date(2026, 11, 25), "fr", "décembre 2026", "décembre 2026"),
+        (P(2026, 11), date(2026, 11, 25), "fr", "novembre 2026", "novembre 2026 — jour non publié"),
+        (P(2026, 1), date(2026, 11, 25), "de", "Januar 2026", "Januar 2026 — Tag nicht veröffentlicht"),
+        (P(2027), date(2026, 11, 25), "fr", "2027", "2027 — date à venir"),
+        (P(2026), date(2026, 11, 25), "fr", "2026", "2026 — date non publiée"),
+        (P(2026), date(2026, 11, 25), "en", "2026", "2026 — date not published"),
+        (P(2024), date(2026, 11, 25), "de", "2024", "2024 — Datum nicht veröffentlicht"),
+        (P(2026), date(2025, 11, 1), "de", "2026", "2026 — Termin folgt"),
+    ],
+)
+def test_a_partial_date_is_said_as_of_today(value: P, today: date, lang: str, period: str,
+                                            formatted: str) -> None:
+    """``period`` is the same whatever the day (milestones, spans); ``format`` never says "to be
+    announced" of a month or a year that has begun."""
+    assert value.period(lang) == period
+    assert value.format(lang, today=today) == formatted
 

@@ -94,6 +94,42 @@ def test_event_view_of_a_year_only_event() -> None:
 
 
 @pytest.mark.parametrize(
+    ("row", "today", "lang", "when", "note"),
+    [
+        (SUMMER, date(2025, 11, 1), "fr", "2026 — date à venir",
+         "Date à préciser\u00a0: pas encore dans un fichier agenda."),
+        # 25 November 2026: the year is under way (upcoming until 31 December), its date not published.
+        (SUMMER, date(2026, 11, 25), "fr", "2026 — date non publiée",
+         "Jour non publié\u00a0: pas dans le fichier agenda."),
+        (SUMMER, date(2026, 11, 25), "en", "2026 — date not published",
+         "Day not published: not in the calendar file."),
+        (SUMMER, date(2026, 11, 25), "de", "2026 — Datum nicht veröffentlicht",
+         "Tag nicht veröffentlicht: nicht in der Kalenderdatei."),
+        (event("month", "2026-11"), date(2026, 11, 25), "en", "November 2026 — day not published",
+         "Day not published: not in the calendar file."),
+        (event("month", "2026-12"), date(2026, 11, 25), "en", "December 2026",
+         "Date to be confirmed: not yet in a calendar file."),
+        (event("month", "2026-01"), date(2026, 11, 25), "fr", "janvier 2026 — jour non publié",
+         "Jour non publié\u00a0: pas dans le fichier agenda."),
+        (NUIT, date(2026, 11, 25), "en", "3 October 2025", ""),  # known day: a calendar file, no note
+    ],
+)
+def test_event_view_says_a_missing_day_as_of_today(row: dict[str, Any], today: date, lang: str, when: str,
+                                                    note: str) -> None:
+    view = event_view(row, lang, today=today)
+    assert (view.when, view.no_day_note) == (when, note)
+
+
+def test_table_and_summary_say_dates_as_of_today() -> None:
+    today = date(2026, 11, 25)
+    events = prepare(pd.DataFrame([NUIT, SUMMER]))
+    table = events_table(events, "fr", today=today)
+    assert table.iloc[1][["Date", "Statut"]].tolist() == ["2026 — date non publiée", "Prévu"]
+    assert summary_text(events, "en", today=today).split(" Next: ")[1].startswith(
+        "École d’été (2026 — date not published).")
+
+
+@pytest.mark.parametrize(
     ("row", "today", "lang", "status"),
     [
         (NUIT, date(2025, 10, 3), "en", "Planned"),  # its day: still under way

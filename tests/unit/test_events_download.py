@@ -4,11 +4,12 @@ said in words, formulas neutralised in values and labels; JSON with codes, label
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 
+from enact_dash.events.display import event_view
 from enact_dash.events.export import CSV_COLUMNS, JSON_KEYS, events_download
 from enact_dash.exports import download_csv, download_json
 from tests.conftest import csv_rows
@@ -16,6 +17,8 @@ from tests.unit.test_events_page_model import event
 
 AXES = {"nlp": "Langues et modèles multimodaux", "health": "Santé numérique", "evil": "=1+1"}
 GENERATED = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+BEFORE = date(2025, 11, 1)  # every event but one still ahead
+TODAY = date(2026, 11, 25)  # the review's day: 2026 under way, February and March 2026 over
 
 # Test data, not facts.
 EVENTS = pd.DataFrame([
@@ -28,6 +31,7 @@ EVENTS = pd.DataFrame([
     event("fds", "2025-10-03", end="2025-10-13", type="fete_science", city="Saarbrücken", country="de",
           axes=("health", "nlp"), status="cancelled", origin="fds", external_id="123"),
     event("hostile", "2026-02", title_fr="=HYPERLINK(\"http://x\")", venue="+33 3 83", axes=("evil",)),
+    event("talk", "2026-03-10", title_fr="Conférence"),
 ])
 
 
@@ -46,7 +50,7 @@ EVENTS = pd.DataFrame([
     ],
 )
 def test_csv_headers_are_in_the_page_language(lang: str, sep: str, headers: list[str]) -> None:
-    rows = csv_rows(download_csv(events_download(EVENTS, lang, AXES), sep=sep), sep)
+    rows = csv_rows(download_csv(events_download(EVENTS, lang, AXES, today=BEFORE), sep=sep), sep)
     assert rows[0] == headers
     assert len(headers) == len(CSV_COLUMNS)
 
@@ -75,7 +79,7 @@ def test_csv_headers_are_in_the_page_language(lang: str, sep: str, headers: list
 )
 def test_csv_values_are_labels_and_iso_dates(lang: str, row: int, expected: list[str]) -> None:
     sep = "," if lang == "en" else ";"
-    rows = csv_rows(download_csv(events_download(EVENTS, lang, AXES), sep=sep), sep)
+    rows = csv_rows(download_csv(events_download(EVENTS, lang, AXES, today=BEFORE), sep=sep), sep)
     assert rows[row + 1] == expected
 
 
@@ -84,7 +88,7 @@ def test_csv_values_are_labels_and_iso_dates(lang: str, row: int, expected: list
     [(1, "'=HYPERLINK(\"http://x\")"), (7, "'+33 3 83"), (10, "'=1+1")],  # 10: a label (an axis name)
 )
 def test_csv_neutralises_formulas_in_values_and_labels(column: int, written: str) -> None:
-    rows = csv_rows(download_csv(events_download(EVENTS, "fr", AXES), sep=";"), ";")
+    rows = csv_rows(download_csv(events_download(EVENTS, "fr", AXES, today=BEFORE), sep=";"), ";")
     assert rows[4][column] == written
 
 
@@ -118,13 +122,43 @@ def test_csv_neutralises_formulas_in_values_and_labels(column: int, written: str
     ],
 )
 def test_json_records_have_codes_labels_and_null(lang: str, row: int, expected: dict[str, object]) -> None:
-    document = json.loads(download_json(events_download(EVENTS, lang, AXES), generated=GENERATED))
+    download = events_download(EVENTS, lang, AXES, today=BEFORE)
+    document = json.loads(download_json(download, generated=GENERATED))
     assert list(document["records"][row]) == list(JSON_KEYS)
     assert document["records"][row] == expected
 
 
 def test_json_keeps_audience_codes_beside_their_labels() -> None:
-    record = json.loads(download_json(events_download(EVENTS, "de", AXES)))["records"][0]
+    record = json.loads(download_json(events_download(EVENTS, "de", AXES, today=BEFORE)))["records"][0]
     assert (record["audience"], record["audience_labels"]) == (
         ["researchers", "companies"], ["Forschende", "Unternehmen"])
     assert (record["lat"], record["lon"], record["title_en"]) == (48.66, 6.15, "Annual day")
+
+
+@pytest.mark.parametrize(
+    ("lang", "event_id", "today", "when", "status"),
+    [
+        # The year under way: its date was not published, the event may still come (planned).
+        ("fr", "summer", TODAY, "2026 — date non publiée", "Prévu"),
+        ("en", "summer", TODAY, "2026 — date not published", "Planned"),
+        ("de", "summer", BEFORE, "2026 — Termin folgt", "Geplant"),
+        # Over and still "planned" in the data: announced, not confirmed as held, as the page says it.
+        ("fr", "hostile", TODAY, "février 2026 — jour non publié", "Annoncé (déroulement non confirmé)"),
+        ("en", "talk", TODAY, "10 March 2026", "Announced (not confirmed as held)"),
+        ("de", "talk", TODAY, "10. März 2026", "Angekündigt (Durchführung nicht bestätigt)"),
+        ("en", "talk", date(2026, 3, 10), "10 March 2026", "Planned"),  # its day: still ahead
+        ("fr", "day", TODAY, "12 décembre 2025", "Confirmé"),
+    ],
+)
+def test_downloads_say_the_dates_and_status_as_the_page_does(
+    lang: str, event_id: str, today: date, when: str, status: str
+) -> None:
+    download = events_download(EVENTS, lang, AXES, today=today)
+    index = list(EVENTS["id"]).index(event_id)
+    sep = "," if lang == "en" else ";"
+    cells = csv_rows(download_csv(download, sep=sep), sep)[index + 1]
+    record = json.loads(download_json(download))["records"][index]
+    view = event_view(EVENTS.iloc[index].to_dict(), lang, today=today)
+    assert (cells[CSV_COLUMNS.index("when")], cells[CSV_COLUMNS.index("status")]) == (when, status)
+    assert (record["when_label"], record["status_label"]) == (view.when, view.status) == (when, status)
+    assert record["status"] == ("confirmed" if event_id == "day" else "planned")  # the data's code stays

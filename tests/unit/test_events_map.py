@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import folium
@@ -22,6 +23,7 @@ from enact_dash.maps.decor import Legend
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 BOUNDARIES: dict[str, Any] = {"type": "FeatureCollection", "features": []}
+TODAY = date(2025, 11, 1)
 
 
 def event(event_id: str, start: str, lat: float | None, lon: float | None, **fields: Any) -> dict[str, Any]:
@@ -50,7 +52,7 @@ def children_of(fmap: folium.Map, kind: type) -> list[Any]:
 
 
 def test_event_points_are_the_located_events_as_text() -> None:
-    points = event_points(EVENTS, "fr")
+    points = event_points(EVENTS, "fr", today=TODAY)
     assert list(points["id"]) == ["day", "nuit", "hostile"]
     hostile = points.set_index("id").loc["hostile"]
     assert hostile["title"] == f"[ANNULÉ] {HOSTILE}"  # text; the browser sets it with textContent
@@ -60,8 +62,25 @@ def test_event_points_are_the_located_events_as_text() -> None:
     assert count_located(EVENTS) == 3
 
 
+@pytest.mark.parametrize(
+    ("event_id", "today", "when", "status"),
+    [
+        ("day", date(2025, 12, 12), "12 décembre 2025", "Prévu"),
+        ("day", date(2025, 12, 13), "12 décembre 2025", "Annoncé (déroulement non confirmé)"),
+        ("march", date(2026, 2, 28), "mars 2026", "Prévu"),
+        ("march", date(2026, 11, 25), "mars 2026 — jour non publié", "Annoncé (déroulement non confirmé)"),
+    ],
+)
+def test_popups_say_dates_and_status_as_the_page_on_today(event_id: str, today: date, when: str,
+                                                          status: str) -> None:
+    planned = prepare(pd.DataFrame([event("day", "2025-12-12", 48.66, 6.15, status="planned"),
+                                    event("march", "2026-03", 49.12, 6.18, status="planned")]))
+    point = event_points(planned, "fr", today=today).set_index("id").loc[event_id]
+    assert (point["when"], point["status"]) == (when, status)
+
+
 def test_map_tree_has_one_points_layer_and_a_legend_with_counts() -> None:
-    fmap = build_events_map(EVENTS, BOUNDARIES, "en", tiles=None)
+    fmap = build_events_map(EVENTS, BOUNDARIES, "en", today=TODAY, tiles=None)
     (layer,) = children_of(fmap, PointsLayer)
     assert layer.count == 3
     assert sorted(layer.category_codes()) == [0, 1, 3]  # annual day, Fête de la science, workshop
@@ -71,9 +90,9 @@ def test_map_tree_has_one_points_layer_and_a_legend_with_counts() -> None:
 
 
 def test_no_located_event_gives_a_map_without_markers() -> None:
-    fmap = build_events_map(EVENTS[EVENTS["id"] == "nowhere"], BOUNDARIES, "fr", tiles=None)
+    fmap = build_events_map(EVENTS[EVENTS["id"] == "nowhere"], BOUNDARIES, "fr", today=TODAY, tiles=None)
     assert children_of(fmap, PointsLayer) == []
-    assert build_events_layer(EVENTS.iloc[0:0], "fr") is None
+    assert build_events_layer(EVENTS.iloc[0:0], "fr", today=TODAY) is None
 
 
 def _normalised_html(fmap: folium.Map) -> str:
@@ -81,21 +100,23 @@ def _normalised_html(fmap: folium.Map) -> str:
 
 
 def test_a_built_layer_is_reused_on_fresh_maps_with_the_same_output() -> None:
-    layer = build_events_layer(EVENTS, "de", selected_id="nuit")
+    layer = build_events_layer(EVENTS, "de", today=TODAY, selected_id="nuit")
     assert layer is not None
-    first = build_events_map(EVENTS, BOUNDARIES, "de", tiles=None, selected_id="nuit", layer=layer)
-    second = build_events_map(EVENTS, BOUNDARIES, "de", tiles=None, selected_id="nuit", layer=layer)
+    first = build_events_map(EVENTS, BOUNDARIES, "de", today=TODAY, tiles=None, selected_id="nuit",
+                             layer=layer)
+    second = build_events_map(EVENTS, BOUNDARIES, "de", today=TODAY, tiles=None, selected_id="nuit",
+                              layer=layer)
     (a,), (b,) = children_of(first, PointsLayer), children_of(second, PointsLayer)
     assert a is not b
     assert a.get_name() != b.get_name()
     assert layer.layer._parent is None  # the memoised layer itself is never put on a map
-    built_fresh = build_events_map(EVENTS, BOUNDARIES, "de", tiles=None, selected_id="nuit")
+    built_fresh = build_events_map(EVENTS, BOUNDARIES, "de", today=TODAY, tiles=None, selected_id="nuit")
     assert _normalised_html(first) == _normalised_html(second) == _normalised_html(built_fresh)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en", "de"])
 def test_popup_labels_follow_the_language(lang: str) -> None:
-    layer = build_events_layer(EVENTS, lang)
+    layer = build_events_layer(EVENTS, lang, today=TODAY)
     assert layer is not None
     labels = [field["label"] for field in layer.layer.options["fields"]]
     expected = {"fr": "Inscription", "en": "Registration", "de": "Anmeldung"}[lang]

@@ -16,6 +16,8 @@ from enact_dash.events.periods import (
 )
 
 P = PartialDate
+BEFORE = date(2025, 11, 1)  # before every partial date of the first table
+TODAY = date(2026, 11, 25)  # the review's day: 2026 and November 2026 have begun, December 2026 not
 
 
 @pytest.mark.parametrize(
@@ -46,7 +48,46 @@ P = PartialDate
     ],
 )
 def test_format_when(start: P, end: P | None, lang: str, expected: str) -> None:
-    assert format_when(start, end, lang) == expected
+    assert format_when(start, end, lang, today=BEFORE) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "today", "lang", "expected"),
+    [
+        # A year: to come while ahead, not published once begun (the current year included) or past.
+        (P(2026), None, TODAY, "fr", "2026 — date non publiée"),
+        (P(2026), None, TODAY, "en", "2026 — date not published"),
+        (P(2026), None, TODAY, "de", "2026 — Datum nicht veröffentlicht"),
+        (P(2026), None, date(2025, 12, 31), "fr", "2026 — date à venir"),
+        (P(2026), None, date(2026, 1, 1), "fr", "2026 — date non publiée"),
+        (P(2025), None, TODAY, "en", "2025 — date not published"),
+        (P(2027), None, TODAY, "fr", "2027 — date à venir"),
+        (P(2027), None, TODAY, "en", "2027 — date to be announced"),
+        # A month: the month alone while ahead, its day not published once begun.
+        (P(2026, 11), None, TODAY, "fr", "novembre 2026 — jour non publié"),
+        (P(2026, 11), None, TODAY, "en", "November 2026 — day not published"),
+        (P(2026, 11), None, TODAY, "de", "November 2026 — Tag nicht veröffentlicht"),
+        (P(2026, 1), None, TODAY, "fr", "janvier 2026 — jour non publié"),
+        (P(2026, 12), None, TODAY, "fr", "décembre 2026"),
+        (P(2026, 12), None, date(2026, 11, 30), "en", "December 2026"),
+        (P(2026, 12), None, date(2026, 12, 1), "en", "December 2026 — day not published"),
+        # Ranges without their days turn with their start.
+        (P(2026), P(2027), TODAY, "fr", "2026–2027 — dates non publiées"),
+        (P(2026), P(2027), TODAY, "de", "2026–2027 — Termine nicht veröffentlicht"),
+        (P(2027), P(2028), TODAY, "en", "2027–2028 — dates to be announced"),
+        (P(2026, 10), P(2026, 12), TODAY, "fr", "octobre\u2009–\u2009décembre 2026 — dates non publiées"),
+        (P(2026, 10), P(2026, 12), date(2026, 9, 30), "fr", "octobre\u2009–\u2009décembre 2026"),
+        (P(2026, 5), P(2026), TODAY, "en", "May 2026 – 2026 — dates not published"),
+        # A known day says nothing more, past or not.
+        (P(2025, 12, 12), None, TODAY, "fr", "12 décembre 2025"),
+        (P(2025, 12, 12), P(2026, 1), TODAY, "fr", "12 décembre 2025 – janvier 2026"),
+        (P(2025, 10, 3), P(2025, 10, 13), TODAY, "en", "3–13 October 2025"),
+    ],
+)
+def test_format_when_says_partial_dates_as_of_today(
+    start: P, end: P | None, today: date, lang: str, expected: str
+) -> None:
+    assert format_when(start, end, lang, today=today) == expected
 
 
 def test_year_sorts_after_its_months_and_days() -> None:

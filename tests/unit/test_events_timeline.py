@@ -52,7 +52,7 @@ def test_one_trace_per_precision_with_lighter_partial_dates() -> None:
     fig = events_timeline(AGENDA, "en", today=TODAY)
     traces = traces_by_name(fig)
     assert list(traces) == legend_entries(fig) == [
-        "Known days", "Month only (day to be announced)", "Year only (date to be announced)",
+        "Known days", "Month only (day not published)", "Year only (date not published)",
     ]
     day, month, year = traces.values()
     assert day.marker.opacity > month.marker.opacity > year.marker.opacity
@@ -67,9 +67,9 @@ def test_bars_span_the_known_period() -> None:
     spans = dict(zip(day.base, day.x, strict=True))
     assert spans["2025-10-03"] == 11 * DAY_MS  # 3 to 13 October inclusive
     assert spans["2025-12-12"] == DAY_MS
-    month = traces["Month only (day to be announced)"]
+    month = traces["Month only (day not published)"]
     assert (month.base[0], month.x[0]) == ("2026-12-01", 31 * DAY_MS)
-    year = traces["Year only (date to be announced)"]
+    year = traces["Year only (date not published)"]
     assert (year.base[0], year.x[0]) == ("2026-01-01", 365 * DAY_MS)
     assert year.y[0] == "Summer school"
 

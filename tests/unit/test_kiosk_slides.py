@@ -108,6 +108,31 @@ def test_events_slide_says_when_nothing_is_announced(make_data_dir: Callable[...
     assert t("kiosk.events.none", "de") in build("events", empty, "de").body.replace("&#x27;", "'")
 
 
+@pytest.mark.parametrize(
+    ("today", "lang", "said", "not_said"),
+    [
+        (date(2025, 11, 1), "fr", ["2026 — date à venir", "novembre 2026", "décembre 2026"], ["non publi"]),
+        # 25 November 2026: the year and the month have begun, December has not.
+        (date(2026, 11, 25), "fr", ["2026 — date non publiée", "novembre 2026 — jour non publié",
+                                    "décembre 2026<"], ["à venir"]),
+        (date(2026, 11, 25), "en", ["2026 — date not published", "November 2026 — day not published"],
+         ["to be announced"]),
+    ],
+)
+def test_events_slide_and_home_say_partial_dates_as_of_today(
+    make_data_dir: Callable[..., Path], today: date, lang: str, said: list[str], not_said: list[str],
+) -> None:
+    data = load_dataset(make_data_dir(events=[event("year", "2026"), event("nov", "2026-11"),
+                                              event("dec", "2026-12")]))
+    filters = Filters.from_query_params({"kiosk": "1"})
+    data_dir = Path(__file__).resolve().parents[2] / "data"
+    body = slides.build_slide("events", data, filters, lang, today=today, data_dir=data_dir).body
+    assert [text for text in said if text not in body] == []
+    assert [text for text in not_said if text in body] == []
+    first = home_view(data, Filters(lang=lang), lang, today=today).next_events[0]
+    assert first.when == said[1].rstrip("<")  # the month sorts before its year
+
+
 def test_home_slide_shows_key_figures_with_sources(dataset: Dataset) -> None:
     body = build("home", dataset).body
     assert "30\u00a0M€" in body

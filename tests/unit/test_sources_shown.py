@@ -39,9 +39,10 @@ def _shown_in(lang: str) -> dict[str, str]:
         "partner card": detail.fields[-1][1],
         "partner popup": str(partner_points(PARTNERS, lang)["source"].iloc[0]),
         "event": event_view(EVENTS.iloc[0].to_dict(), lang, today=date(2026, 1, 1)).source,
-        "event popup": str(event_points(EVENTS, lang)["source"].iloc[0]),
+        "event popup": str(event_points(EVENTS, lang, today=date(2026, 1, 1))["source"].iloc[0]),
         "partners CSV": csv_rows(download_csv(partners_download(PARTNERS, lang, {}), sep=","), ",")[1][13],
-        "events CSV": csv_rows(download_csv(events_download(EVENTS, lang, {}), sep=","), ",")[1][16],
+        "events CSV": csv_rows(
+            download_csv(events_download(EVENTS, lang, {}, today=date(2026, 1, 1)), sep=","), ",")[1][16],
     }
 
 
