@@ -1,9 +1,13 @@
-"""The events timeline: a plotly figure by event type over the cluster's five years (2025–2029).
+"""The events timeline: a plotly figure by event type over the time of the events shown.
 
 Honest about partial dates: an event known to the day is a solid bar over its days; an event
 known only to the month (or the year) is a pale, hatched bar over the whole month (or year), so
-that it never looks more precise than it is. A dashed line marks today. Above ``max_bars`` events
-the figure switches to a count per month and type (a heatmap), year-only events counted below it.
+that it never looks more precise than it is. A dashed line marks today when it falls in the
+frame. The x axis frames the events shown (from the first day of the first to the last day of the
+last, plus a margin), not the programme's five years: a view of 2025 and 2026 events does not run
+to 2029, and one event, or events on one day, get about a quarter around them. Above ``max_bars``
+events the figure switches to a count per month and type (a heatmap), year-only events counted
+below it.
 
 The builder takes a *prepared* frame (:func:`enact_dash.events.frame.prepare`), never calls st.*.
 """
@@ -23,9 +27,19 @@ from enact_dash.events.frame import FIRST, LAST, RANK, as_partial
 from enact_dash.events.periods import format_when
 from enact_dash.i18n import normalize_lang, plural, t
 
-CLUSTER_START = date(2025, 1, 1)
-CLUSTER_END = date(2029, 12, 31)
 MAX_BARS = 400
+# The frame around the events: a share of their span on each side, at least a week; at least about a
+# quarter in all, so that one event or a single day is not a bar across the whole chart.
+MARGIN_SHARE = 0.04
+MIN_MARGIN = timedelta(days=7)
+MIN_WINDOW = timedelta(days=92)
+# Tick labels as figures (plotly's month names are English whatever the page's language), finer as
+# the visitor zooms in: years, then months, then days.
+_TICK_FORMATS = {
+    "fr": ("%Y", "%m/%Y", "%d/%m/%Y"),
+    "en": ("%Y", "%m/%Y", "%d/%m/%Y"),
+    "de": ("%Y", "%m.%Y", "%d.%m.%Y"),
+}
 # One colour per event type, the same as on the map (readable with colour-vision deficiencies).
 TYPE_COLOURS = {etype: colour for etype, (colour, _shape) in EVENT_TYPE_STYLE.items()}
 DAY_MS = 86_400_000
@@ -56,13 +70,48 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _axis_range(events: pd.DataFrame) -> tuple[date, date]:
-    """The cluster's five years, widened if an event falls outside them."""
-    first, last = CLUSTER_START, CLUSTER_END
-    if len(events):
-        first = min(first, events[FIRST].min().date())
-        last = min(max(last, events[LAST].max().date()), date(2100, 12, 31))
-    return first, last + timedelta(days=1)
+def _shifted(day: date, delta: timedelta) -> date:
+    """``day + delta``, kept within the calendar (an event dated 9999 is still framed)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
+
+
+def events_span(events: pd.DataFrame) -> tuple[date, date] | None:
+    """(first day of the first event, day after the last day of the last one) of a prepared frame,
+    None without a dated event (an event without a start has no bar)."""
+    if events.empty:
+        return None
+    dated = events[events[RANK] <= 2]
+    if dated.empty:
+        return None
+    return dated[FIRST].min().date(), _shifted(dated[LAST].max().date(), timedelta(days=1))
+
+
+def axis_range(events: pd.DataFrame, *, today: date) -> tuple[date, date]:
+    """The x axis of the events shown, with a margin (see the module docstring); today's year when
+    there is no dated event."""
+    span = events_span(events)
+    if span is None:
+        return date(today.year, 1, 1), date(today.year + 1, 1, 1)
+    first, end = span
+    margin = max(timedelta(days=round((end - first).days * MARGIN_SHARE)), MIN_MARGIN)
+    first, end = _shifted(first, -margin), _shifted(end, margin)
+    short = (MIN_WINDOW - (end - first)).days
+    if short > 0:  # centred on the events
+        before = timedelta(days=short // 2)
+        first, end = _shifted(first, -before), _shifted(end, timedelta(days=short) - before)
+    return first, end
+
+
+def timeline_title(events: pd.DataFrame, lang: str) -> str:
+    """``Calendrier des événements par type, 2025–2026``: the years of the events shown."""
+    span = events_span(events)
+    if span is None:
+        return t("events.timeline.title", lang)
+    first, last = span[0].year, (span[1] - timedelta(days=1)).year
+    return t("events.timeline.title_years", lang, years=str(first) if first == last else f"{first}–{last}")
 
 
 # Axis labels, legend and title in the theme's text colour: Streamlit's chart theme greys them to
@@ -75,17 +124,25 @@ def _base_figure(title: str, lang: str, *, today: date, x_range: tuple[date, dat
     fig.update_layout(
         font={"color": TEXT_COLOUR},
         title={"text": _esc(title), "x": 0, "xanchor": "left", "font": {"color": TEXT_COLOUR}},
-        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        margin={"l": 10, "r": 10, "t": 60, "b": 72},
         barmode="overlay",
-        legend={"orientation": "h", "y": -0.15, "x": 0, "font": {"color": TEXT_COLOUR}},
+        # At the foot of the figure, below the tick labels whatever the plot's height (a share of a
+        # one-type plot fell on the dates).
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
+                "font": {"color": TEXT_COLOUR}},
         plot_bgcolor="white",
         hoverlabel={"align": "left"},
         meta={"lang": normalize_lang(lang)},
     )
+    years, months, days = _TICK_FORMATS[normalize_lang(lang)]
     fig.update_xaxes(
         type="date", range=[x_range[0].isoformat(), x_range[1].isoformat()],
-        showgrid=True, gridcolor="#e5e5e5", dtick="M12", tickformat="%Y",
-        tickfont={"color": TEXT_COLOUR},
+        showgrid=True, gridcolor="#e5e5e5", tickfont={"color": TEXT_COLOUR},
+        tickformatstops=[
+            {"dtickrange": [None, "M1"], "value": days},
+            {"dtickrange": ["M1", "M12"], "value": months},
+            {"dtickrange": ["M12", None], "value": years},
+        ],
     )
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"color": TEXT_COLOUR})
     if x_range[0] <= today <= x_range[1]:
@@ -200,12 +257,12 @@ def events_timeline(
 ) -> go.Figure:
     """The timeline figure of a prepared events frame (see the module docstring)."""
     lang = normalize_lang(lang)
-    x_range = _axis_range(events)
+    x_range = axis_range(events, today=today)
     if len(events) <= max_bars:
-        fig = _base_figure(t("events.timeline.title", lang), lang, today=today, x_range=x_range)
+        fig = _base_figure(timeline_title(events, lang), lang, today=today, x_range=x_range)
         _bars(events, lang, fig, today=today)
         n_types = max(1, events["type"].nunique()) if len(events) else 1
-        fig.update_layout(height=160 + 48 * n_types, showlegend=True)
+        fig.update_layout(height=192 + 48 * n_types, showlegend=True)
         return fig
     fig = _base_figure(t("events.timeline.title_counts", lang), lang, today=today, x_range=x_range)
     year_only = _heatmap(events, lang, fig)

@@ -4,6 +4,7 @@ honest partial dates, hostile data. ``ENACT_TODAY`` pins the day so that upcomin
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -165,13 +166,16 @@ def test_city_filter_of_the_sidebar_applies() -> None:
 
 def test_timeline_and_its_table_run_once_opened() -> None:
     at = run_app_page("events", lang="en")
-    assert {"Events by type, 2025–2029", "Timeline as text and table"} <= set(expander_labels(at))
+    assert {"Events by type", "Timeline as text and table"} <= set(expander_labels(at))
     assert not at.get("plotly_chart")
     assert not at.dataframe
     at.session_state["events_timeline_open"] = True  # what opening the expander does
     at.run()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert figure["layout"]["title"]["text"] == "Events by type, 2025–2026"  # the events' years
+    assert figure["layout"]["xaxis"]["range"][1] < "2027-03"  # not the programme's end (2029)
     assert not at.dataframe
     at.session_state["events_table_open"] = True
     at.run()

@@ -83,13 +83,65 @@ def test_day_events_are_also_marked() -> None:
     ]
 
 
-def test_today_line_title_and_five_year_range() -> None:
+def test_today_line_and_title_with_the_years_of_the_events() -> None:
     fig = events_timeline(AGENDA, "fr", today=TODAY)
     (line,) = fig.layout.shapes
     assert line.x0 == line.x1 == "2025-11-01"
     assert [a.text for a in fig.layout.annotations] == ["aujourd’hui"]
-    assert fig.layout.title.text == "Calendrier des événements par type, 2025–2029"
-    assert fig.layout.xaxis.range == ("2025-01-01", "2030-01-01")
+    assert fig.layout.title.text == "Calendrier des événements par type, 2025–2026"
+
+
+def one_day(*days: str) -> pd.DataFrame:
+    return prepare(pd.DataFrame([event(f"e{i}", day) for i, day in enumerate(days)]))
+
+
+@pytest.mark.parametrize(
+    ("events", "today", "x_range", "years"),
+    [
+        # 3 October 2025 to the end of 2026 (the year-only event), 4 % of the 455 days on each side:
+        # not the programme's five years (to 2029), which no event of the view reaches.
+        (AGENDA, TODAY, ("2025-09-15", "2027-01-19"), "2025–2026"),
+        (AGENDA, date(2026, 11, 25), ("2025-09-15", "2027-01-19"), "2025–2026"),
+        # One event, or events on one day: about a quarter centred on them, not a hairline.
+        (one_day("2025-12-12"), TODAY, ("2025-10-28", "2026-01-28"), "2025"),
+        (one_day("2025-12-12", "2025-12-12"), TODAY, ("2025-10-28", "2026-01-28"), "2025"),
+        # A short span: a week at least on each side, a quarter at least in all.
+        (one_day("2025-10-03", "2025-10-13"), TODAY, ("2025-08-24", "2025-11-24"), "2025"),
+        # A year only: the year and its margin.
+        (prepare(pd.DataFrame([event("y", "2026")])), TODAY, ("2025-12-17", "2027-01-16"), "2026"),
+        # Two years apart: 4 % of 731 days (29) on each side.
+        (one_day("2025-01-01", "2026-12-31"), TODAY, ("2024-12-03", "2027-01-30"), "2025–2026"),
+    ],
+)
+def test_axis_frames_the_events_shown(events: pd.DataFrame, today: date, x_range: tuple[str, str],
+                                      years: str) -> None:
+    fig = events_timeline(events, "en", today=today)
+    assert fig.layout.xaxis.range == x_range
+    assert fig.layout.title.text == f"Events by type, {years}"
+
+
+def test_axis_of_no_event_is_todays_year_and_title_names_no_year() -> None:
+    fig = events_timeline(AGENDA.iloc[0:0], "de", today=date(2026, 11, 25))
+    assert fig.layout.xaxis.range == ("2026-01-01", "2027-01-01")
+    assert fig.layout.title.text == "Veranstaltungen nach Art"
+
+
+@pytest.mark.parametrize(
+    ("lang", "formats"),
+    [("fr", ["%d/%m/%Y", "%m/%Y", "%Y"]), ("en", ["%d/%m/%Y", "%m/%Y", "%Y"]),
+     ("de", ["%d.%m.%Y", "%m.%Y", "%Y"])],
+)
+def test_tick_labels_are_figures_finer_when_zoomed(lang: str, formats: list[str]) -> None:
+    """Plotly's month names are English: the ticks write figures, days when zoomed in to days."""
+    stops = events_timeline(AGENDA, lang, today=TODAY).layout.xaxis.tickformatstops
+    assert [stop.value for stop in stops] == formats
+    assert [tuple(stop.dtickrange) for stop in stops] == [(None, "M1"), ("M1", "M12"), ("M12", None)]
+
+
+def test_heatmap_is_framed_on_its_events_too() -> None:
+    many = prepare(pd.DataFrame([event(f"e{i}", f"2026-{1 + i % 12:02d}-01") for i in range(30)]))
+    fig = events_timeline(many, "fr", today=TODAY, max_bars=10)
+    assert fig.layout.xaxis.range == ("2025-12-19", "2026-12-15")  # 1 Jan to 1 Dec 2026, 13 days aside
 
 
 def test_no_today_line_outside_the_range() -> None:
