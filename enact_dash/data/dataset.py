@@ -26,6 +26,7 @@ from enact_dash.data.loaders import (
     check_one_lead,
     check_refs,
     empty_frame,
+    left_out_names,
     load_table,
     locate,
     partners_vocabulary,
@@ -39,6 +40,9 @@ from enact_dash.geo import GEO_SUBDIR, Gazetteer, geo_dir_for, load_gazetteer
 SHRINK_RATIO = 0.5
 # ... when the last good version had at least this many rows (a small file may lose rows for real).
 SHRINK_MIN_ROWS = 4
+# The columns by whose text another file may name a row instead of its id (a chair's institution by the
+# partner's name, an axis by its name): a row left out is recognised by them too.
+NAME_COLUMNS = {"partners": ("name",), "axes": ("name_fr", "name_en", "name_de")}
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,8 @@ def assemble(results: Mapping[str, TableResult], data_dir: Path, geo_dir: Path |
     def target(key: str) -> Target:
         name = f"{key}.csv"
         readable = name not in unreadable or name in kept
-        return Target(name, frozenset(tables[key]["id"]), dropped.get(key, {}), readable)
+        names = left_out_names(used[key].left_out, NAME_COLUMNS.get(key, ()))
+        return Target(name, frozenset(tables[key]["id"]), dropped.get(key, {}), readable, names)
 
     axes, partners = target("axes"), target("partners")
     any_axes, one_axis = (axes_vocabulary(tables["axes"], with_all=True),

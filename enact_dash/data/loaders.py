@@ -22,6 +22,7 @@ from enact_dash.data.columns import MULTI_SEPARATOR, Column, identifier, text
 from enact_dash.data.labels import (
     Vocabulary,
     catalogue_vocabulary,
+    key,
     listed,
     per_lang,
     split_mistyped,
@@ -386,12 +387,33 @@ def _float(value: Any) -> float | None:
 @dataclass(frozen=True)
 class Target:
     """The file a reference points into: its valid ids, the ids of its rows left out, and whether it
-    could be read at all (a reference into an unreadable file is not the referring file's fault)."""
+    could be read at all (a reference into an unreadable file is not the referring file's fault).
+    ``dropped_names``: the names of its rows left out (compared as vocabulary labels, see
+    :func:`enact_dash.data.labels.key`) -> line, so that a reference by name names that row too."""
 
     file: str
     ids: frozenset[str]
     dropped: dict[str, int] = field(default_factory=dict)
     readable: bool = True
+    dropped_names: dict[str, int] = field(default_factory=dict)
+
+    def left_out_line(self, value: str) -> int | None:
+        """The line of the row left out that ``value`` names by its id or its name, else None."""
+        line = self.dropped.get(value.strip().lower())
+        return line if line is not None else self.dropped_names.get(key(value))
+
+
+def left_out_names(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> dict[str, int]:
+    """The names (``columns``, e.g. a partner's ``name``) of rows left out, as far as they were read ->
+    their line; the first row wins when two rows left out share a name."""
+    names: dict[str, int] = {}
+    columns = tuple(columns)
+    for row in rows:
+        for column in columns:
+            value = row.get(column)
+            if isinstance(value, str) and key(value) and isinstance(row.get("line"), int):
+                names.setdefault(key(value), row["line"])
+    return names
 
 
 def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code: str,
@@ -415,14 +437,12 @@ def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code
     cleaned: list[Any] = []
 
     def report(value: str, line: int) -> None:
-        written = value.strip().lower()
         if not target.readable:
             problems.append(Problem(file, line, column, "ref_unreadable", value,
                                     (("target", target.file),), Level.WARNING))
-        elif written in target.dropped:
+        elif (left_out := target.left_out_line(value)) is not None:  # by its id or its name
             problems.append(Problem(file, line, column, "ref_left_out", value,
-                                    (("target", target.file), ("line", str(target.dropped[written]))),
-                                    Level.WARNING))
+                                    (("target", target.file), ("line", str(left_out))), Level.WARNING))
         elif suggest and vocabulary is not None and (closest := vocabulary.closest(value)):
             shown = per_lang("closest", lambda lang: ", ".join(vocabulary.shown(v, lang) for v in closest))
             problems.append(Problem(file, line, column, code, value, tuple(shown.items()), Level.WARNING))

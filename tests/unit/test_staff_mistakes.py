@@ -295,3 +295,31 @@ def test_a_second_lead_institution_is_said_and_kept(make_data_dir, leads, said):
         assert problem.format("en") == (f"partners.csv:{line}: lead: another partner is already the lead "
                                         f"institution (line {first}): the cluster has only one. Leave this "
                                         "cell empty if it is not this one")
+
+
+# --- a reference to a row left out: by its id or by its name, the same message ----------------------
+
+
+def _with_bad_hus() -> list[dict[str, str]]:
+    """partners.csv with line 3 (hus) left out for its type, and a partner whose name is close to it."""
+    return [partner(), dict(MINIMAL["partners.csv"][1], type="bogus"),
+            partner(id="hus-bis", name="Hôpitaux Universitaires de Strasbourg Sud", lead="non")]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+@pytest.mark.parametrize("cell", ["hus", "Hôpitaux Universitaires de Strasbourg",
+                                  " hopitaux universitaires de STRASBOURG "])
+def test_an_institution_left_out_is_said_alike_by_id_or_by_name(make_data_dir, lang, cell):
+    data_dir = make_data_dir(partners=_with_bad_hus(), chairs=[chair(institution=cell)])
+    problem = the_problem(data_dir, "chairs.csv")
+    assert (problem.code, problem.params) == ("ref_left_out", (("target", "partners.csv"), ("line", "3")))
+    said = t("problems.ref_left_out", lang, value=cell.strip(), target="partners.csv", line="3")
+    assert problem.format(lang) == f"chairs.csv:2: institution: {said}"
+
+
+def test_an_axis_left_out_is_said_alike_by_id_or_by_name(make_data_dir):
+    axes = [MINIMAL["axes.csv"][0], dict(MINIMAL["axes.csv"][1], source="")]  # health: no source
+    chairs = [chair(axis="Digital health")]
+    problem = the_problem(make_data_dir(axes=axes, chairs=chairs), "chairs.csv")
+    assert problem.format("en") == ("chairs.csv:2: axis: “Digital health” ignored: its row is left out, "
+                                    "see axes.csv:3")
