@@ -278,7 +278,8 @@ class Country:
             return value.upper()
         found = self.vocabulary.find(value)
         if found is None:
-            raise FieldError("bad_country", **self.vocabulary.allowed_params())
+            raise FieldError("bad_country", **self.vocabulary.allowed_params(),
+                             **self.vocabulary.suggestion_params(value))
         return found
 
 

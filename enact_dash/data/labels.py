@@ -13,6 +13,7 @@ found once and shown in any language, such texts go into the problem's parameter
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -25,6 +26,12 @@ def key(value: str) -> str:
     """How a vocabulary value is compared: case, accents, spaces, ``-`` and ``_`` folded away."""
     return " ".join(fold(value).replace("_", " ").replace("-", " ").split())
 
+
+# A typo gets "did you mean …?" when one value is this close to it (difflib's ratio of the folded
+# texts, 0 to 1) and closer by this margin than any other value: never a guess between two values.
+SUGGEST_CUTOFF = 0.75
+SUGGEST_MARGIN = 0.1
+_DIGITS = re.compile(r"\d+")
 
 # A message lists at most this many allowed values, then says how many more there are (a reference to one
 # of 10,000 partners must not write them all in every message, on every page that lists the problems).
@@ -99,6 +106,60 @@ class Vocabulary:
         found = (value for name in (*close, *within) for value in names[name])
         return tuple(dict.fromkeys(found))[:limit]
 
+    @cached_property
+    def _names(self) -> dict[str, tuple[str, str]]:
+        """Folded id or label -> (the id, the id or label as written), for :meth:`suggestion`; a label
+        that two ids share is left out (it suggests neither)."""
+        names: dict[str, tuple[str, str]] = {}
+        shared: set[str] = set()
+        for value in self.ids:
+            for name in (value, *self._labels_of(value)):
+                folded = key(name)
+                if folded in names and names[folded][0] != value:
+                    shared.add(folded)
+                names.setdefault(folded, (value, name))
+        return {folded: found for folded, found in names.items() if folded and folded not in shared}
+
+    def suggestion(self, cell: str) -> tuple[str, str] | None:
+        """(id, the id or label it was most likely meant as) for a typo (``workshp``, ``Entreprize``):
+        only when one value is clearly the closest (:data:`SUGGEST_CUTOFF`, :data:`SUGGEST_MARGIN`) and
+        the numbers in it are the same (``Appel 2026`` does not suggest ``Appel 2025``). Else None."""
+        folded = key(cell)
+        if not folded:
+            return None
+        digits = _DIGITS.findall(folded)
+        floor = SUGGEST_CUTOFF - SUGGEST_MARGIN
+        matcher = difflib.SequenceMatcher(b=folded)
+        best: dict[str, tuple[float, str]] = {}  # id -> (its best ratio, the name that has it)
+        for name, (value, written) in self._names.items():
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= floor and ratio > best.get(value, (0.0, ""))[0]:
+                best[value] = (ratio, written)
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])
+        if not ranked:
+            return None
+        value, (ratio, written) = ranked[0]
+        second = ranked[1][1][0] if len(ranked) > 1 else 0.0
+        if ratio < SUGGEST_CUTOFF or ratio - second < SUGGEST_MARGIN:
+            return None
+        if _DIGITS.findall(key(written)) != digits:
+            return None
+        return value, written
+
+    def suggestion_params(self, cell: str) -> dict[str, str]:
+        """The ``did_you_mean`` parameters of a problem (see :meth:`Problem.message`); empty when
+        there is no clear suggestion."""
+        found = self.suggestion(cell)
+        if found is None:
+            return {}
+        value, written = found
+        if key(written) == key(value):
+            return {"did_you_mean": written}
+        return {"did_you_mean": written, "did_you_mean_id": value}
+
     def find(self, cell: str) -> str | None:
         """The id that ``cell`` names, or None (nothing, or several ids)."""
         try:
@@ -106,9 +167,10 @@ class Vocabulary:
         except FieldError:
             return None
 
-    def lookup(self, cell: str) -> str:
-        """The id that ``cell`` names. :class:`FieldError` ``not_allowed`` (with the allowed values) or
-        ``ambiguous`` (a label of several ids, with those ids and their labels)."""
+    def lookup(self, cell: str, *, suggest: bool = True) -> str:
+        """The id that ``cell`` names. :class:`FieldError` ``not_allowed`` (with the allowed values and,
+        if ``suggest`` and one is clearly closest, that value) or ``ambiguous`` (a label of several ids,
+        with those ids and their labels)."""
         folded = key(cell)
         exact, by_label = self._index
         if folded in exact:
@@ -119,7 +181,8 @@ class Vocabulary:
         if candidates:
             raise FieldError("ambiguous", **per_lang(
                 "candidates", lambda lang: ", ".join(self.shown(v, lang) for v in candidates)))
-        raise FieldError("not_allowed", **self.allowed_params())
+        hint = self.suggestion_params(cell) if suggest else {}
+        raise FieldError("not_allowed", **self.allowed_params(), **hint)
 
 
 WRONG_SEPARATORS = (",", ";")  # what a spreadsheet user types between values instead of ``|``

@@ -436,7 +436,7 @@ def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code
     problems: list[Problem] = []
     cleaned: list[Any] = []
 
-    def report(value: str, line: int) -> None:
+    def report(value: str, line: int, hint: tuple[tuple[str, str], ...] = ()) -> None:
         if not target.readable:
             problems.append(Problem(file, line, column, "ref_unreadable", value,
                                     (("target", target.file),), Level.WARNING))
@@ -448,23 +448,25 @@ def check_refs(frame: pd.DataFrame, file: str, column: str, target: Target, code
             problems.append(Problem(file, line, column, code, value, tuple(shown.items()), Level.WARNING))
         else:
             problems.append(Problem(file, line, column, f"{code}_far" if suggest else code, value,
-                                    tuple(allowed_params.items()), Level.WARNING))
+                                    (*allowed_params.items(), *hint), Level.WARNING))
 
     def resolve(value: str, line: int) -> str | None:
+        hint: tuple[tuple[str, str], ...] = ()
         if vocabulary is not None:
-            try:
-                found = vocabulary.lookup(value)
+            try:  # a long list (suggest) names its closest values instead of one suggestion
+                found = vocabulary.lookup(value, suggest=not suggest)
             except FieldError as err:
                 if err.code == "ambiguous":
                     problems.append(Problem(file, line, column, "ambiguous", value, err.params,
                                             Level.WARNING))
                     return None
+                hint = tuple((k, v) for k, v in err.params if k.startswith("did_you_mean"))
             else:
                 if found in allowed_set:
                     return found
         elif value in allowed_set:
             return value
-        report(value, line)
+        report(value, line, hint)
         return None
 
     def find(value: str) -> str | None:

@@ -68,8 +68,20 @@ class Problem:
                  outcome=t(f"common.data_problems.outcome.{self.outcome.value}", lang))
 
     def message(self, lang: str) -> str:
-        """The reason, for a non-programmer, in ``lang`` (``problems.<code>`` in the catalogues)."""
-        return t(f"problems.{self.code}", lang, value=_shorten(self.value), **self.params_in(lang))
+        """The reason, for a non-programmer, in ``lang`` (``problems.<code>`` in the catalogues).
+
+        A value not allowed that is clearly a typo of one allowed value (parameters ``did_you_mean``, the
+        id or label it is closest to, and ``did_you_mean_id``, the id of that label) ends with the
+        question ``Vouliez-vous dire « Entreprise » (company) ?``."""
+        params = self.params_in(lang)
+        text = t(f"problems.{self.code}", lang, value=_shorten(self.value), **params)
+        meant = params.get("did_you_mean")
+        if not meant:
+            return text
+        shown = t("common.data_problems.quoted", lang, value=meant)
+        if params.get("did_you_mean_id"):  # a label: its id too, as the lists of allowed values write it
+            shown = f"{shown} ({params['did_you_mean_id']})"
+        return f"{text}. {t('problems.did_you_mean', lang, value=shown)}"
 
     def params_in(self, lang: str) -> dict[str, str]:
         """The parameters for ``lang``: ``allowed@fr`` is ``allowed`` in French (a text written in every

@@ -233,3 +233,66 @@ def test_every_id_has_a_label_in_every_language_that_reads_back_as_it(file, colu
 def test_new_labels_are_in_the_catalogues(kind, ids):
     assert all(has_key(f"vocab.{kind}.{v}", lang) for v in ids for lang in LANGS)
     assert catalogue_vocabulary(ids, kind).labels["fr"] == {v: t(f"vocab.{kind}.{v}", "fr") for v in ids}
+
+
+# --- a typo: "did you mean …?" only when one value is clearly the closest ---------------------------
+
+PARTNER_TYPES = catalogue_vocabulary(vocab.PARTNER_TYPES, "partner_type")
+RELATIONS = catalogue_vocabulary(vocab.RELATIONS, "relation")
+EVENT_TYPES = catalogue_vocabulary(vocab.EVENT_TYPES, "event_type")
+AUDIENCES = catalogue_vocabulary(vocab.AUDIENCES, "audience")
+CALLS = catalogue_vocabulary(vocab.CHAIR_CALLS, "chair_call")
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "cell", "expected"),
+    [
+        (PARTNER_TYPES, "universté", ("university", "Université")),
+        (PARTNER_TYPES, "Entreprize", ("company", "Entreprise")),
+        (PARTNER_TYPES, "ORGANISME RECHERCHE", ("research_organisation", "Organisme de recherche")),
+        (RELATIONS, "partenair", ("partner", "Partenaire")),
+        (EVENT_TYPES, "workshp", ("workshop", "workshop")),
+        (EVENT_TYPES, "summer scool", ("summer_school", "summer_school")),
+        (AUDIENCES, "publc", ("public", "public")),
+        (AUDIENCES, "chercheur", ("researchers", "Chercheurs")),
+        # nothing close, or two values as close: no guess
+        (PARTNER_TYPES, "startup", None),
+        (PARTNER_TYPES, "hopital universitaire", None),
+        (RELATIONS, "Entreprize", None),
+        (RELATIONS, "partner network", None),  # as close to partner as to network
+        (EVENT_TYPES, "webinar", None),
+        (AUDIENCES, "", None),
+        # a number differs: another call, not a typo
+        (CALLS, "Appel 2026", None),
+        (CALLS, "2025-international", None),
+        (CALLS, "2026", None),
+        # a label of two ids suggests neither
+        (TYPES, "Unternehmn", None),
+    ],
+)
+def test_a_typo_suggests_the_one_closest_value(vocabulary, cell, expected):
+    assert vocabulary.suggestion(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "lang", "ends"),
+    [
+        ("Entreprize", "fr", ". Vouliez-vous dire «\u202fEntreprise\u202f» (company)\u202f?"),
+        ("Entreprize", "en", ". Did you mean “Entreprise” (company)?"),
+        ("Entreprize", "de", ". Meinten Sie „Entreprise“ (company)?"),
+        ("hospitl", "en", "Network). Did you mean “hospital”?"),  # the id: not repeated
+        ("startup", "en", "(allowed: Company, Hospital, Network)"),  # no suggestion: as before
+    ],
+)
+def test_a_typo_is_said_with_its_suggestion_after_the_allowed_values(cell, lang, ends):
+    with pytest.raises(FieldError) as caught:
+        TYPES.lookup(cell)
+    problem = Problem("partners.csv", 2, "type", caught.value.code, cell, caught.value.params)
+    assert problem.message(lang).endswith(ends)
+    assert "(allowed" in problem.message("en")
+
+
+def test_a_long_list_is_not_searched_for_a_suggestion_when_not_asked():
+    with pytest.raises(FieldError) as caught:
+        TYPES.lookup("Entreprize", suggest=False)
+    assert not any(name.startswith("did_you_mean") for name, _ in caught.value.params)

@@ -323,3 +323,49 @@ def test_an_axis_left_out_is_said_alike_by_id_or_by_name(make_data_dir):
     problem = the_problem(make_data_dir(axes=axes, chairs=chairs), "chairs.csv")
     assert problem.format("en") == ("chairs.csv:2: axis: “Digital health” ignored: its row is left out, "
                                     "see axes.csv:3")
+
+
+# --- a typo in a vocabulary: the closest allowed value suggested, the allowed values still listed ------
+
+TYPOS = [
+    ("partners", [partner(type="universté")], "partners.csv", "type", "fr",
+     "(permises\u00a0: Université (university), ",
+     "Vouliez-vous dire «\u202fUniversité\u202f» (university)\u202f?"),
+    ("partners", [partner(type="Entreprize")], "partners.csv", "type", "de",
+     "(zulässig: Universität (university), ", "Meinten Sie „Entreprise“ (company)?"),
+    ("partners", [partner(relation="Partenair")], "partners.csv", "relation", "fr",
+     "(permises\u00a0: Membre (member), ", "Vouliez-vous dire «\u202fPartenaire\u202f» (partner)\u202f?"),
+    ("partners", [partner(axes="all|Sante numerque")], "partners.csv", "axes", "de",
+     "(bekannt: Sprache (nlp), Digitale Gesundheit (health), ", "Meinten Sie „Santé numérique“ (health)?"),
+    ("chairs", [chair(axis="helth")], "chairs.csv", "axis", "fr",
+     "(connus\u00a0: Langues (nlp), Santé numérique (health))",
+     "Vouliez-vous dire «\u202fhealth\u202f»\u202f?"),
+    ("events", [dict(MINIMAL["events.csv"][0], type="workshp")], "events.csv", "type", "fr",
+     "Atelier ou colloque (workshop), ", "Vouliez-vous dire «\u202fworkshop\u202f»\u202f?"),
+    ("events", [dict(MINIMAL["events.csv"][0], audience="publc|schools")], "events.csv", "audience", "de",
+     "(zulässig: Breite Öffentlichkeit (public), ", "Meinten Sie „public“?"),
+    ("partners", [partner(country="Allemange")], "partners.csv", "country", "fr",
+     "Allemagne (DE), ", "Vouliez-vous dire «\u202fAllemagne\u202f» (DE)\u202f?"),
+]
+
+
+@pytest.mark.parametrize(("table", "rows", "file", "column", "lang", "listed_", "question"), TYPOS)
+def test_a_typo_in_a_vocabulary_is_said_with_the_closest_value(make_data_dir, table, rows, file, column,
+                                                                lang, listed_, question):
+    message = the_problem(make_data_dir(**{table: rows}), file, column).format(lang)
+    assert listed_ in message  # the allowed values, as before
+    assert message.endswith(f". {question}")
+
+
+@pytest.mark.parametrize(
+    ("table", "rows", "file", "column"),
+    [
+        ("partners", [partner(type="startup")], "partners.csv", "type"),
+        ("partners", [partner(axes="Robotique")], "partners.csv", "axes"),
+        ("chairs", [chair(call="Appel 2026")], "chairs.csv", "call"),  # another year: no guess
+        ("chairs", [chair(institution="Universite de Lorrain")], "chairs.csv", "institution"),  # closest list
+    ],
+)
+def test_no_question_when_no_value_is_clearly_meant(make_data_dir, table, rows, file, column):
+    message = the_problem(make_data_dir(**{table: rows}), file, column).format("en")
+    assert "Did you mean" not in message
