@@ -20,19 +20,15 @@ import pandas as pd
 from enact_dash.data import schemas
 from enact_dash.data.loaders import (
     TableResult,
-    Target,
-    axes_vocabulary,
     check_date_order,
     check_one_lead,
-    check_refs,
     empty_frame,
-    left_out_names,
     load_table,
     locate,
-    partners_vocabulary,
     with_headings,
 )
 from enact_dash.data.problems import Level, Outcome, Problem
+from enact_dash.data.refs import Target, axes_vocabulary, check_refs, left_out_names, partners_vocabulary
 from enact_dash.data.vocab import AXIS_ALL
 from enact_dash.geo import GEO_SUBDIR, Gazetteer, geo_dir_for, load_gazetteer
 
