@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from enact_dash.data.labels import Vocabulary, catalogue_vocabulary, split_mistyped
+from enact_dash.data.numbers import number
 from enact_dash.data.problems import FieldError, FieldNote
 from enact_dash.dates import PartialDate, spreadsheet_date
 from enact_dash.geo import BORDER_COUNTRIES
@@ -131,50 +132,15 @@ def multi_choice(allowed: Collection[str] | None = None, labels: str | None = No
     return MultiChoice(allowed, labels)
 
 
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")  # 1.234.567 or 1.234,5 (German)
-_THOUSANDS_COMMA = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")  # 1,234,567 or 1,234.5 (English)
-
-
-def number(cell: str) -> float:
-    """``2500``, ``2 500`` (any space, incl. no-break), ``2,5`` / ``2.5``, and where unambiguous
-    ``1.234.567``, ``1.234,5``, ``1,234,567``, ``1,234.5``. ``1,234`` and ``1.234`` are decimals."""
-    value = "".join(cell.split())  # str.split() also splits on no-break and narrow no-break spaces
-    if value.count(",") == 1 and "." not in value:
-        value = value.replace(",", ".")
-    elif _THOUSANDS_DOT.fullmatch(value) and (value.count(".") > 1 or "," in value):
-        value = value.replace(".", "").replace(",", ".")
-    elif _THOUSANDS_COMMA.fullmatch(value) and (value.count(",") > 1 or "." in value):
-        value = value.replace(",", "")
-    if not _PLAIN.fullmatch(value):
-        raise FieldError("not_a_number")
-    return float(value)
-
-
-_SIGNS = {"€": "eur", "eur": "eur", "euro": "eur", "euros": "eur", "%": "percent"}
-_SIGNED = re.compile(r"^(.*?)\s*(€|eur|euros?|%)\s*$", re.IGNORECASE)
-
-
-def amount(cell: str) -> float:
-    """A :func:`number` that may end with ``€`` or ``%``: read, with a :class:`FieldNote` saying that
-    the unit belongs in the unit column (``unit`` = the unit id the sign stands for)."""
-    match = _SIGNED.match(cell)
-    if not match or not match.group(1).strip():
-        return number(cell)
-    value = number(match.group(1))
-    raise FieldNote(value, "unit_in_value", sign=match.group(2), unit=_SIGNS[match.group(2).lower()],
-                    number=f"{value:g}" if abs(value) < 1e15 else str(value))
-
-
 def latitude(cell: str) -> float:
-    value = number(cell)
+    value = number(cell, decimal=True)
     if not -90 <= value <= 90:
         raise FieldError("bad_latitude")
     return value
 
 
 def longitude(cell: str) -> float:
-    value = number(cell)
+    value = number(cell, decimal=True)
     if not -180 <= value <= 180:
         raise FieldError("bad_longitude")
     return value

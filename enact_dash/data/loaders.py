@@ -134,8 +134,9 @@ def check_cell_count(raw: RawTable, cells: tuple[str, ...], line: int, usual: in
 Note = tuple[str, tuple[tuple[str, str], ...], Outcome]  # code, params, what happens to the value
 
 
-def _parse_cell(col: Column, cell: str) -> tuple[Any, list[Note], Any]:
-    """(value, notes, sign unit) or FieldError. A formula is reported, kept if read.
+def _parse_cell(col: Column, cell: str) -> tuple[Any, list[Note], dict[str, str] | None]:
+    """(value, notes, the note's parameters if it is an amount's sign: ``unit``, ``number``) or
+    FieldError. A formula is reported, kept if read.
 
     A formula saved as text (``=LIEN_HYPERTEXTE("https://…")``) is kept as written where any text is
     valid (names, notes, sources): dropping the staff's words would lose data, the page escapes it and
@@ -144,17 +145,17 @@ def _parse_cell(col: Column, cell: str) -> tuple[Any, list[Note], Any]:
     the formula, since a wrong link is worse than none.
     """
     notes: list[Note] = []
-    unit = None
+    sign = None
     try:
         value = col.parse(cell)
     except FieldNote as found:
         value = found.value
         notes = [(n.code, n.params, Outcome.VALUE_IGNORED if n.dropped else Outcome.VALUE_KEPT)
                  for n in (found, *found.more)]
-        unit = dict(found.params).get("unit")
+        sign = dict(found.params) if found.code == "unit_in_value" else None
     if cell.strip().startswith("="):
         notes = [("formula_kept", (), Outcome.VALUE_KEPT)]
-    return value, notes, unit
+    return value, notes, sign
 
 
 def _default_params(col: Column) -> tuple[tuple[str, str], ...]:
@@ -217,7 +218,7 @@ def parse_all_rows(raw: RawTable, spec: TableSpec
             continue
         row: dict[str, Any] = {"line": line}
         row_ok = True
-        signs: dict[str, tuple[str, str]] = {}  # amount column -> (cell, unit its sign stands for)
+        signs: dict[str, tuple[str, dict[str, str]]] = {}  # amount column -> (cell, its sign's note)
         for col in spec.columns:
             i = position.get(col.name)
             cell = cells[i] if i is not None and i < len(cells) else ""
@@ -228,7 +229,7 @@ def parse_all_rows(raw: RawTable, spec: TableSpec
                 row[col.name] = col.default
                 continue
             try:
-                row[col.name], notes, unit = _parse_cell(col, cell)
+                row[col.name], notes, sign = _parse_cell(col, cell)
             except FieldError as err:
                 code, params = err.code, err.params
                 if cell.strip().startswith("="):
@@ -236,13 +237,15 @@ def parse_all_rows(raw: RawTable, spec: TableSpec
                 left_out = col.required or col.strict
                 if not left_out and code == "not_allowed" and col.default not in (None, "", ()):
                     code, params = "not_allowed_default", (*params, *_default_params(col))
+                if code == "scaled_amount":  # 30 M€: the message says where the unit goes
+                    params = (*params, ("column", spec.unit_column or ""))
                 problems.append(Problem(raw.name, line, col.name, code, cell.strip(), params,
                                         Level.ERROR if left_out else Level.WARNING))
                 row_ok = row_ok and not left_out
                 row[col.name] = col.default
                 continue
-            if unit is not None:
-                signs[col.name] = (cell, unit)
+            if sign is not None:
+                signs[col.name] = (cell, sign)
             else:
                 problems.extend(Problem(raw.name, line, col.name, code, cell.strip(), params, Level.WARNING,
                                         outcome) for code, params, outcome in notes)
@@ -283,19 +286,22 @@ def _note_shifted_id(cells: tuple[str, ...], i: int | None, line: int, dropped: 
 
 
 def _reconcile_units(raw: RawTable, spec: TableSpec, by_name: dict[str, Column], row: dict[str, Any],
-                     signs: dict[str, tuple[str, str]], cells: tuple[str, ...], position: dict[str, int],
+                     signs: dict[str, tuple[str, dict[str, str]]], cells: tuple[str, ...],
+                     position: dict[str, int],
                      problems: list[Problem]) -> bool:
     """An amount written with ``€`` or ``%``: read, with a warning; its sign fills an empty unit cell
-    and must agree with a filled one (else the value is wrong whatever the unit). False: row left out."""
+    and must agree with a filled one (else the value is wrong whatever the unit). Each message says
+    the number read (``lu comme 60000000``). False: row left out."""
     line = int(row["line"])
     unit_col = by_name.get(spec.unit_column or "")
     i = position.get(spec.unit_column or "")
     unit_cell = cells[i].strip() if i is not None and i < len(cells) else ""
     checked = unit_col is not None and isinstance(row.get(unit_col.name), str) and unit_col.parse is not text
     row_ok = True
-    for name, (cell, unit) in signs.items():
+    for name, (cell, sign) in signs.items():
         col = by_name[name]
-        params = (("column", spec.unit_column or ""), ("unit", unit))
+        unit = sign["unit"]
+        params = (("column", spec.unit_column or ""), ("unit", unit), ("number", sign["number"]))
         if checked and unit_cell and row[unit_col.name] != unit:
             level = Level.ERROR if col.required else Level.WARNING
             problems.append(Problem(raw.name, line, name, "unit_conflict", cell.strip(),

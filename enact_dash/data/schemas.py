@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from enact_dash.data import columns as c
+from enact_dash.data import numbers as n
 from enact_dash.data import vocab as v
 
 
@@ -13,7 +14,7 @@ class TableSpec:
     name: str  # the file name in the data directory
     columns: tuple[c.Column, ...]
     id_column: str | None = "id"
-    unit_column: str | None = None  # where the unit of the amounts (c.amount) is written
+    unit_column: str | None = None  # where the unit of the amounts (n.amount) is written
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -102,7 +103,7 @@ CHAIRS = TableSpec("chairs.csv", (
 FIGURES = TableSpec("figures.csv", (
     c.Column("id", c.identifier, required=True),
     c.Column("metric", c.identifier, required=True),
-    c.Column("value", c.amount, required=True),
+    c.Column("value", n.amount, required=True),
     c.Column("unit", c.choice(v.UNITS, "unit"), default="count"),
     c.Column("qualifier", c.choice(v.QUALIFIERS, "qualifier"), default="exact"),
     # strict: a figure whose date cannot be read is left out rather than shown undated (a figure of
@@ -120,7 +121,7 @@ ACTIONS = TableSpec("actions.csv", (
     *_i18n("title", required=True),
     c.Column("pillar", c.choice(v.PILLARS, "pillar"), required=True),
     c.Column("status", c.choice(v.ACTION_STATUSES, "action_status"), default="planned"),
-    c.Column("target_value", c.amount),
+    c.Column("target_value", n.amount),
     c.Column("target_unit", c.text, default=""),
     c.Column("axes", c.multi_choice(), default=()),
     _SOURCE,
@@ -130,11 +131,11 @@ TARGETS = TableSpec("targets.csv", (
     c.Column("id", c.identifier, required=True),
     *_i18n("label", required=True),
     c.Column("unit", c.choice(v.UNITS, "unit"), default="count"),
-    c.Column("baseline_value", c.amount),
+    c.Column("baseline_value", n.amount),
     c.Column("baseline_date", c.partial_date),
-    c.Column("target_value", c.amount),
+    c.Column("target_value", n.amount),
     c.Column("target_date", c.partial_date),
-    c.Column("latest_value", c.amount),
+    c.Column("latest_value", n.amount),
     c.Column("latest_date", c.partial_date),
     _SOURCE,
 ), unit_column="unit")

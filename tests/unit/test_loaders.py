@@ -485,22 +485,43 @@ def test_date_messages_say_what_is_wrong(make_data_dir, value, code, words):
         ("30 000 000", 30_000_000), ("30\u00a0000\u00a0000", 30_000_000),
         ("30\u202f000\u202f000", 30_000_000),
         ("2,5", 2.5), ("2.5", 2.5), ("1.234.567", 1_234_567), ("1.234,5", 1234.5), ("30,000,000", 30_000_000),
-        ("1,234.5", 1234.5), ("-3", -3),
+        ("1,234.5", 1234.5), ("-3", -3), (" 2500 ", 2500), ("1 500,5", 1500.5), ("1\u202f500.25", 1500.25),
+        ("0,125", 0.125), ("0.500", 0.5), ("1,5", 1.5), ("1,25", 1.25), ("1,2340", 1.234),
+        ("12345,678", 12345.678),
     ],
 )
 def test_numbers_as_spreadsheets_write_them(value, expected):
-    from enact_dash.data.columns import number
+    from enact_dash.data.numbers import number
 
     assert number(value) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("value", ["abc", "nan", "inf", "1_000", "30 M", "1.2.3,4,5", "1,2,3"])
-def test_not_numbers(value):
-    from enact_dash.data.columns import number
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("abc", "not_a_number"), ("nan", "not_a_number"), ("inf", "not_a_number"), ("1_000", "not_a_number"),
+        ("30 M", "number_spaces"), ("1.2.3,4,5", "not_a_number"), ("1,2,3", "not_a_number"),
+        # spaces only between groups of three digits: 125 or 12,5?
+        ("12 5", "number_spaces"), ("1 50", "number_spaces"), ("1 5000", "number_spaces"),
+        # one separator and three digits: 1.5 or 1500 (1,234: 1.234 or 1234), never read as either
+        ("1,500", "ambiguous_number"), ("1.500", "ambiguous_number"), ("1,234", "ambiguous_number"),
+        ("-2,500", "ambiguous_number"), ("999.999", "ambiguous_number"),
+    ],
+)
+def test_not_numbers(value, code):
+    from enact_dash.data.numbers import number
     from enact_dash.data.problems import FieldError
 
-    with pytest.raises(FieldError):
+    with pytest.raises(FieldError) as caught:
         number(value)
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("48,673", 48.673), ("6.153", 6.153), ("48,6733", 48.6733)])
+def test_a_coordinate_is_a_decimal(cell, expected):
+    from enact_dash.data.columns import latitude, longitude
+
+    assert latitude(cell) == longitude(cell) == pytest.approx(expected)
 
 
 def figure(**cells: str) -> dict[str, str]:
@@ -514,12 +535,15 @@ def figure(**cells: str) -> dict[str, str]:
         ({"value": "30 000 000 €", "unit": ""}, ("value", "unit_from_value", "warning"), ("eur", 3e7)),
         ({"value": "45 %", "unit": "percent"}, ("value", "unit_in_value", "warning"), ("percent", 45)),
         ({"value": "30 000 000 €", "unit": "count"}, ("value", "unit_conflict", "error"), None),
-        ({"value": "30 M€", "unit": "eur"}, ("value", "not_a_number", "error"), None),
+        ({"value": "30 M€", "unit": "eur"}, ("value", "scaled_amount", "error"), None),
+        ({"value": "1,500", "unit": "count"}, ("value", "ambiguous_number", "error"), None),
+        ({"value": "60 000 000", "unit": "eur"}, None, ("eur", 6e7)),  # spaces between thousands: read
+        ({"value": "€30,000,000", "unit": "eur"}, ("value", "unit_in_value", "warning"), ("eur", 3e7)),
     ],
 )
 def test_a_unit_written_in_the_value(make_data_dir, cells, problem, kept):
     data_dir = make_data_dir(figures=[figure(**cells)])
-    assert [p[1:] for p in problems_of(data_dir, "figures.csv")] == [problem]
+    assert [p[1:] for p in problems_of(data_dir, "figures.csv")] == ([problem] if problem else [])
     frame = load_dataset(data_dir).figures
     if kept is None:
         assert frame.empty

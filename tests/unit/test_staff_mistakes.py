@@ -369,3 +369,57 @@ def test_a_typo_in_a_vocabulary_is_said_with_the_closest_value(make_data_dir, ta
 def test_no_question_when_no_value_is_clearly_meant(make_data_dir, table, rows, file, column):
     message = the_problem(make_data_dir(**{table: rows}), file, column).format("en")
     assert "Did you mean" not in message
+
+
+# --- a figure written as a spreadsheet shows it: how to write it, or what it was read as ------------
+
+FIGURES_WRITTEN = [
+    # abbreviated: not read, the number to write given
+    ("30 M€", "fr", Level.ERROR,
+     "«\u202f30 M€\u202f» n’est pas un nombre\u00a0: écrivez 30000000 (en chiffres, sans abréviation ni "
+     "signe) et l’unité eur dans la colonne unit"),
+    ("30 k€", "en", Level.ERROR,
+     "“30 k€” is not a number: write 30000 (in digits, without abbreviation or sign) and the unit eur in the "
+     "unit column"),
+    ("1,5 M€", "de", Level.ERROR,
+     "„1,5 M€“ ist keine Zahl: Schreiben Sie 1500000 (in Ziffern, ohne Abkürzung oder Zeichen) und die "
+     "Einheit eur in die Spalte unit"),
+    ("2,5 Mio. EUR", "de", Level.ERROR, "Schreiben Sie 2500000 "),
+    ("30 millions", "fr", Level.ERROR, "écrivez 30000000 (en chiffres, sans abréviation)"),
+    ("1,500 M€", "en", Level.ERROR, "“1,500 M€” is not a number: write the whole number in digits"),
+    # read: what it was read as
+    ("60 000 000 €", "fr", Level.WARNING,
+     "«\u202f60 000 000 €\u202f»\u00a0: lu comme 60000000, l’unité (eur) va dans la colonne unit"),
+    ("60\u00a0000\u00a0000 €", "de", Level.WARNING, ": als 60000000 gelesen; die Einheit (eur)"),
+    ("1 500,5 €", "en", Level.WARNING, ": read as 1500.5; the unit (eur)"),
+    # could be two numbers: neither
+    ("1,500", "fr", Level.ERROR, "«\u202f1,500\u202f» peut se lire 1500 ou 1,5\u00a0: il n’est pas lu. "
+                                 "Écrivez 1500 (sans séparateur de milliers) ou 1,5 (nombre décimal)"),
+    ("1.500", "de", Level.ERROR, "„1.500“ kann 1500 oder 1.5 bedeuten"),
+    ("2,345", "en", Level.ERROR, "“2,345” could be 2345 or 2,345: it is not read. Write 2345 (without a "
+                                 "thousands separator) or 2,3450 (a decimal number)"),
+    ("12 5", "fr", Level.ERROR, "une espace n’y sépare que des groupes de trois chiffres"),
+]
+
+
+@pytest.mark.parametrize(("cell", "lang", "level", "said"), FIGURES_WRITTEN)
+def test_a_figure_says_how_to_write_it_or_what_it_was_read_as(make_data_dir, cell, lang, level, said):
+    problem = the_problem(make_data_dir(figures=[figure(value=cell, unit="eur")]), "figures.csv", "value")
+    assert problem.level is level
+    assert said in problem.format(lang)
+
+
+@pytest.mark.parametrize(("cell", "value"), [("60 000 000", 60_000_000), ("60\u202f000\u202f000", 60_000_000),
+                                              ("30000000", 30_000_000), ("1.234.567", 1_234_567)])
+def test_a_figure_written_one_way_only_is_read_without_a_word(make_data_dir, cell, value):
+    dataset = load_dataset(make_data_dir(figures=[figure(value=cell, unit="eur")]))
+    assert dataset.problems == ()
+    assert dataset.figures.iloc[0]["value"] == value
+
+
+def test_a_target_left_ambiguous_is_ignored_not_guessed(make_data_dir):
+    targets = [dict(MINIMAL["targets.csv"][0], latest_value="2,500")]
+    dataset = load_dataset(make_data_dir(targets=targets))
+    problem = the_problem(make_data_dir(targets=targets), "targets.csv")
+    assert (problem.code, problem.outcome) == ("ambiguous_number", Outcome.VALUE_IGNORED)
+    assert dataset.targets.iloc[0]["latest_value"] is None
