@@ -159,7 +159,8 @@ def assemble(results: Mapping[str, TableResult], data_dir: Path, geo_dir: Path |
     any_axes, one_axis = (axes_vocabulary(tables["axes"], with_all=True),
                           axes_vocabulary(tables["axes"], with_all=False))
     for key in ("partners", "events"):
-        frame, found = locate(tables[key], f"{key}.csv", gazetteer)
+        said = (p.line for p in used[key].problems if p.field == "country")
+        frame, found = locate(tables[key], f"{key}.csv", gazetteer, country_said=said)
         problems.extend(found)
         frame, found = check_refs(frame, f"{key}.csv", "axes", axes, "unknown_axis", {AXIS_ALL}, any_axes)
         problems.extend(found)

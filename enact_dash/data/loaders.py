@@ -336,14 +336,22 @@ def load_table(data_dir: Path, spec: TableSpec) -> TableResult:
 # --- checks across rows and files -------------------------------------------------------------
 
 
-def locate(frame: pd.DataFrame, file: str, gazetteer: Gazetteer) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check given coordinates and resolve missing ones from (city, country). Adds ``city_key``."""
+def locate(frame: pd.DataFrame, file: str, gazetteer: Gazetteer, *, country_said: Iterable[int] = ()
+           ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check given coordinates and resolve missing ones from (city, country). Adds ``city_key``.
+
+    A partner's country may be empty (not known): it stays empty, and its city, if any, is looked up
+    among the French places, with a warning (the map places it in France, the page says the country is
+    not known). ``country_said``: the lines whose country cell was already reported (a bad value, read
+    as empty): no second word on it."""
+    said = frozenset(country_said)
     problems: list[Problem] = []
     lats: list[float] = []
     lons: list[float] = []
     for row in frame.itertuples(index=False):
         lat, lon = _float(row.lat), _float(row.lon)
-        line, city, country = int(row.line), str(row.city or ""), str(row.country or "FR")
+        line, city, given = int(row.line), str(row.city or ""), str(row.country or "")
+        country = given or "FR"  # a city without its country is looked up in France (said below)
         if (lat is None) != (lon is None):
             problems.append(Problem(file, line, "lat" if lat is None else "lon", "coordinate_half",
                                     level=Level.WARNING))
@@ -359,6 +367,9 @@ def locate(frame: pd.DataFrame, file: str, gazetteer: Gazetteer) -> tuple[pd.Dat
                                         (("country", country),), Level.WARNING))
             elif in_map_area(place.lat, place.lon):
                 lat, lon = place.lat, place.lon
+                if not given and line not in said:  # placed in France; the page: country not known
+                    problems.append(Problem(file, line, "country", "city_without_country", city,
+                                            level=Level.WARNING, outcome_override=Outcome.VALUE_KEPT))
             else:  # a gazetteer point outside the map area (a known quirk of a few source points)
                 problems.append(Problem(file, line, "city", "outside_map", f"{place.lat}, {place.lon}",
                                         level=Level.WARNING))

@@ -276,19 +276,23 @@ def partner_row(partners: pd.DataFrame, partner_id: str) -> dict[str, Any] | Non
 
 
 def city_choices(cities: pd.DataFrame, lang: str) -> dict[str, str]:
-    """City name (as written in the data) -> ``Nancy (France) — 12``, from :func:`by_city` rows."""
+    """City name (as written in the data) -> ``Nancy (France) — 12``, from :func:`by_city` rows;
+    ``Nancy (pays non précisé) — 1`` for a city whose country is not given."""
     return {
-        str(row.city): t("partners.cities.option", lang, city=row.city,
-                         country=country_label(str(row.country), lang), count=row.partners)
+        str(row.city): t("partners.cities.option" if row.country else "partners.cities.option_no_country",
+                         lang, city=row.city, country=country_label(str(row.country), lang),
+                         count=row.partners)
         for row in cities.itertuples(index=False)
     }
 
 
 def city_table(cities: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The by-city rows with the country in ``lang`` (columns city, country, partners)."""
+    """The by-city rows with the country in ``lang`` (columns city, country, partners); a country not
+    given is said (``non connu``), as in the list."""
+    unknown = t("common.unknown", lang)
     return pd.DataFrame({
         "city": cities["city"].to_numpy(),
-        "country": _by_value(cities["country"], lambda c: country_label(str(c), lang)),
+        "country": _by_value(cities["country"], lambda c: country_label(str(c), lang) or unknown),
         "partners": cities["partners"].to_numpy(),
     })
 
