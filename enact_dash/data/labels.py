@@ -29,7 +29,7 @@ def key(value: str) -> str:
 
 # A typo gets "did you mean …?" when one value is this close to it (difflib's ratio of the folded
 # texts, 0 to 1) and closer by this margin than any other value: never a guess between two values.
-SUGGEST_CUTOFF = 0.75
+SUGGEST_CUTOFF = 0.8
 SUGGEST_MARGIN = 0.1
 _DIGITS = re.compile(r"\d+")
 

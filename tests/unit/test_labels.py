@@ -258,6 +258,7 @@ CALLS = catalogue_vocabulary(vocab.CHAIR_CALLS, "chair_call")
         # nothing close, or two values as close: no guess
         (PARTNER_TYPES, "startup", None),
         (PARTNER_TYPES, "hopital universitaire", None),
+        (PARTNER_TYPES, "universite de recherche", None),  # "de recherche" is not what it means
         (RELATIONS, "Entreprize", None),
         (RELATIONS, "partner network", None),  # as close to partner as to network
         (EVENT_TYPES, "webinar", None),
