@@ -30,7 +30,9 @@ class Column:
 
     ``required``: an empty cell is an error. A bad value in a required column leaves the row out;
     in an optional column the value is ignored (warning) and the row is kept, unless ``strict``: then a
-    bad value leaves the row out too (an empty cell still takes the default).
+    bad value leaves the row out too (an empty cell still takes the default). ``added``: a column added
+    after files were in use; a file without it is read as all empty without a warning (the files of a
+    deployment written before it still validate), while an unknown column still names it as absent.
     """
 
     name: str
@@ -38,6 +40,7 @@ class Column:
     required: bool = False
     default: Any = None
     strict: bool = False
+    added: bool = False
 
 
 def text(cell: str) -> str:

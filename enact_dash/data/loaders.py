@@ -76,8 +76,9 @@ def check_header(raw: RawTable, spec: TableSpec) -> list[Problem]:
                 ("first", str(first[name])), ("column_number", str(number))), level=Level.WARNING,
                 outcome_override=Outcome.COLUMN_IGNORED, heading=written_at(raw, number)))
         first.setdefault(name, number)
-    # The bundled files have every column, so this only speaks when a column was deleted or renamed.
-    for name in absent:
+    # The bundled files have every column, so this only speaks when a column was deleted or renamed
+    # (or a column added since, in a file written before it: read as empty without a word).
+    for name in (n for n in absent if n not in spec.added_columns):
         problems.append(Problem(raw.name, 1, name, "column_absent", level=Level.WARNING,
                                 outcome_override=Outcome.COLUMN_EMPTY))
     return problems

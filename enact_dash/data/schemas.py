@@ -24,6 +24,11 @@ class TableSpec:
     def required_columns(self) -> tuple[str, ...]:
         return tuple(col.name for col in self.columns if col.required)
 
+    @property
+    def added_columns(self) -> tuple[str, ...]:
+        """Columns a file written before them may lack without a warning (``Column.added``)."""
+        return tuple(col.name for col in self.columns if col.added)
+
 
 def _i18n(stem: str, *, required: bool = False) -> tuple[c.Column, ...]:
     """``title_fr`` (required if asked), ``title_en``, ``title_de``."""
@@ -121,6 +126,8 @@ ACTIONS = TableSpec("actions.csv", (
     *_i18n("title", required=True),
     c.Column("pillar", c.choice(v.PILLARS, "pillar"), required=True),
     c.Column("status", c.choice(v.ACTION_STATUSES, "action_status"), default="planned"),
+    # When the status was known (the source's date): a status of long ago is said as such on the page.
+    c.Column("status_as_of", c.partial_date, added=True),
     c.Column("target_value", n.amount),
     c.Column("target_unit", c.text, default=""),
     c.Column("axes", c.multi_choice(), default=()),

@@ -433,6 +433,83 @@ def test_a_deleted_optional_column_is_a_warning_on_line_one(make_data_dir):
     assert found == [(1, "latest_value", "column_absent", "warning")]
 
 
+# --- actions.csv: status_as_of, a column added after the files were in use -------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2025-12-12", "2025-12-12"),
+        ("12/12/2025", "2025-12-12"),  # as a French spreadsheet writes it
+        ("2025-12", "2025-12"),
+        ("2025", "2025"),
+        ("", None),  # not given: the page says so where it matters
+    ],
+)
+def test_an_actions_status_date_is_read_with_its_precision(make_data_dir, cell, expected):
+    dataset = load_dataset(make_data_dir(actions=[dict(MINIMAL["actions.csv"][0], status_as_of=cell)]))
+    assert [p for p in dataset.problems if p.file == "actions.csv"] == []
+    value = dataset.actions.iloc[0]["status_as_of"]
+    assert (value.iso() if value is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [("déc. 2025", "bad_date"), ("45638", "spreadsheet_date"), ("12/12/25", "short_year"),
+     ("2025-13", "bad_month"), ("2025-02-30", "bad_day")],
+)
+def test_a_bad_status_date_is_located_and_leaves_the_status_undated(make_data_dir, cell, code):
+    rows = [*MINIMAL["actions.csv"], dict(MINIMAL["actions.csv"][0], id="other", status_as_of=cell)]
+    dataset = load_dataset(make_data_dir(actions=rows))
+    found = [(p.file, p.line, p.field, p.code, p.level.value) for p in dataset.problems]
+    assert found == [("actions.csv", 3, "status_as_of", code, "warning")]
+    assert list(dataset.actions["id"]) == ["chairs-2026", "other"]  # the row stays, its date unknown
+    assert dataset.actions.iloc[1]["status_as_of"] is None
+
+
+def test_an_actions_file_written_before_the_status_date_loads_without_a_word(make_data_dir):
+    from enact_dash.data.schemas import ACTIONS
+
+    names = [n for n in ACTIONS.column_names if n != "status_as_of"]
+    dataset = load_dataset(make_data_dir(actions=csv_text(MINIMAL["actions.csv"], names)))
+    assert dataset.problems == ()
+    assert dataset.actions.iloc[0]["status_as_of"] is None
+
+
+@pytest.mark.parametrize("header", ["Status as of", "STATUS_AS_OF", " status-as-of "])
+def test_the_status_date_is_found_by_its_name_anywhere_in_the_first_line(make_data_dir, header):
+    from enact_dash.data.schemas import ACTIONS
+
+    names = list(reversed(ACTIONS.column_names))  # the columns in another order, as a spreadsheet may
+    row = dict(MINIMAL["actions.csv"][0], status_as_of="2025-12-12")
+    lines = [";".join(header if n == "status_as_of" else n for n in names),
+             ";".join(row.get(n, "") for n in names)]
+    dataset = load_dataset(make_data_dir(actions="\n".join(lines) + "\n"))
+    assert dataset.problems == ()
+    assert dataset.actions.iloc[0]["status_as_of"].iso() == "2025-12-12"
+
+
+def test_a_renamed_status_date_column_is_named_as_absent(make_data_dir):
+    from enact_dash.data.schemas import ACTIONS
+
+    names = [("état au" if n == "status_as_of" else n) for n in ACTIONS.column_names]
+    row = {("état au" if k == "status_as_of" else k): v
+           for k, v in dict(MINIMAL["actions.csv"][0], status_as_of="2025-12-12").items()}
+    (problem,) = load_dataset(make_data_dir(actions=csv_text([row], names))).problems
+    assert (problem.file, problem.line, problem.field, problem.code) == (
+        "actions.csv", 1, "état_au", "column_unknown_absent")
+    assert "status_as_of" in problem.message("en")
+
+
+def test_the_bundled_statuses_are_dated_by_their_source():
+    from enact_dash.config import BUNDLED_DATA_DIR
+
+    actions = load_dataset(BUNDLED_DATA_DIR).actions
+    press_release = actions[actions["source"].str.startswith("Communiqué de presse, journée annuelle")]
+    assert len(press_release) == len(actions) == 8
+    assert {d.iso() for d in press_release["status_as_of"]} == {"2025-12-12"}  # the first annual day
+
+
 # --- references to rows left out or files unread -----------------------------------------------
 
 
