@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import total_ordering
 
-from enact_dash.i18n import format_day, format_month, normalize_lang, t
+from enact_dash.i18n import NBSP, format_day, format_month, normalize_lang, t
 
 
 class Precision(StrEnum):
@@ -156,6 +156,19 @@ class PartialDate:
             return self.period(lang)
         key = "common.date_unpublished" if self.has_begun(today) else "common.date_tba"
         return t(key, lang, year=self.year)
+
+    def format_short(self, lang: str) -> str:
+        """For a label where space is short, in one piece (no-break spaces): ``12 déc. 2025`` /
+        ``12 Dec 2025`` / ``12.12.2025``; a month in words (``décembre 2025``: Babel's German abbreviation
+        has no dot), a year alone."""
+        lang = normalize_lang(lang)
+        if self.precision is Precision.DAY:
+            text = format_day(self.first_day, lang, "medium")
+        elif self.precision is Precision.MONTH:
+            text = format_month(self.first_day, lang)
+        else:
+            text = str(self.year)
+        return text.replace(" ", NBSP)
 
 
 # French elides "de" before a vowel: "d’avril 2025", "d’août", "d’octobre".

@@ -102,7 +102,8 @@ if view.next_year is not None:
     if "actions" in view.unavailable:
         st.info(t("common.unavailable.actions", lang))
     else:
-        st.markdown(escape_markdown(ach.actions_summary(view.next_actions, view.next_year, lang)))
+        summary = ach.actions_summary(view.next_actions, view.next_year, lang, today=today)
+        st.markdown(escape_markdown(summary))
     if view.axes:
         st.caption(t("achievements.actions.axis_rule", lang))
     if view.next_actions:

@@ -111,11 +111,13 @@ def targets_html(items: list[TargetProgress], lang: str) -> str:
 
 
 def actions_html(items: list[ActionItem], lang: str) -> str:
-    """The actions as cards: status in words (with a shape), pillar, target, axes, source."""
+    """The actions as cards: status in words (with a shape; dated where it may have changed since a
+    source stated it, see :func:`~enact_dash.achievements.actions.status_text`), pillar, target, axes,
+    source."""
     cards = []
     for item in items:
         badges = (f"<span class='enact-badge'>{_e(STATUS_ICONS.get(item.status, ''))} "
-                  f"{_e(item.status_label)}</span>"
+                  f"{_e(item.status_text)}</span>"
                   f"<span class='enact-badge'>{_e(item.pillar_label)}</span>")
         lines = [f"<p class='title'>{_e(item.title)}</p>", f"<p>{badges}</p>"]
         if item.target:

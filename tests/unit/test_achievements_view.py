@@ -93,6 +93,29 @@ def test_the_real_data_tells_the_2025_story():
     assert {o.value for o in funding.others} >= {50e6, 60e6, 67e6}
 
 
+@pytest.mark.skipif(not (BUNDLED_DATA_DIR / "actions.csv").is_file(), reason="data/ not written yet")
+@pytest.mark.parametrize(
+    ("today", "lang", "summary", "chip"),
+    [
+        # A year after the press release: its statuses are said as of its day.
+        (date(2026, 11, 25), "fr", "8 actions pour 2026 — état publié au 12 décembre 2025\u00a0: 8 prévues, "
+         "aucune en cours, aucune réalisée.", "Prévue (au 12\u00a0déc.\u00a02025)"),
+        (date(2026, 11, 25), "de", "8 Maßnahmen für 2026 — Stand vom 12. Dezember 2025: 8 geplant, "
+         "keine laufend, keine abgeschlossen.", "Geplant (Stand: 12.12.2025)"),
+        # The week after: the summary dates them, the cards do not (2026 has not begun).
+        (date(2025, 12, 19), "en", "8 actions for 2026 — status as of 12 December 2025: 8 planned, "
+         "none in progress, none done.", "Planned"),
+    ],
+)
+def test_the_real_actions_say_when_their_status_was_published(today, lang, summary, chip):
+    from enact_dash.achievements import actions_summary
+
+    view = build_view(load_dataset(BUNDLED_DATA_DIR), Filters(lang=lang), today=today)
+    assert view.next_year == 2026
+    assert actions_summary(view.next_actions, 2026, lang, today=today) == summary
+    assert {a.status_text for a in view.next_actions} == {chip}
+
+
 def test_catalogues_have_the_same_keys_in_every_language():
     keys = {lang: set(json.loads((LOCALES_DIR / lang / "achievements.json").read_text("utf-8")))
             for lang in LANGS}
