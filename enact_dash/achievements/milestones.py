@@ -1,4 +1,9 @@
-"""Milestones (data/milestones.csv): ordered, dated honestly, past or to come relative to ``today``."""
+"""Milestones (data/milestones.csv): ordered, dated honestly, past or to come relative to ``today``.
+
+A milestone whose month or year holds today is in its period, which says nothing of its progress: it is
+"période en cours", not "en cours" (the milestone "Actions prioritaires 2026" in 2026 does not say that
+those actions have started; their statuses, with the day a source stated them, are the actions').
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,11 @@ class Milestone:
     def precise(self) -> bool:
         return self.when.precision is Precision.DAY
 
+    @property
+    def state_key(self) -> str:
+        """The catalogue key of its state: a current milestone known to the day is today's."""
+        return "today" if self.state == "current" and self.precise else self.state
+
 
 def _state(when: PartialDate, today: date) -> str:
     if when.last_day < today:
@@ -59,7 +69,7 @@ def in_year(items: list[Milestone], year: int | None) -> list[Milestone]:
 def milestones_table(items: list[Milestone], lang: str) -> pd.DataFrame:
     columns = [t(f"achievements.col.{k}", lang) for k in ("when", "milestone", "state", "source")]
     rows = [[m.when_text, m.label,
-             t(f"achievements.milestones.{m.state}", lang),
+             t(f"achievements.milestones.{m.state_key}", lang),
              shown(m.source, lang)] for m in items]
     return pd.DataFrame(rows, columns=columns)
 
@@ -73,7 +83,8 @@ def milestones_summary(items: list[Milestone], lang: str) -> str:
                span=format_span(items[0].when, items[-1].when, lang),
                past=plural("achievements.milestones.count_past", sum(1 for m in items if m.past), lang))]
     for current in (m for m in items if m.state == "current"):
-        parts.append(t("achievements.milestones.now", lang, label=current.label, when=current.when_text))
+        parts.append(t("achievements.milestones.now_today", lang, label=current.label) if current.precise
+                     else t("achievements.milestones.now", lang, label=current.label, when=current.when_text))
     upcoming = [m for m in items if m.state == "upcoming"]
     if upcoming:
         parts.append(t("achievements.milestones.next", lang, label=upcoming[0].label,

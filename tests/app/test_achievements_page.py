@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from enact_dash.config import BUNDLED_DATA_DIR
@@ -142,3 +143,45 @@ def test_missing_data_directory_has_no_traceback(tmp_path: Path, monkeypatch):
     assert "The milestones are temporarily unavailable" in text
     assert "No dated figure has been published yet." not in text
     assert "Milestones: not yet published." not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "chip", "period"),
+    [
+        ("fr", "8 actions pour 2026 — état publié au 12 décembre 2025\u00a0: 8 prévues, aucune en cours, "
+               "aucune réalisée.", "○ Prévue (au 12\u00a0déc.\u00a02025)", "Période en cours\u00a0: "),
+        ("en", "8 actions for 2026 — status as of 12 December 2025: 8 planned, none in progress, none done.",
+         "○ Planned (as of 12\u00a0Dec\u00a02025)", "Current period: "),
+        ("de", "8 Maßnahmen für 2026 — Stand vom 12. Dezember 2025: 8 geplant, keine laufend, "
+               "keine abgeschlossen.", "○ Geplant (Stand: 12.12.2025)", "Laufender Zeitraum: "),
+    ],
+)
+def test_a_year_later_the_actions_say_when_their_status_was_published(monkeypatch, lang, summary, chip,
+                                                                      period):
+    monkeypatch.setenv("ENACT_TODAY", "2026-11-25")
+    at = run_app_page("achievements", lang=lang)
+    assert not at.exception
+    text = visible_text(at)
+    assert summary in text
+    assert text.count(chip) == 8
+    label = {"fr": "Actions prioritaires 2026", "en": "2026 priority actions",
+             "de": "Vorrangige Maßnahmen 2026"}[lang]
+    assert f"{period}{label}" in text  # the milestone of 2026: its period, not its progress
+    assert "En cours\u00a0: Actions" not in text
+    assert "Under way:" not in text
+
+
+def test_an_actions_file_without_status_dates_says_they_are_not_given(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA_DIR, folder)
+    actions = folder / "actions.csv"
+    frame = pd.read_csv(actions, dtype=str, keep_default_na=False)
+    frame.drop(columns="status_as_of").to_csv(actions, index=False)  # as written before the column
+    monkeypatch.setenv("ENACT_DATA_DIR", str(folder))
+    monkeypatch.setenv("ENACT_TODAY", "2026-11-25")
+    at = run_app_page("achievements", lang="fr")
+    assert not at.exception
+    text = visible_text(at)
+    assert "8 actions pour 2026 — date de l’état non précisée\u00a0: 8 prévues" in text
+    assert text.count("○ Prévue (date de l’état non précisée)") == 8
+    assert "actions.csv" not in text  # an old file is no data problem: no notice

@@ -54,7 +54,7 @@ def test_summary_names_the_current_and_next_milestones():
     items = milestones_of(TIMELINE, "en", today=TODAY)
     assert milestones_summary(items, "en") == (
         "5 milestones, from May 2024 to 31 December 2029; 3 already passed. "
-        "Under way: Actions prioritaires 2026 (2026). "
+        "Current period: Actions prioritaires 2026 (2026). "
         "Next: Fin des 5 ans (date déduite) (31 December 2029). "
         "2 have only a known month or year."
     )
@@ -68,7 +68,29 @@ def test_summary_names_the_current_and_next_milestones():
 def test_table_lists_every_milestone_with_its_state():
     table = milestones_table(milestones_of(TIMELINE, "de", today=TODAY), "de")
     assert list(table.columns) == ["Datum", "Meilenstein", "Stand", "Quelle"]
-    assert list(table["Stand"]) == ["erreicht", "erreicht", "erreicht", "laufend", "bevorstehend"]
+    assert list(table["Stand"]) == ["erreicht", "erreicht", "erreicht", "laufender Zeitraum", "bevorstehend"]
+
+
+# A milestone whose month or year holds today is in its period: that says nothing of its progress (the
+# milestone "Actions prioritaires 2026" in 2026 does not say the actions are under way; their statuses do).
+@pytest.mark.parametrize(
+    ("when", "today", "lang", "state", "sentence"),
+    [
+        ("2026", date(2026, 11, 25), "fr", "période en cours", "Période en cours\u00a0: M (2026)."),
+        ("2026", date(2026, 11, 25), "en", "current period", "Current period: M (2026)."),
+        ("2026-11", date(2026, 11, 25), "de", "laufender Zeitraum", "Laufender Zeitraum: M (November 2026)."),
+        ("2026-11-25", date(2026, 11, 25), "fr", "aujourd’hui", "Aujourd’hui\u00a0: M."),
+        ("2026-11-25", date(2026, 11, 25), "en", "today", "Today: M."),
+        ("2026", date(2027, 1, 1), "en", "passed", "1 already passed."),
+    ],
+)
+def test_a_milestone_of_the_current_period_is_not_said_under_way(when, today, lang, state, sentence):
+    items = milestones_of(milestones((when, "M")), lang, today=today)
+    assert list(milestones_table(items, lang).iloc[:, 2]) == [state]
+    summary = milestones_summary(items, lang)
+    assert sentence in summary
+    for words in ("En cours", "Under way", "Laufend:"):
+        assert words not in summary
 
 
 def marks(figure: str) -> list[tuple[str, float, float | None]]:
