@@ -96,6 +96,7 @@ footer {{ display: none !important; }}
   -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }}
 .kiosk .kiosk-actions li {{ border-left: 0.35vw solid {ACCENT}; padding-left: 0.6em; }}
 .kiosk-record .more {{ font-size: 0.65em; color: {MUTED}; margin: 1em 0 0; }}
+.kiosk-record .lead {{ font-size: 0.65em; color: {MUTED}; line-height: 1.3; margin: -0.4em 0 1.2em; }}
 .kiosk-lead {{ font-size: 1.1em; margin: 0 0 1em; }}
 .kiosk-empty {{ font-size: 1.2em; color: {MUTED}; margin-top: 10vh; }}
 .kiosk-map-note {{ font-size: 0.7em; color: {MUTED}; margin: 0; }}

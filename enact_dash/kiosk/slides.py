@@ -22,7 +22,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from enact_dash import events as ev
-from enact_dash.achievements import build_view
+from enact_dash.achievements import actions_summary, build_view
 from enact_dash.achievements.common import axis_names
 from enact_dash.data import Dataset
 from enact_dash.filters import Filters
@@ -240,7 +240,9 @@ def chairs_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) 
 def achievements_slide(dataset: Dataset, filters: Filters, lang: str, *, today: date) -> SlideView:
     """The year's record that the home slide does not give: the year's milestones and the next year's
     priority actions (a themed loop keeps the actions of its axes and the cluster-wide ones), as the
-    achievements page lists them. What does not fit is counted."""
+    achievements page lists them, under the page's summary of their statuses with the day a source
+    stated them ("état publié au 12 décembre 2025"): a list shown as what comes next, a year later, must
+    not pass for today's news. What does not fit is counted."""
     view = build_view(dataset, filters.with_(lang=lang), today=today)
     columns = []
     if view.year is not None and view.year_milestones:
@@ -255,9 +257,10 @@ def achievements_slide(dataset: Dataset, filters: Filters, lang: str, *, today: 
     if view.next_year is not None and view.next_actions:
         actions = "".join(f"<li><div class='title'>{_e(action.title)}</div></li>"
                           for action in view.next_actions[:MAX_ACTIONS])
+        summary = actions_summary(view.next_actions, view.next_year, lang, today=today)
         columns.append(_record_column(
             t("achievements.actions.title", lang, year=view.next_year),
-            f"<ul class='kiosk-actions'>{actions}</ul>",
+            f"<p class='lead'>{_e(summary)}</p><ul class='kiosk-actions'>{actions}</ul>",
             len(view.next_actions) - MAX_ACTIONS, "kiosk.achievements.more_actions", lang))
     if not columns:
         return SlideView("achievements", t("kiosk.slide.achievements_none", lang),

@@ -294,6 +294,27 @@ def test_achievements_slide_of_a_themed_loop_keeps_its_axis_and_cluster_wide_act
 
 
 @pytest.mark.parametrize(
+    ("as_of", "lang", "lead"),
+    [
+        ("2025-12-12", "fr", "9 actions pour 2026 — état publié au 12 décembre 2025\u00a0: 9 prévues, "
+         "aucune en cours, aucune réalisée."),
+        ("2025-12-12", "de", "9 Maßnahmen für 2026 — Stand vom 12. Dezember 2025: 9 geplant, keine laufend, "
+         "keine abgeschlossen."),
+        ("", "en", "9 actions for 2026 — status date not given: 9 planned, none in progress, none done."),
+        (TODAY.isoformat(), "en", "9 actions for 2026: 9 planned, none in progress, none done."),
+    ],
+)
+def test_achievements_slide_says_when_the_next_actions_statuses_were_stated(
+    make_data_dir: Callable[..., Path], as_of: str, lang: str, lead: str,
+) -> None:
+    actions = [dict(row, status_as_of=as_of) for row in ACTIONS]
+    data = load_dataset(make_data_dir(figures=FIGURES_2025, milestones=MILESTONES, actions=actions))
+    body = build("achievements", data, lang).body
+    column = body.split("</h2>", 2)[2]  # the actions' column
+    assert column.startswith(f"<p class='lead'>{lead}</p><ul class='kiosk-actions'>")
+
+
+@pytest.mark.parametrize(
     ("milestones", "actions", "columns"),
     [(MILESTONES, [], ["Étapes de 2025"]), ([], ACTIONS, ["Actions prioritaires pour 2026"]),
      ([], [action("done", "2025")], [])],
