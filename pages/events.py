@@ -5,7 +5,6 @@ A view that matches no event is one message and a button that clears the page's 
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -48,7 +47,6 @@ TIMELINE_KEY = "events_timeline_open"
 TABLE_KEY = "events_table_open"
 DATES_KEY = "events_dates_open"
 MAP_HEIGHT = 460
-DATE_RANGE = (date(2024, 1, 1), date(2030, 12, 31))
 DATE_FORMAT = {"fr": "DD/MM/YYYY", "en": "DD/MM/YYYY", "de": "DD.MM.YYYY"}
 
 
@@ -149,10 +147,11 @@ dates_box = lazy_expander(t("events.filter.period", lang), key=DATES_KEY,
                           open_for=f"{filters.date_from or ''}/{filters.date_to or ''}".strip("/"),
                           icon=":material/date_range:")
 if dates_box.open:
+    first_day, last_day = ev.date_bounds(dataset.events, filters, today=today)
     from_col, to_col = dates_box.columns(2)
     for name, column in (("date_from", from_col), ("date_to", to_col)):
         bound_widget(name, column.date_input, t(f"events.filter.{name}", lang), to_value=lambda v: v or None,
-                     min_value=DATE_RANGE[0], max_value=DATE_RANGE[1], format=DATE_FORMAT[lang])
+                     min_value=first_day, max_value=last_day, format=DATE_FORMAT[lang])
 
 filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)

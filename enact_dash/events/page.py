@@ -116,6 +116,19 @@ def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> Eve
     return _MEMO.get(events, ("selection", key), compute)
 
 
+def date_bounds(events: pd.DataFrame, filters: Filters, *, today: date) -> tuple[date, date]:
+    """The date pickers' range: whole years from the first event to the last, a year either side of
+    today, and the link's own dates, so that a period written in a link (``?date_to=2035-01-01``) is
+    shown as written, never refused by the picker."""
+    ready = prepared(events)
+    years = {today.year - 1, today.year + 1}
+    for column in ("start", "end"):
+        if column in ready:
+            years.update(value.year for value in ready[column] if value is not None)
+    years.update(day.year for day in (filters.date_from, filters.date_to) if day is not None)
+    return date(min(years), 1, 1), date(max(years), 12, 31)
+
+
 def event_facets(events: pd.DataFrame, filters: Filters) -> dict[str, FacetCounts]:
     """How many events each research axis, city, type and audience would give, with every other
     filter of the view (:mod:`enact_dash.facets`): the sidebar's chips and the page's own on the events

@@ -103,6 +103,21 @@ def test_date_range_keeps_events_that_may_fall_in_it() -> None:
     assert "2 événements sans jour connu ne sont pas dans le fichier agenda" in page_text(at)
 
 
+@pytest.mark.parametrize(
+    ("query", "key", "value"),
+    [
+        ({"date_to": "2035-01-01"}, "flt_date_to", "2035-01-01"),  # the picker's range stopped at 2030
+        ({"date_from": "2019-03-01"}, "flt_date_from", "2019-03-01"),  # and started at 2024
+    ],
+)
+def test_a_links_period_far_from_the_events_is_shown_as_written(query: dict[str, str], key: str,
+                                                                value: str) -> None:
+    at = run_app_page("events", lang="fr", **query)
+    assert not at.exception
+    assert at.date_input(key=key).value.isoformat() == value
+    assert value[:4] in period_text(at)  # and the page says the period
+
+
 def test_date_widget_writes_the_url() -> None:
     at = run_app_page("events", lang="en")
     assert not at.get("date_input")  # the pickers run once their expander is opened

@@ -181,3 +181,18 @@ def test_map_shows_the_first_events_of_the_view_up_to_the_limit(monkeypatch: pyt
     monkeypatch.setattr(ev, "MAP_LIMIT", 10)
     assert not selection.map_capped
     assert list(selection.on_map["id"]) == ["e0", "e1", "e2", "e3", "e4", "past"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "today", "expected"),
+    [
+        (Filters(), TODAY, (date(2024, 1, 1), date(2026, 12, 31))),  # events 2025-2026, today's year ± 1
+        (Filters(), date(2031, 5, 1), (date(2025, 1, 1), date(2032, 12, 31))),
+        (Filters(date_to=date(2035, 1, 1)), TODAY, (date(2024, 1, 1), date(2035, 12, 31))),
+        (Filters(date_from=date(2019, 3, 1)), TODAY, (date(2019, 1, 1), date(2026, 12, 31))),
+    ],
+)
+def test_the_date_pickers_range_holds_the_events_today_and_the_links_dates(
+    filters: Filters, today: date, expected: tuple[date, date]
+) -> None:
+    assert ev.date_bounds(loaded(), filters, today=today) == expected
