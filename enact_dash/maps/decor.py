@@ -19,21 +19,25 @@ _LEGEND_CSS = """
 .enact-legend ul { list-style: none; margin: 0; padding: 0; }
 .enact-legend li { display: flex; align-items: center; gap: 6px; }
 .enact-legend svg { flex: none; }
+.enact-legend-note { margin: 2px 0 0; color: #4a4a4a; }
 """
 
 
-def legend_html(title: str, items: Sequence[tuple[Category, int | None]]) -> str:
-    """The legend's inner HTML: a title and one line per category (shape, label, optional count)."""
+def legend_html(title: str, items: Sequence[tuple[Category, int | None]], note: str | None = None) -> str:
+    """The legend's inner HTML: a title, one line per category (shape, label, optional count), and an
+    optional note under them."""
     lines = []
     for category, count in items:
         label = html.escape(category.label)
         suffix = f" ({count})" if count is not None else ""
         lines.append(f"<li>{shape_svg(category.shape, category.color)}<span>{label}{suffix}</span></li>")
-    return f'<p class="enact-legend-title">{html.escape(title)}</p><ul>{"".join(lines)}</ul>'
+    after = f'<p class="enact-legend-note">{html.escape(note)}</p>' if note else ""
+    return f'<p class="enact-legend-title">{html.escape(title)}</p><ul>{"".join(lines)}</ul>{after}'
 
 
 class Legend(MacroElement):
-    """An HTML legend as a Leaflet control (``inner_html`` must already be escaped)."""
+    """An HTML legend as a Leaflet control (``inner_html`` must already be escaped), a group named
+    ``label`` (its title by default)."""
 
     _template = Template(
         """
@@ -45,7 +49,7 @@ class Legend(MacroElement):
             {{ this.get_name() }}.onAdd = function () {
                 var div = L.DomUtil.create("div", "enact-legend");
                 div.setAttribute("role", "group");
-                div.setAttribute("aria-label", {{ this.title|tojson }});
+                div.setAttribute("aria-label", {{ this.label|tojson }});
                 div.innerHTML = {{ this.inner_html|tojson }};
                 L.DomEvent.disableClickPropagation(div);
                 return div;
@@ -55,10 +59,12 @@ class Legend(MacroElement):
         """
     )
 
-    def __init__(self, title: str, inner_html: str, position: str = "topright") -> None:
+    def __init__(self, title: str, inner_html: str, position: str = "topright", *,
+                 label: str | None = None) -> None:
         super().__init__()
         self._name = "Legend"
         self.title = title
+        self.label = title if label is None else label
         self.inner_html = inner_html
         self.position = position
         self.css = _LEGEND_CSS

@@ -11,7 +11,7 @@ import pandas as pd
 from folium.utilities import JsCode
 
 from enact_dash.config import MAP_BOUNDS
-from enact_dash.i18n import t
+from enact_dash.i18n import plural, t
 from enact_dash.maps.boundaries import build_boundaries_layers, country_name
 from enact_dash.maps.decor import Attribution, LeafletTexts, Legend, MapBackground, legend_html
 from enact_dash.maps.palette import partner_categories
@@ -215,6 +215,7 @@ def build_partner_map(
     is reused with ``selected_id``; never add one layer to two maps).
     ``static``: a map nobody touches (the kiosk): see :func:`build_base_map`; its markers, clusters
     and boundaries take no click, no hover (no tooltip) and no focus.
+    The legend counts the partners on the map by type, and says how many have no known place.
     Render with ``st_folium(m, returned_objects=RETURNED_OBJECTS, ...)`` (or once with
     :func:`enact_dash.maps.component.folium_component_args`) and read the clicked partner with
     :func:`clicked_point_id`.
@@ -230,12 +231,24 @@ def build_partner_map(
     else:
         points = layer.with_selected(selected_id)
     points.add_to(fmap)
+    legend = partner_legend(points, len(partners), lang)
+    if legend is not None:
+        legend.add_to(fmap)
+    return fmap
+
+
+def partner_legend(points: PointsLayer, partners: int, lang: str) -> Legend | None:
+    """The partner map's legend: its title counts the partners on the map (the summary above the map and
+    the filters count every partner of the view), a line per type with its count on the map, and how
+    many more have no known place; None when the map has no partner."""
     counts = points.category_counts()
     items = [(category, counts[pos]) for pos, category in enumerate(points.categories) if counts[pos]]
-    if items:
-        title = t("map.legend.title", lang)
-        Legend(title, legend_html(title, items)).add_to(fmap)
-    return fmap
+    if not items:
+        return None
+    title = plural("map.legend.on_map", points.count, lang)
+    unlocated = partners - points.count
+    note = plural("map.legend.unlocated", unlocated, lang) if unlocated > 0 else None
+    return Legend(title, legend_html(title, items, note), label=t("map.legend.title", lang))
 
 
 def clicked_point_id(result: Mapping[str, Any] | None) -> str | None:

@@ -441,7 +441,7 @@ def test_the_layer_is_generic():
 def test_legend_in_the_current_language(boundaries, lang, legend, university):
     fmap = build_partner_map(two_partners(), boundaries, lang)
     [legend_element] = [e for e in fmap._children.values() if isinstance(e, Legend)]
-    assert legend_element.title == legend
+    assert legend_element.label == legend  # the group's name (the title counts: test_map_keyboard.py)
     assert university in legend_element.inner_html
     assert "<svg" in legend_element.inner_html
 
