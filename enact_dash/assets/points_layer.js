@@ -7,7 +7,11 @@
  *    cluster whose click lists them.
  *  - "markercluster": Leaflet.markercluster with chunked loading (slower to build at 10k points).
  * Tooltips and popups are built lazily with DOM APIs (textContent), never from HTML strings of data.
- * Inlined into the map script by enact_dash.maps.points.PointsLayer.
+ * The keyboard reaches every point (grid mode): clusters are buttons, and each single point drawn has
+ * a transparent button over it (a "handle": the canvas cannot take the focus) named after it, which
+ * shows its name as the mouse's hover does. A point chosen with the keyboard (a handle, or a name in
+ * a cluster's list) is announced to the page (enact_dash/assets/map_keyboard.js, announceChoice).
+ * Inlined into the map script by enact_dash.maps.points.PointsLayer, after map_keyboard.js.
  */
 (function () {
   "use strict";
@@ -130,7 +134,11 @@
   // `pinned` (a point index or -1) is never clustered: the selected point stays visible.
   // A cluster is a button for the keyboard too (Leaflet gives it tabindex and role): its name says its
   // size and what it does ("12 partenaires — zoomer"), and Enter or Space does what a click does.
-  function gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, clusterZooms, pinned) {
+  // `hooks`: markerFor(i), onClusterClick, clusterZooms, and on an interactive map handles (a layer)
+  // and handleFor(i), the focusable button over a single point.
+  function gridClusters(map, parent, group, pts, opts, hooks, pinned) {
+    var markerFor = hooks.markerFor, onClusterClick = hooks.onClusterClick, clusterZooms = hooks.clusterZooms;
+    var handles = hooks.handles;
     var n = pts.lat.length, wx = new Float64Array(n), wy = new Float64Array(n);
     for (var i = 0; i < n; i++) {  // Web Mercator world pixels at zoom 0 (what L.CRS.EPSG3857 does)
       var s = Math.sin(pts.lat[i] * Math.PI / 180);
@@ -153,9 +161,26 @@
       var marker = this;
       onClusterClick(marker._enactMembers, marker.getLatLng(), marker.getElement());
     }
+    // A focused cluster comes out from under the legend (not while the clusters are redrawn: the
+    // focus given back then is not the visitor's move).
+    var redrawing = false;
+    function onClusterFocus() {
+      if (!redrawing) {
+        window.EnactMapKeys.keepClear(map, this.getElement());
+      }
+    }
     var shown = new Map();  // point index -> marker on the map
 
     function update() {
+      redrawing = true;
+      try {
+        redraw();
+      } finally {
+        redrawing = false;
+      }
+    }
+
+    function redraw() {
       var zoom = map.getZoom(), scale = map.options.crs.scale(zoom) / 256, cell = opts.cellSize;
       var view = map.getPixelBounds(), pad = Math.max(view.getSize().x, view.getSize().y) * 0.25;
       var minX = view.min.x - pad, minY = view.min.y - pad, maxX = view.max.x + pad, maxY = view.max.y + pad;
@@ -241,6 +266,7 @@
         if (node) {
           node.setAttribute("aria-label", name);
           L.DomEvent.on(node, "keydown", onClusterKey, marker);
+          L.DomEvent.on(node, "focus", onClusterFocus, marker);
           if (refocus && marker.getLatLng().equals(refocus)) {
             node.focus({ preventScroll: true });
           }
@@ -249,6 +275,9 @@
       shown.forEach(function (marker, index) {
         if (!keep.has(index)) {
           group.removeLayer(marker);
+          if (handles) {
+            handles.removeLayer(hooks.handleFor(index));
+          }
           shown.delete(index);
         }
       });
@@ -256,9 +285,15 @@
         if (!shown.has(index)) {
           var marker = markerFor(index);
           group.addLayer(marker);
+          if (handles) {
+            handles.addLayer(hooks.handleFor(index));
+          }
           shown.set(index, marker);
         }
       });
+      if (handles) {
+        window.EnactMapKeys.arrangeFocus(map, [clusters, handles], opts.cellSize);
+      }
     }
 
     map.on("moveend", function () {
@@ -362,16 +397,61 @@
     parent.addLayer(group);
     container.setAttribute("data-enact-points", "loading");
 
-    group.on("mouseover", function (e) {
-      var m = e.layer;
-      if (!m || m._enactIndex === undefined) {
-        return;
-      }
+    function showName(m) {
       if (!m.getTooltip()) {
         m.bindTooltip(escapeHtml(titles[m._enactIndex]), { direction: "top", offset: [0, -opts.radius] });
       }
       m.openTooltip();
+    }
+    group.on("mouseover", function (e) {
+      if (e.layer && e.layer._enactIndex !== undefined) {
+        showName(e.layer);
+      }
     });
+
+    // The keyboard's way to a single point: a transparent button over its canvas marker (the mouse
+    // goes through it to the canvas), named "<title> — show details"; Enter or Space chooses the point,
+    // Escape closes its popup. Focused, it shows the point's name as a hover does, and comes out from
+    // under the legend.
+    var handles = opts.interactive === false ? null : new Array(n);
+    var handleLayer = handles ? L.featureGroup() : null;
+    if (handles) {
+      window.EnactMapKeys.focusWithoutScroll(map);
+    }
+    function onPointKey(ev) {
+      if (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar") {
+        L.DomEvent.stop(ev);
+        selectPoint(this._enactPoint, true);
+      } else if (ev.key === "Escape" && map.hasLayer(popup)) {
+        L.DomEvent.stop(ev);
+        map.closePopup(popup);
+      }
+    }
+    function handleFor(i) {
+      if (!handles[i]) {
+        var size = 2 * opts.radius + 8;
+        var handle = L.marker([pts.lat[i], pts.lon[i]], {
+          icon: L.divIcon({ className: "enact-point", iconSize: L.point(size, size), html: "" }),
+          interactive: false,
+          keyboard: true
+        });
+        handle._enactPoint = i;
+        handle.on("add", function () {
+          var node = handle.getElement();
+          node.setAttribute("aria-label", opts.pointName.replace("{title}", titles[i]));
+          L.DomEvent.on(node, "keydown", onPointKey, handle);
+          L.DomEvent.on(node, "focus", function () {
+            window.EnactMapKeys.keepClear(map, node);
+            showName(markerFor(i));
+          });
+          L.DomEvent.on(node, "blur", function () {
+            markerFor(i).closeTooltip();
+          });
+        });
+        handles[i] = handle;
+      }
+      return handles[i];
+    }
 
     // A popup that Leaflet's pan into view leaves under the legend (top right) moves down, clear of it,
     // when the map has the room: after that pan (animated: on its end), or at once when there was none.
@@ -446,10 +526,14 @@
       });
     });
 
-    // Same as clicking the marker itself (so streamlit-folium sees it too).
-    function selectPoint(i) {
+    // Same as clicking the marker itself (so streamlit-folium sees it too). Chosen with the keyboard
+    // (`fromKey`), the point is announced to the page, which moves the focus to what shows it.
+    function selectPoint(i, fromKey) {
       var m = markerFor(i);
       group.fire("click", { layer: m, sourceTarget: m, propagatedFrom: m, latlng: m.getLatLng() });
+      if (fromKey) {
+        window.EnactMapKeys.announceChoice(ids[i], opts.chosenFocus);
+      }
     }
 
     function clusterBounds(members) {
@@ -466,6 +550,7 @@
     // A cluster whose points never separate (same place) lists its members; otherwise zoom in.
     // `fromKey`: the cluster's element when the keyboard chose it; the focus then follows (to the map
     // after the zoom, whose clusters are new; into the list, and back to the cluster when it closes).
+    // The zoom frames the cluster's points where no control (the legend) covers them.
     function onClusterClick(members, latlng, fromKey) {
       if (clusterZooms(members)) {
         if (fromKey) {
@@ -473,7 +558,7 @@
             container.focus({ preventScroll: true });
           });
         }
-        map.fitBounds(clusterBounds(members), { padding: [40, 40] });
+        window.EnactMapKeys.fitClear(map, clusterBounds(members), 40);
         return;
       }
       var root = el("div", "enact-popup");
@@ -487,7 +572,13 @@
           // The popup content is replaced below: keep the click from reaching the map, which would
           // no longer see it came from a popup and close it.
           L.DomEvent.stop(ev);
-          selectPoint(i);
+          var fromKey = ev.detail === 0;  // Enter or Space (or a screen reader), not a pointer
+          selectPoint(i, fromKey);
+          var shown = fromKey && popup.getElement() && popup.getElement().querySelector(".enact-popup");
+          if (shown) {  // the button is gone with the list: the focus stays in the popup until the page moves it
+            shown.tabIndex = -1;
+            shown.focus({ preventScroll: true });
+          }
         });
         item.appendChild(button);
         list.appendChild(item);
@@ -527,7 +618,13 @@
         ready();
       }
     } else {
-      gridClusters(map, parent, group, pts, opts, markerFor, onClusterClick, clusterZooms, selected);
+      if (handleLayer) {
+        parent.addLayer(handleLayer);
+      }
+      gridClusters(map, parent, group, pts, opts, {
+        markerFor: markerFor, onClusterClick: onClusterClick, clusterZooms: clusterZooms,
+        handles: handleLayer, handleFor: handleFor
+      }, selected);
       ready();
     }
 

@@ -127,7 +127,9 @@ def build_partner_points_layer(
     selected_id: str | None = None,
     clustering: Clustering = "grid",
     interactive: bool = True,
+    chosen_focus: str | None = None,
 ) -> PointsLayer:
+    """The partners as a points layer (see :func:`build_points_layer`, ``chosen_focus`` included)."""
     return build_points_layer(
         partner_points(partners, lang, axis_labels),
         category_col="type",
@@ -136,10 +138,12 @@ def build_partner_points_layer(
         lang=lang,
         category_label=t("map.field.type", lang),
         cluster_title=t("map.cluster.partners", lang),
+        point_name=t("map.point.partner", lang),  # as the list's names: "Inria — afficher la fiche"
         selected_id=selected_id,
         clustering=clustering,
         name="partners",
         interactive=interactive,
+        chosen_focus=chosen_focus,
     )
 
 
@@ -205,6 +209,7 @@ def build_partner_map(
     clustering: Clustering = "grid",
     layer: PointsLayer | None = None,
     static: bool = False,
+    chosen_focus: str | None = None,
 ) -> folium.Map:
     """The partner map: boundaries, clustered partner markers (shape + colour per type), legend.
 
@@ -215,6 +220,8 @@ def build_partner_map(
     is reused with ``selected_id``; never add one layer to two maps).
     ``static``: a map nobody touches (the kiosk): see :func:`build_base_map`; its markers, clusters
     and boundaries take no click, no hover (no tooltip) and no focus.
+    ``chosen_focus``: where the keyboard focus goes once a partner chosen on the map with the keyboard
+    is shown (the id of the card's heading; see :func:`build_points_layer`).
     The legend counts the partners on the map by type, and says how many have no known place.
     Render with ``st_folium(m, returned_objects=RETURNED_OBJECTS, ...)`` (or once with
     :func:`enact_dash.maps.component.folium_component_args`) and read the clicked partner with
@@ -226,7 +233,7 @@ def build_partner_map(
     if layer is None:
         points = build_partner_points_layer(
             partners, lang, axis_labels=axis_labels, selected_id=selected_id, clustering=clustering,
-            interactive=not static,
+            interactive=not static, chosen_focus=chosen_focus,
         )
     else:
         points = layer.with_selected(selected_id)

@@ -43,6 +43,7 @@ CLUSTER_MERGE_PX = 40  # groups of neighbouring grid cells closer than this are 
 Clustering = Literal["grid", "markercluster"]
 HIGHLIGHT_COLOR = "#000000"
 CLUSTER_COLOR = "#2B3A4A"  # white text on it: contrast 11.6:1
+FOCUS_COLOR = "#1d4e89"  # the pages' focus ring (enact_dash.ui.page.BASE_CSS), with a white halo
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,14 @@ class PopupField:
     kind: Literal["text", "link"] = "text"
 
 
+# The browser side: the keyboard helpers, then the layer that uses them.
+_LIBRARY_FILES = ("map_keyboard.js", "points_layer.js")
+
+
 @cache
 def _library_js() -> str:
-    return files("enact_dash").joinpath("assets", "points_layer.js").read_text(encoding="utf-8")
+    assets = files("enact_dash").joinpath("assets")
+    return "\n".join(assets.joinpath(name).read_text(encoding="utf-8") for name in _LIBRARY_FILES)
 
 
 _CSS = f"""
@@ -81,6 +87,12 @@ _CSS = f"""
   font: inherit; cursor: pointer; text-align: left;
 }}
 .enact-popup-more {{ color: #4a4a4a; margin-top: 4px; }}
+/* A single point's keyboard handle: transparent over the canvas marker, a ring when focused. */
+.enact-point {{ background: transparent; border-radius: 50%; }}
+.enact-point:focus-visible, .enact-cluster:focus-visible, .enact-popup:focus-visible {{
+  outline: 3px solid {FOCUS_COLOR}; outline-offset: 2px; box-shadow: 0 0 0 2px #ffffff;
+}}
+.enact-cluster:focus-visible {{ border-radius: 50%; }}
 """
 
 
@@ -228,19 +240,25 @@ def build_points_layer(
     lon_col: str = "lon",
     category_label: str | None = None,
     cluster_title: str | None = None,
+    point_name: str | None = None,
     clustering: Clustering = "grid",
     selected_id: str | None = None,
     name: str = "points",
     interactive: bool = True,
+    chosen_focus: str | None = None,
 ) -> PointsLayer:
     """A layer of ``points`` (one marker per row that has finite coordinates).
 
     ``category_col`` holds category ids (``Category.id``); a value outside ``categories`` gets the
     "other" category. The popup shows the title, then ``category_label: <category label>`` (when
     given), then ``popup_fields`` in order; an empty text field reads as "unknown", an empty link is
-    left out. ``cluster_title`` is a cluster's hover text, ``{n}`` standing for its size. Rows
+    left out. ``cluster_title`` is a cluster's hover text, ``{n}`` standing for its size;
+    ``point_name`` a single point's name for the keyboard, ``{title}`` standing for its title. Rows
     without coordinates are skipped: see ``PointsLayer.count`` for how many are drawn.
     ``interactive=False``: markers and clusters take no click, hover or keyboard focus (a kiosk).
+    ``chosen_focus``: the id of the element of the page around the map (the map is in a frame) that
+    takes the keyboard focus once the page shows a point chosen with the keyboard (the page marks
+    what shows point ``id`` with ``data-enact-shows="id"``; see ``enact_dash.ui.page``).
     """
     located = points.loc[located_mask(points, lat_col, lon_col)]
     cats = list(categories)
@@ -284,6 +302,8 @@ def build_points_layer(
         "cellSize": CLUSTER_CELL_PX,
         "mergeDistance": CLUSTER_MERGE_PX,
         "moreText": t("map.cluster.more", lang),
+        "pointName": point_name or t("map.point.name", lang),  # "{title} — afficher les détails"
+        "chosenFocus": chosen_focus if interactive else None,
         "selected": selected_id,
         "interactive": interactive,
     }

@@ -247,7 +247,8 @@ linkify = sources.linkify  # escaped text in which every http(s) address becomes
 
 
 def detail_card_html(detail: PartnerDetail, lang: str) -> str:
-    """The card as HTML; every value is escaped, links are http(s) only and open in a new tab."""
+    """The card as HTML; every value is escaped, links are http(s) only and open in a new tab. The card
+    says which partner it shows (``data-enact-shows``: where the focus goes after a choice on the map)."""
     esc = html.escape
     rows = []
     for label, value, url in detail.fields:
@@ -259,7 +260,8 @@ def detail_card_html(detail: PartnerDetail, lang: str) -> str:
     off_map = "" if detail.on_map else f'<p class="off-map">{esc(t("partners.detail.off_map", lang))}</p>'
     return (
         CARD_CSS
-        + f'<section class="enact-card" aria-label="{esc(t("partners.detail.title", lang), quote=True)}">'
+        + f'<section class="enact-card" data-enact-shows="{esc(detail.id, quote=True)}" '
+        + f'aria-label="{esc(t("partners.detail.title", lang), quote=True)}">'
         + f"<h3>{esc(detail.name)}</h3>{short}<dl>{''.join(rows)}</dl>{note}{off_map}</section>"
     )
 

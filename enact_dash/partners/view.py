@@ -201,12 +201,14 @@ def map_args(partners: pd.DataFrame, view: PartnersView, boundaries: dict[str, A
     """The partner map of ``view``, rendered once for the map component (``key``: its Streamlit key).
 
     The points layer (the costly part) is built once per (view, language) and reused for every
-    selection; the map around it once per selection, tiles, height and boundaries.
+    selection; the map around it once per selection, tiles, height and boundaries. A partner chosen on
+    the map with the keyboard takes the focus to the card's heading (``CARD_ANCHOR``) once the page
+    shows its card (``detail_card_html`` marks it).
     """
     labels = _labels_key(axis_labels)
 
     def layer() -> Any:
-        return build_partner_points_layer(view.shown, lang, axis_labels=axis_labels)
+        return build_partner_points_layer(view.shown, lang, axis_labels=axis_labels, chosen_focus=CARD_ANCHOR)
 
     def render() -> FoliumComponentArgs:
         points = _MAPS.get(partners, ("layer", view.key, lang, labels), layer)

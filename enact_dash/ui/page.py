@@ -196,12 +196,59 @@ KEEP_LINK_TARGET_JS = """
 """
 
 
+# A point chosen on a map with the keyboard (Enter on a point, or on a name in a cluster's list) takes the
+# focus where a mouse user's eyes go: to what shows it beside the map, once the app has run again. The
+# map is in a frame, which the page's next run replaces: the frame only tells the page (a message from
+# the app's origin: ``{type: "enact:chosen", id, target}``, enact_dash/assets/map_keyboard.js) and the
+# page waits for an element marked ``data-enact-shows="<id>"`` (the card of that partner), then focuses
+# the element whose id is ``target`` (the card's heading). Given up when the visitor clicks, types or
+# touches the page meanwhile, or after 30 seconds. Installed once per page load.
+FOCUS_ON_CHOICE_JS = """
+(() => {
+  if (window.__enactFocusOnChoice) return;
+  window.__enactFocusOnChoice = true;
+  let pending = null, timer = 0;
+  const observer = new MutationObserver(() => settle());
+  const stop = () => {
+    pending = null;
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  const settle = () => {
+    if (!pending) return;
+    const shows = Array.from(document.querySelectorAll("[data-enact-shows]"))
+      .some((element) => element.dataset.enactShows === pending.id);
+    const target = document.getElementById(pending.target);
+    if (!shows || !target) return;
+    stop();
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  };
+  window.addEventListener("message", (event) => {
+    const data = event.data;
+    if (event.origin !== location.origin || !data || data.type !== "enact:chosen") return;
+    const frames = Array.from(document.querySelectorAll("iframe"));
+    if (!frames.some((frame) => frame.contentWindow === event.source)) return;
+    stop();
+    pending = {id: String(data.id), target: String(data.target)};
+    observer.observe(document.body, {childList: true, subtree: true});
+    timer = setTimeout(stop, 30000);
+    settle();
+  });
+  for (const name of ["mousedown", "keydown", "touchstart"]) {
+    window.addEventListener(name, stop, {capture: true, passive: true});
+  }
+})();
+"""
+
+
 def set_document_language(lang: str) -> None:
-    """Make ``<html lang>`` match the interface language (screen readers, hyphenation), and keep a link's
-    target section in view while the page is drawn (``KEEP_LINK_TARGET_JS``)."""
+    """Make ``<html lang>`` match the interface language (screen readers, hyphenation), keep a link's
+    target section in view while the page is drawn (``KEEP_LINK_TARGET_JS``), and move the focus after a
+    choice on a map made with the keyboard (``FOCUS_ON_CHOICE_JS``)."""
     code = json.dumps(lang)
     st.html(
-        f"<script>document.documentElement.lang = {code};{KEEP_LINK_TARGET_JS}</script>",
+        f"<script>document.documentElement.lang = {code};{KEEP_LINK_TARGET_JS}{FOCUS_ON_CHOICE_JS}</script>",
         unsafe_allow_javascript=True,
     )
 
