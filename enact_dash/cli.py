@@ -84,7 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "run":
         return run_app(args.port, args.data_dir, args.address, dev=args.dev)
     data_dir = Path(args.data_dir or os.environ.get("ENACT_DATA_DIR") or BUNDLED_DATA_DIR)
-    return validate(data_dir, args.lang)
+    try:
+        return validate(data_dir, args.lang)
+    except BrokenPipeError:  # `enact-dash validate | head`: the reader has what it wanted, no traceback
+        # Python's recipe: point stdout at devnull so that the interpreter's last flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

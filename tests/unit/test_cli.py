@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -157,3 +159,21 @@ def test_the_served_app_watches_no_source_file():
     config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["fileWatcherType"] == "none"
     assert config["server"]["runOnSave"] is False
+
+
+def test_validate_piped_into_a_reader_that_stops_early_ends_without_a_traceback(make_data_dir):
+    # `enact-dash validate data | head -1`: the reader closes the pipe while thousands of lines remain.
+    partners = [*MINIMAL["partners.csv"],
+                *(dict(MINIMAL["partners.csv"][0], id=f"x{i}", type="startup") for i in range(3000))]
+    data_dir = make_data_dir(partners=partners)
+    script = ("import sys; from enact_dash.cli import main; "
+              f"sys.exit(main(['validate', {str(data_dir)!r}, '--lang', 'en']))")
+    reader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None
+    first = reader.stdout.readline()
+    reader.stdout.close()  # as `head -1` does
+    _, errors = reader.communicate(timeout=120)
+    assert first.startswith(b"partners.csv:")
+    assert reader.returncode == 1
+    assert b"Traceback" not in errors
+    assert b"BrokenPipeError" not in errors
