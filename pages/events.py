@@ -72,6 +72,8 @@ def show_event(view: EventView, row: dict[str, Any], *, key: str, expanded: bool
     if not box.open:
         return
     with box:
+        if expanded:  # the chosen event: where the focus lands after a choice on the map with the keyboard
+            st.html(ev.chosen_marker_html(view.id))
         st.markdown("  \n".join(
             t("events.field", lang, label=f"**{escape_markdown(label)}**", value=escape_markdown(value))
             for label, value in ev.detail_lines(view, lang)

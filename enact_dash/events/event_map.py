@@ -8,6 +8,7 @@ Events without coordinates (no city, or a city outside the map area) are listed,
 from __future__ import annotations
 
 import copy
+import html
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date
@@ -122,6 +123,19 @@ class EventsLayer:
         return clone
 
 
+# The element of the page that marks the chosen event's details (``chosen_marker_html``): where the
+# keyboard focus goes after an event is chosen on the map with the keyboard (enact_dash.ui.page).
+CHOSEN_ANCHOR = "event-chosen"
+
+
+def chosen_marker_html(event_id: str) -> str:
+    """An empty, hidden element inside the chosen event's details: it tells the page's focus script
+    (``FOCUS_ON_CHOICE_JS``) that they show ``event_id``, and to focus their expander's summary (the
+    event's title, which a screen reader then reads with its open state)."""
+    return (f'<span id="{CHOSEN_ANCHOR}" data-enact-shows="{html.escape(event_id, quote=True)}" '
+            'data-enact-focus="summary" hidden></span>')
+
+
 def build_events_layer(
     events: pd.DataFrame, lang: str, *, today: date, selected_id: str | None = None,
     points: pd.DataFrame | None = None,
@@ -144,6 +158,7 @@ def build_events_layer(
         cluster_title=t("events.map.cluster", lang),
         selected_id=selected_id,
         name="events",
+        chosen_focus=CHOSEN_ANCHOR,
     )
     counts = Counter(layer.category_codes())
     items = tuple((cat, counts[pos]) for pos, cat in enumerate(layer.categories) if counts[pos])

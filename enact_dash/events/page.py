@@ -27,6 +27,7 @@ from enact_dash.events.event_map import (
     count_located,
     event_points,
 )
+from enact_dash.events.event_map import chosen_marker_html as chosen_marker_html  # the page shows it
 from enact_dash.events.event_map import located as located_events
 from enact_dash.events.export import events_download
 from enact_dash.events.frame import (

@@ -200,9 +200,10 @@ KEEP_LINK_TARGET_JS = """
 # focus where a mouse user's eyes go: to what shows it beside the map, once the app has run again. The
 # map is in a frame, which the page's next run replaces: the frame only tells the page (a message from
 # the app's origin: ``{type: "enact:chosen", id, target}``, enact_dash/assets/map_keyboard.js) and the
-# page waits for an element marked ``data-enact-shows="<id>"`` (the card of that partner), then focuses
-# the element whose id is ``target`` (the card's heading). Given up when the visitor clicks, types or
-# touches the page meanwhile, or after 30 seconds. Installed once per page load.
+# page waits for an element marked ``data-enact-shows="<id>"`` (the card of that partner, the chosen
+# event's details), then focuses the element whose id is ``target`` (the card's heading; for an event,
+# its expander's summary). Given up when the visitor clicks, types or touches the page meanwhile, or
+# after 30 seconds. Installed once per page load.
 FOCUS_ON_CHOICE_JS = """
 (() => {
   if (window.__enactFocusOnChoice) return;
@@ -221,8 +222,13 @@ FOCUS_ON_CHOICE_JS = """
     const target = document.getElementById(pending.target);
     if (!shows || !target) return;
     stop();
-    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-    target.focus();
+    // A target marked data-enact-focus="summary" (the chosen event's details) stands for its expander:
+    // the expander's summary takes the focus, a real control with the event's title and open state.
+    const summary = target.dataset.enactFocus === "summary"
+      ? target.closest("details")?.querySelector("summary") : null;
+    const goal = summary || target;
+    if (!goal.hasAttribute("tabindex") && !summary) goal.setAttribute("tabindex", "-1");
+    goal.focus();
   };
   window.addEventListener("message", (event) => {
     const data = event.data;

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from _harness import (
+    MAP_FRAME,
     AppPage,
     StreamlitServer,
     assert_no_app_errors,
@@ -159,4 +160,42 @@ def test_the_timeline_tool_bar_speaks_the_language(app: AppPage) -> None:
     expect(chart.get_by_role("button", name="Télécharger le graphique (PNG)")).to_be_attached()
     expect(chart.get_by_role("button", name="Rétablir les axes")).to_be_attached()
     expect(chart.locator("[data-title='Reset axes'], [data-title='Download plot as a PNG']")).to_have_count(0)
+    assert_no_app_errors(page)
+
+
+# The focused element, through the map's frame (same origin): its name and whether it is in the map.
+ACTIVE = """() => {
+    let doc = document, el = doc.activeElement;
+    while (el && el.tagName === "IFRAME" && el.contentDocument) {
+        doc = el.contentDocument;
+        el = doc.activeElement;
+    }
+    return el ? {name: el.getAttribute("aria-label") || el.textContent.trim().slice(0, 80),
+                 tag: el.tagName.toLowerCase(), inMap: doc !== document} : null;
+}"""
+
+
+def test_an_event_chosen_on_the_map_with_the_keyboard_takes_the_focus_to_its_details(app: AppPage) -> None:
+    page = app.goto("events", lang="fr")
+    page.get_by_text("Afficher la carte des événements").click()
+    wait_app_idle(page)
+    wait_map_ready(page)
+    page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").focus()
+    reached = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        now = page.evaluate(ACTIVE)
+        if now["name"] == f"[ANNULÉ] {HOSTILE_NAME} — afficher les détails":  # Metz's, a single marker
+            break
+        reached.append(now["name"])
+    else:
+        raise AssertionError(f"Metz's event was not reached with Tab; reached {reached}")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]event=hostile"))
+    chosen = page.locator("details").filter(has=page.locator("#event-chosen"))
+    summary = chosen.locator("summary")
+    expect(summary).to_contain_text(HOSTILE_NAME)  # as text
+    expect(summary).to_be_focused()  # the expander's title, a control that says it is open
+    wait_app_idle(page)
+    expect(summary).to_be_focused()  # still there once the page and the new map are drawn
     assert_no_app_errors(page)

@@ -12,8 +12,10 @@ import pytest
 
 from enact_dash.dates import PartialDate
 from enact_dash.events.event_map import (
+    CHOSEN_ANCHOR,
     build_events_layer,
     build_events_map,
+    chosen_marker_html,
     count_located,
     event_points,
 )
@@ -121,3 +123,14 @@ def test_popup_labels_follow_the_language(lang: str) -> None:
     labels = [field["label"] for field in layer.layer.options["fields"]]
     expected = {"fr": "Inscription", "en": "Registration", "de": "Anmeldung"}[lang]
     assert expected in labels
+
+
+def test_an_event_chosen_with_the_keyboard_sends_the_focus_to_its_details() -> None:
+    layer = build_events_layer(EVENTS, "fr", today=TODAY)
+    assert layer is not None
+    assert layer.layer.options["chosenFocus"] == CHOSEN_ANCHOR
+    marker = chosen_marker_html('"><img src=x>')
+    assert f'id="{CHOSEN_ANCHOR}"' in marker
+    assert 'data-enact-shows="&quot;&gt;&lt;img src=x&gt;"' in marker  # an id is escaped like any value
+    assert 'data-enact-focus="summary"' in marker
+    assert "<img" not in marker
