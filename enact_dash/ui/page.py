@@ -100,6 +100,9 @@ BASE_CSS = """
   .enact-stack td:first-child::before { content: none; }
   .enact-stack td:empty { display: none; }
 }
+/* The hidden mark of the chosen event's details (where the focus goes after a choice on the map): its
+   element takes no room in the expander. */
+[data-testid="stElementContainer"]:has(#event-chosen) { display: none; }
 /* The partners page's detail section: its heading (h2, under the page's h1) sized for its column; the
    heading's own anchor link is left out (the list's names link to it, with the section's anchor). */
 .st-key-partner_detail h2 { font-size: 1.3rem; padding: 0 0 0.25rem; }
