@@ -438,8 +438,15 @@
         handle._enactPoint = i;
         handle.on("add", function () {
           var node = handle.getElement();
-          node.setAttribute("aria-label", opts.pointName.replace("{title}", titles[i]));
+          // split/join, not replace: a "$&" in a name is text, not a replacement pattern.
+          node.setAttribute("aria-label", opts.pointName.split("{title}").join(titles[i]));
           L.DomEvent.on(node, "keydown", onPointKey, handle);
+          // A screen reader activates a button with a click, not a key; the pointer passes through this
+          // button to the canvas marker, so a click here never comes from a mouse.
+          L.DomEvent.on(node, "click", function (ev) {
+            L.DomEvent.stop(ev);
+            selectPoint(i, true);
+          });
           L.DomEvent.on(node, "focus", function () {
             window.EnactMapKeys.keepClear(map, node);
             showName(markerFor(i));

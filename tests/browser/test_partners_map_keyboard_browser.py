@@ -195,6 +195,18 @@ def test_enter_on_a_single_marker_shows_the_partner_and_the_focus_lands_on_its_c
     assert_no_app_errors(page)
 
 
+def test_a_screen_reader_activates_a_single_marker_with_a_click(app: AppPage) -> None:
+    # NVDA, JAWS, TalkBack and VoiceOver send a click to a button, not a key: the same choice as Enter.
+    page = open_map(app, "fr")
+    button = page.frame_locator(MAP_FRAME).first.get_by_role(
+        "button", name="Forschungsinstitut Saar — afficher la fiche")
+    button.dispatch_event("click")
+    expect(page).to_have_url(re.compile(r"[?&]partner=saar"))
+    expect(page.locator(".enact-card h3")).to_have_text("Forschungsinstitut Saar")
+    expect(page.get_by_role("heading", level=2, name="Fiche du partenaire")).to_be_focused()
+    assert_no_app_errors(page)
+
+
 def test_a_name_chosen_in_a_clusters_list_with_the_keyboard_lands_on_its_card(app: AppPage) -> None:
     page = open_map(app, "fr")
     frame = map_frame(page)
