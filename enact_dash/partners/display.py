@@ -279,12 +279,20 @@ def partner_row(partners: pd.DataFrame, partner_id: str) -> dict[str, Any] | Non
 
 def city_choices(cities: pd.DataFrame, lang: str) -> dict[str, str]:
     """City name (as written in the data) -> ``Nancy (France) — 12``, from :func:`by_city` rows;
-    ``Nancy (pays non précisé) — 1`` for a city whose country is not given."""
+    ``Nancy (pays non précisé) — 1`` for a city whose country is not given.
+
+    The city filter matches a name, so one choice per name: a name found with several countries (or with
+    and without one) is one choice with their countries and the total that the filter shows."""
+    groups: dict[str, tuple[list[str], int]] = {}
+    for row in cities.itertuples(index=False):
+        countries, total = groups.get(str(row.city), ([], 0))
+        if row.country and row.country not in countries:
+            countries.append(str(row.country))
+        groups[str(row.city)] = (countries, total + int(row.partners))
     return {
-        str(row.city): t("partners.cities.option" if row.country else "partners.cities.option_no_country",
-                         lang, city=row.city, country=country_label(str(row.country), lang),
-                         count=row.partners)
-        for row in cities.itertuples(index=False)
+        city: t("partners.cities.option" if countries else "partners.cities.option_no_country", lang,
+                city=city, country=", ".join(country_label(c, lang) for c in countries), count=total)
+        for city, (countries, total) in groups.items()
     }
 
 

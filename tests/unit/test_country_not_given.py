@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from enact_dash.data import load_dataset
@@ -102,6 +103,23 @@ def test_the_city_view_says_the_country_is_not_given(make_data_dir, lang, option
     assert city_choices(cities, lang)["Strasbourg"] == option
     table = city_table(cities, lang)
     assert table.loc[table["city"] == "Strasbourg", "country"].item() == country
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # the same city with and without its country: one choice, every partner the filter shows
+        ([("Strasbourg", "FR", 3), ("Strasbourg", "", 1)], {"Strasbourg": "Strasbourg (France) — 4"}),
+        ([("Strasbourg", "", 1), ("Strasbourg", "FR", 3)], {"Strasbourg": "Strasbourg (France) — 4"}),
+        # one name in two countries: both said
+        ([("Saint-Louis", "FR", 1), ("Saint-Louis", "DE", 2)],
+         {"Saint-Louis": "Saint-Louis (France, Allemagne) — 3"}),
+        ([("Metz", "", 2)], {"Metz": "Metz (pays non précisé) — 2"}),
+    ],
+)
+def test_one_choice_per_city_name_with_the_count_the_filter_gives(rows, expected):
+    cities = pd.DataFrame(rows, columns=["city", "country", "partners"])
+    assert city_choices(cities, "fr") == expected
 
 
 def test_a_bad_country_with_a_city_is_said_once(make_data_dir):
