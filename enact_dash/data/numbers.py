@@ -22,6 +22,7 @@ _THOUSANDS_COMMA = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")  # 1,234,567 or 
 _SPACED = re.compile(r"[+-]?\d{1,3}(\s\d{3})+([.,]\d+)?")
 # One separator followed by exactly three digits: 1,500 is 1.5 in French and 1500 in English (1.500 the
 # reverse in German). A leading 0 (0,125) is a decimal: no number starts its thousands with 0.
+_FIGURES = re.compile(r"[+-]?[\d\s.,]+")  # figures, separators and spaces only
 _TWO_WAYS = re.compile(r"(?P<int>[+-]?[1-9]\d{0,2})(?P<sep>[.,])(?P<frac>\d{3})")
 
 
@@ -40,7 +41,9 @@ def number(cell: str, *, decimal: bool = False) -> float:
     value = cell.strip()
     if any(ch.isspace() for ch in value):
         if not _SPACED.fullmatch(value):
-            raise FieldError("number_spaces")  # 12 5: 125, or 12,5 with a space typed for the comma?
+            # 12 5: 125, or 12,5 with a space typed for the comma? Only figures and separators get that
+            # advice; "30 m2" or "2 MW" are no numbers at all (without the space they would not be either).
+            raise FieldError("number_spaces" if _FIGURES.fullmatch(value) else "not_a_number")
         value = "".join(value.split())
     elif not decimal and (two_ways := _TWO_WAYS.fullmatch(value)):
         raise _ambiguous(two_ways)

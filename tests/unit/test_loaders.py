@@ -577,7 +577,11 @@ def test_numbers_as_spreadsheets_write_them(value, expected):
     ("value", "code"),
     [
         ("abc", "not_a_number"), ("nan", "not_a_number"), ("inf", "not_a_number"), ("1_000", "not_a_number"),
-        ("30 M", "number_spaces"), ("1.2.3,4,5", "not_a_number"), ("1,2,3", "not_a_number"),
+        ("1.2.3,4,5", "not_a_number"), ("1,2,3", "not_a_number"),
+        # letters with a space: no number at all, not "a space between figures" (the advice to drop the
+        # space would give "30m2", no number either)
+        ("30 M", "not_a_number"), ("30 m2", "not_a_number"), ("2 MW", "not_a_number"),
+        ("12 €/h", "not_a_number"),
         # spaces only between groups of three digits: 125 or 12,5?
         ("12 5", "number_spaces"), ("1 50", "number_spaces"), ("1 5000", "number_spaces"),
         # one separator and three digits: 1.5 or 1500 (1,234: 1.234 or 1234), never read as either
