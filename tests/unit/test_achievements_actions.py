@@ -148,9 +148,9 @@ DEC_12 = PartialDate(2025, 12, 12)  # the press release of the first annual day
         ("planned", 2026, DEC_12, TODAY, "de", "Geplant (Stand: 12.12.2025)"),
         ("planned", 2026, DEC_12, date(2026, 1, 1), "fr", "Prévue (au 12\u00a0déc.\u00a02025)"),  # day 1
         ("in_progress", 2026, PartialDate(2026, 3, 1), TODAY, "fr", "En cours (au 1er\u00a0mars\u00a02026)"),
-        ("planned", 2026, PartialDate(2026, 11), TODAY, "fr", "Prévue (en novembre\u00a02026)"),
+        ("planned", 2026, PartialDate(2026, 11), TODAY, "fr", "Prévue (état de novembre\u00a02026)"),
         ("planned", 2026, PartialDate(2026, 11), TODAY, "de", "Geplant (Stand: November\u00a02026)"),
-        ("planned", 2025, PartialDate(2024), TODAY, "fr", "Prévue (en 2024)"),  # a year gone by
+        ("planned", 2025, PartialDate(2024), TODAY, "fr", "Prévue (état de 2024)"),  # a year gone by
         ("planned", 2026, None, TODAY, "fr", "Prévue (date de l’état non précisée)"),
         ("planned", 2026, None, TODAY, "en", "Planned (status date not given)"),
         ("in_progress", 2025, None, TODAY, "de", "Laufend (Stand ohne Datum)"),
