@@ -34,7 +34,7 @@ from typing import IO, Any
 from urllib.parse import urlencode, urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, WebSocketRoute
+from playwright.sync_api import Browser, BrowserContext, Frame, Page, Playwright, Route, WebSocketRoute
 from playwright.sync_api import expect as pw_expect
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -296,6 +296,15 @@ def goto_app(page: Page, path: str = "", /, **query: str | Sequence[str]) -> Non
     """Load an app page (relative to the context's base_url) and wait for the app to be idle."""
     page.goto(app_path(path, **query), wait_until="commit")
     wait_app_idle(page)
+
+
+def map_frame(page: Page) -> Frame:
+    """The partner map's frame (streamlit-folium's component iframe, same origin)."""
+    handle = page.locator(MAP_FRAME).first.element_handle()
+    assert handle is not None
+    frame = handle.content_frame()
+    assert frame is not None
+    return frame
 
 
 def wait_map_ready(page: Page, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:

@@ -18,10 +18,11 @@ from _harness import (
     assert_no_app_errors,
     assert_no_serious_axe,
     horizontal_overflow,
+    map_frame,
     wait_app_idle,
     wait_map_ready,
 )
-from playwright.sync_api import Frame, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from enact_dash.i18n import t
 from tests.conftest import HOSTILE_NAME, write_data_dir
@@ -90,14 +91,6 @@ def app(new_app_page, server: StreamlitServer, dialogs: list[str]) -> AppPage:
     opened = new_app_page(server, viewport=DESKTOP)
     opened.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     return opened
-
-
-def map_frame(page: Page) -> Frame:
-    handle = page.locator(MAP_FRAME).first.element_handle()
-    assert handle is not None
-    frame = handle.content_frame()
-    assert frame is not None
-    return frame
 
 
 def wait_marker_count(page: Page, expected: int) -> None:

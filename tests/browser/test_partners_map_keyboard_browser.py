@@ -13,8 +13,16 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from _harness import MAP_FRAME, AppPage, StreamlitServer, assert_no_app_errors, wait_app_idle, wait_map_ready
-from playwright.sync_api import Frame, Page, expect
+from _harness import (
+    MAP_FRAME,
+    AppPage,
+    StreamlitServer,
+    assert_no_app_errors,
+    map_frame,
+    wait_app_idle,
+    wait_map_ready,
+)
+from playwright.sync_api import Page, expect
 
 from tests.conftest import write_data_dir
 
@@ -102,14 +110,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer
 @pytest.fixture
 def app(new_app_page, server: StreamlitServer) -> AppPage:
     return new_app_page(server, viewport=DESKTOP)
-
-
-def map_frame(page: Page) -> Frame:
-    handle = page.locator(MAP_FRAME).first.element_handle()
-    assert handle is not None
-    frame = handle.content_frame()
-    assert frame is not None
-    return frame
 
 
 def open_map(app: AppPage, lang: str) -> Page:

@@ -20,22 +20,7 @@ from enact_dash.maps.partner_map import build_partner_points_layer
 from enact_dash.maps.points import PointsLayer, _library_js, build_points_layer
 from enact_dash.ui.page import FOCUS_ON_CHOICE_JS
 from tests.conftest import HOSTILE_NAME
-
-NO_BOUNDARIES: dict[str, Any] = {"type": "FeatureCollection", "features": []}
-
-
-def partner(pid: str, ptype: str, lat: float | None, lon: float | None,
-            city: str = "Nancy") -> dict[str, Any]:
-    return {"id": pid, "name": pid.upper(), "short_name": "", "type": ptype, "relation": "member",
-            "lead": False, "city": city, "country": "FR", "lat": lat, "lon": lon, "axes": ("nlp",),
-            "website": "", "source": "test"}
-
-
-def view(located: int, unlocated: int) -> pd.DataFrame:
-    """Test data, not facts: ``located`` universities in Nancy, ``unlocated`` networks with no place."""
-    rows = [partner(f"u{i}", "university", 48.69, 6.18) for i in range(located)]
-    rows += [partner(f"n{i}", "network", None, None, city="") for i in range(unlocated)]
-    return pd.DataFrame(rows)
+from tests.unit.map_rows import NO_BOUNDARIES, partner, view
 
 
 def layer_of(fmap: Any) -> PointsLayer:
