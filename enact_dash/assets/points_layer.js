@@ -119,13 +119,21 @@
     }
   });
 
-  function clusterIcon(count, opts) {
-    var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 48;
+  function clusterSize(count) {
+    return count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 48;
+  }
+
+  // `aside`: the icon drawn up and to the right of its place, clear of the selected point's marker and
+  // ring at the same place (a cluster icon, above the canvas, hid the selected point under it).
+  function clusterIcon(count, opts, aside) {
+    var size = clusterSize(count);
     var title = escapeHtml(opts.clusterTitle.replace("{n}", String(count)));
+    var shift = aside ? Math.ceil((size / 2 + opts.radius + 10) / Math.SQRT2) : 0;
     return L.divIcon({
       html: '<span title="' + title + '">' + count + "</span>",
       className: "enact-cluster",
-      iconSize: L.point(size, size)
+      iconSize: L.point(size, size),
+      iconAnchor: L.point(size / 2 - shift, size / 2 + shift)
     });
   }
 
@@ -170,6 +178,23 @@
       }
     }
     var shown = new Map();  // point index -> marker on the map
+
+    // A single point at (almost) the selected point's place is drawn up and to the right of it, clear of
+    // its ring, where the pointer and the eye find it; anywhere else at its own place. Its keyboard
+    // button follows it.
+    function place(index, aside, zoom, scale) {
+      var marker = markerFor(index), where = L.latLng(pts.lat[index], pts.lon[index]);
+      if (aside) {
+        var d = Math.ceil((2 * opts.radius + 10) / Math.SQRT2);
+        where = map.unproject(L.point(wx[index] * scale + d, wy[index] * scale - d), zoom);
+      }
+      if (!marker.getLatLng().equals(where)) {
+        marker.setLatLng(where);
+        if (handles) {
+          hooks.handleFor(index).setLatLng(where);
+        }
+      }
+    }
 
     function update() {
       redrawing = true;
@@ -238,10 +263,15 @@
       });
       clusters.clearLayers();
       var keep = new Set(pinned >= 0 ? [pinned] : []);
+      var pinX = pinned >= 0 ? wx[pinned] * scale : 0, pinY = pinned >= 0 ? wy[pinned] * scale : 0;
+      var crowded = new Set(), overlap = 2 * opts.radius + 8;
       merged.forEach(function (item) {
         var members = item.members;
         if (members.length === 1) {
           keep.add(members[0]);
+          if (pinned >= 0 && Math.abs(item.x - pinX) < overlap && Math.abs(item.y - pinY) < overlap) {
+            crowded.add(members[0]);  // under the selected point's marker: drawn beside it
+          }
           return;
         }
         var sumLat = 0, sumLon = 0;
@@ -253,8 +283,10 @@
         var name = opts.interactive === false ? label  // a static map's cluster does nothing: its size only
           : (clusterZooms(members) ? opts.clusterZoom : opts.clusterList).replace("{label}", label);
         // Not interactive (a kiosk): no click, and no tabindex or role (Leaflet's `keyboard` option).
+        var reach = clusterSize(members.length) / 2 + opts.radius + 6;
+        var aside = pinned >= 0 && Math.abs(item.x - pinX) < reach && Math.abs(item.y - pinY) < reach;
         var marker = L.marker([sumLat / members.length, sumLon / members.length], {
-          icon: clusterIcon(members.length, opts),
+          icon: clusterIcon(members.length, opts, aside),
           title: name,
           alt: "",
           interactive: opts.interactive !== false,
@@ -282,6 +314,9 @@
         }
       });
       keep.forEach(function (index) {
+        if (index !== pinned) {
+          place(index, crowded.has(index), zoom, scale);
+        }
         if (!shown.has(index)) {
           var marker = markerFor(index);
           group.addLayer(marker);
@@ -291,6 +326,12 @@
           shown.set(index, marker);
         }
       });
+      if (pinned >= 0 && shown.has(pinned)) {
+        // Drawn last: a point at the same place, added after it, covered it (its ring around another's
+        // symbol).
+        shown.get(pinned).bringToFront();
+        map.fire("enact:pinnedfront");
+      }
       if (handles) {
         window.EnactMapKeys.arrangeFocus(map, [clusters, handles], opts.cellSize);
       }
@@ -637,7 +678,7 @@
 
     if (selected >= 0) {
       var at = [pts.lat[selected], pts.lon[selected]];
-      L.circleMarker(at, {
+      var ring = L.circleMarker(at, {
         renderer: canvas,
         radius: opts.radius + 6,
         color: opts.highlight,
@@ -645,6 +686,9 @@
         fill: false,
         interactive: false
       }).addTo(parent);
+      map.on("enact:pinnedfront", function () {
+        ring.bringToFront();
+      });
       // Opened once the rest of the map's script has run: the legend, added after this layer, is
       // there to be kept clear of.
       setTimeout(function () {

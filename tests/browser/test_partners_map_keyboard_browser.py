@@ -290,3 +290,57 @@ def test_the_kiosks_map_takes_no_focus_even_with_single_markers(app: AppPage) ->
     assert frame.evaluate("() => Object.values(window.map_div._layers)"
                           ".filter((layer) => layer._enactIndex !== undefined).length") > 0
     assert frame.evaluate(FOCUSABLE_JS) == []
+
+
+# What the map draws, in the frame's pixels: single markers (canvas circles of their radius) and cluster
+# icons (boxes); and the pairs of them that overlap, each hiding the other.
+HIDDEN_JS = """() => {
+    const map = window.map_div, frame = map.getContainer().getBoundingClientRect();
+    const singles = [], clusters = [];
+    for (const layer of Object.values(map._layers)) {
+        if (layer._enactMembers) { clusters.push(layer.getElement().getBoundingClientRect()); }
+        else if (layer._enactIndex !== undefined) {
+            const p = map.latLngToContainerPoint(layer.getLatLng());
+            singles.push({x: frame.left + p.x, y: frame.top + p.y, r: layer.getRadius()});
+        }
+    }
+    let hidden = 0;
+    singles.forEach((a, i) => singles.slice(i + 1).forEach((b) => {
+        if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r) { hidden++; }
+    }));
+    singles.forEach((a) => clusters.forEach((c) => {
+        if (a.x + a.r > c.left && a.x - a.r < c.right && a.y + a.r > c.top && a.y - a.r < c.bottom) {
+            hidden++;
+        }
+    }));
+    return {singles: singles.length, clusters: clusters.length, hidden: hidden};
+}"""
+
+
+ZOOM_ON_NANCY = """(zoom) => new Promise((done) => {
+    window.map_div.once("moveend", () => requestAnimationFrame(() => done()));
+    window.map_div.setView([48.68, 6.17], zoom, {animate: false});
+})"""
+
+
+@pytest.mark.parametrize(
+    ("partner_id", "zoom", "singles", "clusters"),
+    [
+        # Nancy's other partner and Inria, a cluster at almost the same place: drawn beside it
+        ("ul", None, 4, 1),
+        ("inria", None, 4, 1),
+        # closer, Inria stands apart and the CHRU, at the very same place in Nancy, is drawn beside it
+        ("ul", 12, 3, 0),
+    ],
+)
+def test_the_selected_partner_hides_nothing_and_nothing_hides_it(
+    app: AppPage, partner_id: str, zoom: int | None, singles: int, clusters: int
+) -> None:
+    page = app.goto("partners", lang="fr", partner=partner_id)
+    wait_app_idle(page)
+    wait_map_ready(page)
+    frame = map_frame(page)
+    if zoom is not None:
+        frame.evaluate(ZOOM_ON_NANCY, zoom)
+    drawn = frame.evaluate(HIDDEN_JS)
+    assert drawn == {"singles": singles, "clusters": clusters, "hidden": 0}
