@@ -9,7 +9,7 @@ already clear (only the sidebar's axis or city empty the view), it clears those.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from enact_dash.filters import SHARED_FILTERS, Filters
@@ -51,3 +51,16 @@ def empty_view(filters: Filters, own: Sequence[str], lang: str, *, domain: str,
         return EmptyView(message, t("common.empty.clear_page", lang), filters.cleared((*own, *extra)))
     return EmptyView(message, t("common.empty.clear_shared", lang),
                      filters.cleared((*SHARED_FILTERS, *extra)))
+
+
+def shared_filters_text(filters: Filters, axis_names: Mapping[str, str], lang: str) -> str:
+    """The sidebar's filters in use, said in the page ("Filtré dans la barre latérale : axe de recherche :
+    Santé numérique · ville : Nancy."), or "" when none is set. On a phone the sidebar is folded: a link
+    with ``?axis=health`` narrowed the page with no visible cause."""
+    parts = []
+    if filters.axis:
+        parts.append(t("common.shared_note.axis", lang,
+                       values=", ".join(axis_names.get(axis, axis) for axis in filters.axis)))
+    if filters.city:
+        parts.append(t("common.shared_note.city", lang, values=", ".join(filters.city)))
+    return t("common.shared_note.text", lang, filters=" · ".join(parts)) if parts else ""

@@ -31,7 +31,7 @@ from enact_dash.ics import ICS_MIME, ics_filename
 from enact_dash.maps.partner_map import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
-from enact_dash.ui.page import show_empty_view
+from enact_dash.ui.page import show_empty_view, show_shared_filters
 from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import (
     bound_widget,
@@ -133,6 +133,7 @@ everyone = t("common.sidebar.all", lang)
 
 st.title(t("events.title", lang), anchor=False)
 note(t("events.intro", lang))
+show_shared_filters(filters, axis_labels(dataset, lang), lang, key="events_shared")
 
 type_col, audience_col = st.container(key="filters_events").columns(2)
 facets = ev.event_facets(dataset.events, filters)  # what each chip would give, "Atelier (3)"

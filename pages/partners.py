@@ -26,7 +26,7 @@ from enact_dash.maps import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
 from enact_dash.ui.native import native_select, page_select, search_box
-from enact_dash.ui.page import show_empty_view
+from enact_dash.ui.page import show_empty_view, show_shared_filters
 from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import current_filters, drop_unknown, multiselect_filter, set_filters
 
@@ -54,6 +54,7 @@ axes = axis_labels(dataset, lang)
 
 st.title(t("partners.title", lang), anchor=False)
 st.markdown(t("partners.intro", lang))
+show_shared_filters(filters, axes, lang, key="partners_shared")
 
 # A file that could not be read: one message, no filters built from an empty table, no "nobody" view.
 if dataset.unavailable("partners"):

@@ -8,8 +8,9 @@ import json
 import streamlit as st
 
 from enact_dash.data import Dataset
-from enact_dash.empty_view import EmptyView
+from enact_dash.empty_view import EmptyView, shared_filters_text
 from enact_dash.events.display import escape_markdown
+from enact_dash.filters import SHARED_FILTERS, Filters
 from enact_dash.i18n import plural, t
 from enact_dash.ui.state import set_filters
 
@@ -162,6 +163,19 @@ def show_empty_view(empty: EmptyView, *, key: str) -> None:
     if empty.cleared is not None:
         st.button(empty.action, key=key, on_click=set_filters, args=(empty.cleared,),
                   icon=":material/filter_alt_off:")
+
+
+def show_shared_filters(filters: Filters, axis_names: dict[str, str], lang: str, *, key: str) -> None:
+    """Under a page's title, the sidebar's filters in use and a button that clears them, when some are
+    set (``shared_filters_text``): on a phone the sidebar is folded, and a shared link's filters were
+    nowhere to be seen."""
+    text = shared_filters_text(filters, axis_names, lang)
+    if not text:
+        return
+    box = st.container(key=key, horizontal=True, vertical_alignment="center")
+    box.markdown(escape_markdown(text), width="content")
+    box.button(t("common.empty.clear_shared", lang), key=f"{key}_clear", on_click=set_filters,
+               args=(filters.cleared(SHARED_FILTERS),), icon=":material/filter_alt_off:")
 
 
 # A link to a section (``?partner=inria#partner-card``) lands on it: Streamlit scrolls to the heading when it

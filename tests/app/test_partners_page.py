@@ -575,3 +575,28 @@ def test_companies_asked_for_and_none_listed_is_explained(ptype: str, said: bool
     assert not at.exception
     infos = [i.value for i in at.info]
     assert any("No public source names the companies" in v for v in infos) is said
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "said", "left"),
+    [
+        ("partners", {"lang": "en", "axis": "health", "ptype": "hospital"},
+         "Filtered in the sidebar — research axis: Digital health.", {"ptype": ["hospital"]}),
+        ("events", {"lang": "de", "city": "Strasbourg"},
+         "In der Seitenleiste gefiltert — Stadt: Strasbourg.", {}),
+    ],
+)
+def test_a_links_sidebar_filters_are_said_in_the_page_with_a_way_back(
+    page: str, query: dict[str, str], said: str, left: dict[str, list[str]]
+) -> None:
+    # On a phone the sidebar is folded: the page itself says what narrows it.
+    at = run_app_page(page, **query)
+    assert not at.exception
+    assert said in page_text(at).replace("\\", "")
+    at.button(key=f"{page}_shared_clear").click().run()
+    assert not at.exception
+    assert said.split(" — ")[0] not in page_text(at)
+    for name in ("axis", "city"):
+        assert query_values(at, name) == []
+    for name, values in left.items():
+        assert query_values(at, name) == values  # the page's own filters stay

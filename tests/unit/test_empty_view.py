@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from enact_dash.empty_view import empty_view
+from enact_dash.empty_view import empty_view, shared_filters_text
 from enact_dash.filters import EVENTS_PAGE_FILTERS, PARTNERS_PAGE_FILTERS, Filters
 
 PAGE = "Effacer les filtres de cette page"
@@ -79,3 +79,20 @@ def test_a_hostile_search_is_kept_as_text() -> None:
     """Plain text: the page escapes it for Markdown (enact_dash.ui.page.show_empty_view)."""
     empty = empty_view(Filters(q="<b>*x*</b>"), PARTNERS_PAGE_FILTERS, "en", domain="partners")
     assert empty.message == "No partner matches the search “<b>*x*</b>”."
+
+
+@pytest.mark.parametrize(
+    ("filters", "lang", "expected"),
+    [
+        (Filters(), "fr", ""),
+        (Filters(ptype=("hospital",)), "fr", ""),  # the page's own filters show as its chips
+        (Filters(axis=("health",)), "fr",
+         "Filtré dans la barre latérale — axe de recherche\u00a0: Santé numérique."),
+        (Filters(axis=("health", "zz"), city=("Nancy", "Metz")), "en",
+         "Filtered in the sidebar — research axis: Digital health, zz · city: Nancy, Metz."),
+        (Filters(city=("Straßburg",)), "de", "In der Seitenleiste gefiltert — Stadt: Straßburg."),
+    ],
+)
+def test_the_sidebars_filters_are_said_in_the_page(filters: Filters, lang: str, expected: str) -> None:
+    names = {"fr": "Santé numérique", "en": "Digital health", "de": "Digitale Gesundheit"}
+    assert shared_filters_text(filters, {"health": names[lang]}, lang) == expected
