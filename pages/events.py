@@ -133,7 +133,7 @@ everyone = t("common.sidebar.all", lang)
 
 st.title(t("events.title", lang), anchor=False)
 note(t("events.intro", lang))
-show_shared_filters(filters, axis_labels(dataset, lang), lang, key="events_shared")
+shared_note = st.container()  # the sidebar's filters, said once the view is known (show_shared_filters)
 
 type_col, audience_col = st.container(key="filters_events").columns(2)
 facets = ev.event_facets(dataset.events, filters)  # what each chip would give, "Atelier (3)"
@@ -158,11 +158,13 @@ if dates_box.open:
 
 filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)
+show_shared_filters(filters, axis_labels(dataset, lang), lang, key="events_shared", where=shared_note,
+                    button=selection.count > 0)
 if dataset.unavailable("events"):  # the file could not be read: no list, no "no event" view
     st.info(t("common.unavailable.events", lang), icon=":material/info:")
 elif selection.count == 0:
-    show_empty_view(empty_view(filters, EVENTS_PAGE_FILTERS, lang, domain="events", selection="event"),
-                    key="events_clear")
+    show_empty_view(empty_view(filters, EVENTS_PAGE_FILTERS, lang, domain="events", selection="event",
+                               why=ev.outside_period(dataset.events, filters, lang)), key="events_clear")
 else:  # not st.stop(): the entry point writes the sidebar's link after the page
     summary = ev.summary(dataset.events, selection, lang, today=today)
     st.markdown(escape_markdown(summary))

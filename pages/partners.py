@@ -54,7 +54,7 @@ axes = axis_labels(dataset, lang)
 
 st.title(t("partners.title", lang), anchor=False)
 st.markdown(t("partners.intro", lang))
-show_shared_filters(filters, axes, lang, key="partners_shared")
+shared_note = st.container()  # the sidebar's filters, said once the view is known (show_shared_filters)
 
 # A file that could not be read: one message, no filters built from an empty table, no "nobody" view.
 if dataset.unavailable("partners"):
@@ -90,6 +90,8 @@ else:
     counts = view.counts
     # Companies asked for and none listed: the cluster has some that no source names (said, not "nobody").
     companies = pt.unnamed_companies_note(view.shown, filters.ptype, dataset.figures, lang)
+    show_shared_filters(filters, axes, lang, key="partners_shared", where=shared_note,
+                        button=counts.partners > 0)
     if counts.partners == 0:
         show_empty_view(empty_view(filters, PARTNERS_PAGE_FILTERS, lang, domain="partners",
                                    selection="partner", why=companies), key="partners_clear")

@@ -130,6 +130,26 @@ def date_bounds(events: pd.DataFrame, filters: Filters, *, today: date) -> tuple
     return date(min(years), 1, 1), date(max(years), 12, 31)
 
 
+def outside_period(events: pd.DataFrame, filters: Filters, lang: str) -> str:
+    """Why a period matches nothing, when it lies wholly before or after every event of the data
+    (``?date_from=2099-01-01``): "ceux des données vont de mai 2025 à 2026"; "" otherwise (the other
+    filters may be the cause, and the empty view says so)."""
+    if filters.date_from is None and filters.date_to is None:
+        return ""
+    ready = prepared(events)
+    starts = [s for s in ready["start"] if s is not None] if "start" in ready else []
+    if not starts:
+        return ""
+    ends = [end if end is not None else start
+            for start, end in zip(ready["start"], ready["end"], strict=True) if start is not None]
+    first, last = min(starts), max(ends, key=lambda day: day.last_day)
+    after = filters.date_from is not None and filters.date_from > last.last_day
+    before = filters.date_to is not None and filters.date_to < first.first_day
+    if not (after or before):
+        return ""
+    return t("events.empty.period", lang, first=first.period(lang), last=last.period(lang))
+
+
 def event_facets(events: pd.DataFrame, filters: Filters) -> dict[str, FacetCounts]:
     """How many events each research axis, city, type and audience would give, with every other
     filter of the view (:mod:`enact_dash.facets`): the sidebar's chips and the page's own on the events

@@ -6,6 +6,7 @@ import html
 import json
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from enact_dash.data import Dataset
 from enact_dash.empty_view import EmptyView, shared_filters_text
@@ -165,17 +166,20 @@ def show_empty_view(empty: EmptyView, *, key: str) -> None:
                   icon=":material/filter_alt_off:")
 
 
-def show_shared_filters(filters: Filters, axis_names: dict[str, str], lang: str, *, key: str) -> None:
-    """Under a page's title, the sidebar's filters in use and a button that clears them, when some are
-    set (``shared_filters_text``): on a phone the sidebar is folded, and a shared link's filters were
-    nowhere to be seen."""
+def show_shared_filters(filters: Filters, axis_names: dict[str, str], lang: str, *, key: str,
+                        where: DeltaGenerator, button: bool = True) -> None:
+    """Under a page's title (``where``: a container the page keeps there), the sidebar's filters in use
+    and a button that clears them, when some are set (``shared_filters_text``): on a phone the sidebar is
+    folded, and a shared link's filters were nowhere to be seen. ``button=False`` where the page's empty
+    view already has that button."""
     text = shared_filters_text(filters, axis_names, lang)
     if not text:
         return
-    box = st.container(key=key, horizontal=True, vertical_alignment="center")
+    box = where.container(key=key, horizontal=True, vertical_alignment="center")
     box.markdown(escape_markdown(text), width="content")
-    box.button(t("common.empty.clear_shared", lang), key=f"{key}_clear", on_click=set_filters,
-               args=(filters.cleared(SHARED_FILTERS),), icon=":material/filter_alt_off:")
+    if button:
+        box.button(t("common.empty.clear_shared", lang), key=f"{key}_clear", on_click=set_filters,
+                   args=(filters.cleared(SHARED_FILTERS),), icon=":material/filter_alt_off:")
 
 
 # A link to a section (``?partner=inria#partner-card``) lands on it: Streamlit scrolls to the heading when it

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from enact_dash.i18n import t
 from tests.app.conftest import REPO, page_text, query_values, run_app_page
 
 TODAY = "2025-11-01"
@@ -261,25 +262,24 @@ def test_the_open_map_stays_open_across_a_new_language_and_a_cleared_selection()
 
 
 @pytest.mark.parametrize(
-    ("query", "button", "after"),
+    ("query", "message", "button", "after"),
     [
-        ({"lang": "fr", "etype": "summer_school", "audience": "schools"}, "Effacer les filtres de cette page",
-         {}),
-        ({"lang": "en", "date_from": "2029-01-01", "axis": "health"}, "Clear this page’s filters",
-         {"lang": ["en"], "axis": ["health"]}),
+        ({"lang": "fr", "etype": "summer_school", "audience": "schools"},
+         "Aucun événement ne correspond aux filtres choisis.", "Effacer les filtres de cette page", {}),
+        # a period after every event says where the events are
+        ({"lang": "en", "date_from": "2029-01-01", "axis": "health"},
+         "No known event in this period: those in the data run from 20 May 2025 to 2026.",
+         "Clear this page’s filters", {"lang": ["en"], "axis": ["health"]}),
         # only the sidebar's filters empty the view (an event of no stated axis matches no axis)
         ({"lang": "de", "city": "Vandœuvre-lès-Nancy", "axis": "health"},
-         "Filter der Seitenleiste zurücksetzen",
+         "Keine Veranstaltung entspricht den gewählten Filtern.", "Filter der Seitenleiste zurücksetzen",
          {"lang": ["de"]}),
     ],
 )
-def test_an_empty_view_is_one_message_and_a_way_back(query: dict[str, str], button: str,
+def test_an_empty_view_is_one_message_and_a_way_back(query: dict[str, str], message: str, button: str,
                                                      after: dict[str, list[str]]) -> None:
     at = run_app_page("events", **query)
     assert not at.exception
-    message = {"fr": "Aucun événement ne correspond aux filtres choisis.",
-               "en": "No event matches the filters chosen.",
-               "de": "Keine Veranstaltung entspricht den gewählten Filtern."}[query["lang"]]
     assert [box.value.replace("\\", "") for box in at.info] == [message]  # one message
     assert headings(at) == []  # no empty lists, timeline or map
     assert [e.label for e in at.main.expander] == [{"fr": "Période", "en": "Period",
@@ -321,3 +321,30 @@ def test_partial_dates_are_said_as_of_the_day(monkeypatch: pytest.MonkeyPatch, l
     assert status in text
     assert note in text
     assert stale not in text
+
+
+def test_a_period_after_every_event_says_where_the_events_are() -> None:
+    at = run_app_page("events", lang="en", date_from="2099-01-01")
+    assert not at.exception
+    assert "No known event in this period: those in the data run from" in page_text(at).replace("\\", "")
+    assert at.button(key="events_clear").label == t("common.empty.clear_page", "en")
+
+
+def test_a_links_sidebar_filters_are_said_in_the_page_with_a_way_back() -> None:
+    # On a phone the sidebar is folded: the page itself says what narrows it.
+    at = run_app_page("events", lang="de", city="Strasbourg", etype="fete_science")
+    assert not at.exception
+    said = "In der Seitenleiste gefiltert — Stadt: Strasbourg."
+    assert said in page_text(at).replace("\\", "")
+    at.button(key="events_shared_clear").click().run()
+    assert not at.exception
+    assert said not in page_text(at).replace("\\", "")
+    assert query_values(at, "city") == []
+    assert query_values(at, "etype") == ["fete_science"]  # the page's own filters stay
+
+
+def test_an_empty_view_has_one_button_to_clear_the_sidebars_filters() -> None:
+    at = run_app_page("events", lang="de", city="Vandœuvre-lès-Nancy", axis="health")
+    assert not at.exception
+    assert "In der Seitenleiste gefiltert" in page_text(at)  # said
+    assert [b.label for b in at.button].count("Filter der Seitenleiste zurücksetzen") == 1  # the empty view's

@@ -582,8 +582,6 @@ def test_companies_asked_for_and_none_listed_is_explained(ptype: str, said: bool
     [
         ("partners", {"lang": "en", "axis": "health", "ptype": "hospital"},
          "Filtered in the sidebar — research axis: Digital health.", {"ptype": ["hospital"]}),
-        ("events", {"lang": "de", "city": "Strasbourg"},
-         "In der Seitenleiste gefiltert — Stadt: Strasbourg.", {}),
     ],
 )
 def test_a_links_sidebar_filters_are_said_in_the_page_with_a_way_back(

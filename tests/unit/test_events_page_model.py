@@ -196,3 +196,20 @@ def test_the_date_pickers_range_holds_the_events_today_and_the_links_dates(
     filters: Filters, today: date, expected: tuple[date, date]
 ) -> None:
     assert ev.date_bounds(loaded(), filters, today=today) == expected
+
+
+OUTSIDE = "Aucun événement connu dans cette période\u00a0: ceux des données vont de 3 octobre 2025 à 2026."
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), ""),
+        (Filters(date_from=date(2099, 1, 1)), OUTSIDE),
+        (Filters(date_to=date(2025, 10, 2)), OUTSIDE),
+        (Filters(date_from=date(2026, 12, 31)), ""),  # "2026" may still hold it: other filters are the cause
+        (Filters(date_from=date(2026, 3, 1), date_to=date(2026, 3, 31)), ""),  # within the events' span
+    ],
+)
+def test_a_period_outside_every_event_says_where_the_events_are(filters: Filters, expected: str) -> None:
+    assert ev.outside_period(loaded(), filters, "fr") == expected
