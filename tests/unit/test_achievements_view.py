@@ -97,13 +97,13 @@ def test_the_real_data_tells_the_2025_story():
 @pytest.mark.parametrize(
     ("today", "lang", "summary", "chip"),
     [
-        # A year after the press release: its statuses are said as of its day.
-        (date(2026, 11, 25), "fr", "8 actions pour 2026 — état publié au 12 décembre 2025\u00a0: 8 prévues, "
-         "aucune en cours, aucune réalisée.", "Prévue (au 12\u00a0déc.\u00a02025)"),
-        (date(2026, 11, 25), "de", "8 Maßnahmen für 2026 — Stand vom 12. Dezember 2025: 8 geplant, "
-         "keine laufend, keine abgeschlossen.", "Geplant (Stand: 12.12.2025)"),
+        # A year after the press release: its statuses are said as of its month (its day is not known).
+        (date(2026, 11, 25), "fr", "8 actions pour 2026 — état publié en décembre 2025\u00a0: 8 prévues, "
+         "aucune en cours, aucune réalisée.", "Prévue (état de décembre\u00a02025)"),
+        (date(2026, 11, 25), "de", "8 Maßnahmen für 2026 — Stand Dezember 2025: 8 geplant, "
+         "keine laufend, keine abgeschlossen.", "Geplant (Stand: Dezember\u00a02025)"),
         # The week after: the summary dates them, the cards do not (2026 has not begun).
-        (date(2025, 12, 19), "en", "8 actions for 2026 — status as of 12 December 2025: 8 planned, "
+        (date(2025, 12, 19), "en", "8 actions for 2026 — status as of December 2025: 8 planned, "
          "none in progress, none done.", "Planned"),
     ],
 )
