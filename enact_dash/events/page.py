@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from enact_dash.charts_events import events_timeline
 from enact_dash.charts_events import plotly_config as plotly_config  # the page passes it to st.plotly_chart
+from enact_dash.dates import PartialDate
 from enact_dash.events.display import EventView, event_view, events_table, summary_text
 from enact_dash.events.event_map import (
     EventsLayer,
@@ -117,15 +118,31 @@ def select_events(events: pd.DataFrame, filters: Filters, *, today: date) -> Eve
     return _MEMO.get(events, ("selection", key), compute)
 
 
+def event_span(events: pd.DataFrame) -> tuple[PartialDate, PartialDate] | None:
+    """The first event's start and the latest end (or start) of the data, or None without a dated event;
+    computed once per events frame (the date pickers and the empty view read it on every run)."""
+    def compute() -> tuple[PartialDate, PartialDate] | None:
+        ready = prepared(events)
+        if "start" not in ready:
+            return None
+        starts = [start for start in ready["start"] if start is not None]
+        if not starts:
+            return None
+        ends = [end if end is not None else start
+                for start, end in zip(ready["start"], ready["end"], strict=True) if start is not None]
+        return min(starts), max(ends, key=lambda day: day.last_day)
+
+    return _MEMO.get(events, "span", compute)
+
+
 def date_bounds(events: pd.DataFrame, filters: Filters, *, today: date) -> tuple[date, date]:
     """The date pickers' range: whole years from the first event to the last, a year either side of
     today, and the link's own dates, so that a period written in a link (``?date_to=2035-01-01``) is
     shown as written, never refused by the picker."""
-    ready = prepared(events)
     years = {today.year - 1, today.year + 1}
-    for column in ("start", "end"):
-        if column in ready:
-            years.update(value.year for value in ready[column] if value is not None)
+    span = event_span(events)
+    if span is not None:
+        years.update(day.year for day in span)
     years.update(day.year for day in (filters.date_from, filters.date_to) if day is not None)
     return date(min(years), 1, 1), date(max(years), 12, 31)
 
@@ -134,15 +151,10 @@ def outside_period(events: pd.DataFrame, filters: Filters, lang: str) -> str:
     """Why a period matches nothing, when it lies wholly before or after every event of the data
     (``?date_from=2099-01-01``): "ceux des données vont de mai 2025 à 2026"; "" otherwise (the other
     filters may be the cause, and the empty view says so)."""
-    if filters.date_from is None and filters.date_to is None:
+    span = event_span(events) if filters.date_from or filters.date_to else None
+    if span is None:
         return ""
-    ready = prepared(events)
-    starts = [s for s in ready["start"] if s is not None] if "start" in ready else []
-    if not starts:
-        return ""
-    ends = [end if end is not None else start
-            for start, end in zip(ready["start"], ready["end"], strict=True) if start is not None]
-    first, last = min(starts), max(ends, key=lambda day: day.last_day)
+    first, last = span
     after = filters.date_from is not None and filters.date_from > last.last_day
     before = filters.date_to is not None and filters.date_to < first.first_day
     if not (after or before):
