@@ -181,7 +181,7 @@ def build_events_map(
     ``layer``: :func:`build_events_layer` of ``events`` (same ``lang`` and ``selected_id``) if
     already built; the map itself is always new.
     """
-    fmap = build_base_map(lang, tiles=tiles, height=height)
+    fmap = build_base_map(lang, tiles=tiles, height=height, title=t("map.frame.events", lang))
     for boundary in build_boundaries_layers(boundaries, lang):
         boundary.add_to(fmap)
     if layer is None:

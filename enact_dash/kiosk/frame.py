@@ -105,7 +105,7 @@ footer {{ display: none !important; }}
 .kiosk-aside p {{ margin: 0 0 0.9em; font-size: 0.62em; line-height: 1.35; }}
 .kiosk-aside p span {{ white-space: nowrap; }}
 .kiosk-aside p.more {{ color: {MUTED}; }}
-iframe[title="streamlit_folium.st_folium"] {{ height: 64vh !important; border-radius: 0.5vh;
+iframe[src*="/streamlit_folium.st_folium/"] {{ height: 64vh !important; border-radius: 0.5vh;
   background: #ffffff; }}
 </style>
 """

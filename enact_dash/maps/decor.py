@@ -118,12 +118,23 @@ class LeafletTexts(MacroElement):
     maps") and the popups' close button ("Close popup", which Leaflet 1.9 writes without an option).
 
     The map must be built with ``zoom_control=False``: this element adds the zoom control with its
-    titles (Leaflet uses a title for both ``title`` and ``aria-label``), but on a ``static`` map."""
+    titles (Leaflet uses a title for both ``title`` and ``aria-label``), but on a ``static`` map.
+
+    ``frame_title`` names the map for screen readers: the component's frame (same origin: the app serves
+    it) is titled "streamlit_folium.st_folium" by Streamlit, and its document is "Streamlit Folium
+    Component" in English; both take this title, and the document the page's language ``lang``."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
             (function (map) {
+                {% if this.frame_title %}
+                document.title = {{ this.frame_title|tojson }};
+                document.documentElement.lang = {{ this.lang|tojson }};
+                if (window.frameElement) {
+                    window.frameElement.setAttribute("title", {{ this.frame_title|tojson }});
+                }
+                {% endif %}
                 {% if this.zoom_control %}
                 L.control.zoom({{ this.zoom_options|tojson }}).addTo(map);
                 {% endif %}
@@ -144,9 +155,12 @@ class LeafletTexts(MacroElement):
     )
 
     def __init__(self, *, zoom_in: str, zoom_out: str, library: str, close_popup: str,
-                 position: str = "topleft", static: bool = False) -> None:
+                 position: str = "topleft", static: bool = False, frame_title: str | None = None,
+                 lang: str = "fr") -> None:
         super().__init__()
         self._name = "LeafletTexts"
+        self.frame_title = frame_title
+        self.lang = lang
         self.zoom_control = not static
         self.zoom_options = {"position": position, "zoomInTitle": zoom_in, "zoomOutTitle": zoom_out}
         # ``static`` (a kiosk: nothing to click or focus): no zoom buttons, the credit as plain text.

@@ -162,8 +162,10 @@ STATIC_MAP_OPTIONS = {
 
 
 def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: int = 560,
-                   static: bool = False) -> folium.Map:
+                   static: bool = False, title: str | None = None) -> folium.Map:
     """An offline map framed on the Grand Est and its border areas, with the geodata attribution.
+
+    ``title`` names the map's frame for screen readers (see ``LeafletTexts``).
 
     ``static``: for a screen nobody touches (the kiosk): no zoom buttons, no pan or zoom, nothing that
     takes the keyboard focus, the credits as plain text (still shown: licences)."""
@@ -184,7 +186,8 @@ def build_base_map(lang: str, *, tiles: str | None = "OpenStreetMap", height: in
     )
     LeafletTexts(zoom_in=t("map.leaflet.zoom_in", lang), zoom_out=t("map.leaflet.zoom_out", lang),
                  library=t("map.leaflet.library", lang),
-                 close_popup=t("map.leaflet.close_popup", lang), static=static).add_to(fmap)
+                 close_popup=t("map.leaflet.close_popup", lang), static=static, frame_title=title,
+                 lang=lang).add_to(fmap)
     MapBackground().add_to(fmap)
     if tiles:
         _tile_layer(tiles, lang).add_to(fmap)
@@ -227,7 +230,8 @@ def build_partner_map(
     :func:`enact_dash.maps.component.folium_component_args`) and read the clicked partner with
     :func:`clicked_point_id`.
     """
-    fmap = build_base_map(lang, tiles=tiles, height=height, static=static)
+    fmap = build_base_map(lang, tiles=tiles, height=height, static=static,
+                          title=t("map.frame.partners", lang))
     for boundary in build_boundaries_layers(boundaries, lang, interactive=not static):
         boundary.add_to(fmap)
     if layer is None:

@@ -60,7 +60,7 @@ ERROR_ALERT = '[data-testid="stAlertContentError"]'
 
 # The partner map: streamlit-folium's component iframe; enact_dash/assets/points_layer.js sets
 # data-enact-points="ready" on the map container once every marker is in its (cluster) layer.
-MAP_FRAME = 'iframe[title*="st_folium"]'
+MAP_FRAME = 'iframe[src*="/streamlit_folium.st_folium/"]'  # its title is the map's (LeafletTexts)
 MAP_READY = '.leaflet-container[data-enact-points="ready"]'
 MAP_MARKS = ".enact-cluster, .leaflet-marker-icon, .leaflet-overlay-pane canvas"
 

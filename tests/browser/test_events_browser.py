@@ -141,7 +141,7 @@ def test_phone_width_has_no_horizontal_scroll(new_app_page, server: StreamlitSer
     app = new_app_page(server, viewport=PHONE, is_mobile=True, has_touch=True)
     page = app.goto("events", lang="de")
     wait_app_idle(page)
-    expect(page.locator('iframe[title="streamlit_folium.st_folium"]')).to_have_count(0)  # not opened
+    expect(page.locator(MAP_FRAME)).to_have_count(0)  # not opened
     page.get_by_text("Karte der Veranstaltungen anzeigen").click()
     wait_map_ready(page)
     assert_no_app_errors(page)

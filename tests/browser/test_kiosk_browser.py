@@ -250,7 +250,7 @@ def test_the_map_slide_names_the_partners_beside_the_map_within_the_screen(kiosk
 # Font sizes (px) in the map's document and beside it: legend, cluster count, credits, a city's name.
 MAP_SIZES_JS = """() => {
   const px = (doc, sel) => parseFloat(getComputedStyle(doc.querySelector(sel)).fontSize);
-  const map = document.querySelector('iframe[title*="st_folium"]').contentDocument;
+  const map = document.querySelector('iframe[src*="/streamlit_folium.st_folium/"]').contentDocument;
   const cluster = map.querySelector('.enact-cluster span').getBoundingClientRect();
   return {legend: px(map, '.enact-legend'), count: px(map, '.enact-cluster span'),
           bubble: cluster.height, credits: px(map, '.leaflet-control-attribution'),

@@ -236,6 +236,19 @@ def test_a_name_chosen_in_a_clusters_list_with_the_keyboard_lands_on_its_card(ap
     assert_no_app_errors(page)
 
 
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("fr", "Carte des partenaires du cluster"), ("de", "Karte der Partner des Clusters")],
+)
+def test_the_maps_frame_is_named_and_speaks_the_language(app: AppPage, lang: str, title: str) -> None:
+    # A screen reader names a frame by its title: Streamlit's was "streamlit_folium.st_folium", and the
+    # frame's document said it was English.
+    page = open_map(app, lang)
+    expect(page.locator(MAP_FRAME)).to_have_attribute("title", title)
+    expect(page.get_by_title(title)).to_have_count(1)
+    assert map_frame(page).evaluate("() => [document.title, document.documentElement.lang]") == [title, lang]
+
+
 @pytest.mark.parametrize("how", ["keyboard", "mouse"])
 def test_a_clusters_zoom_frames_its_points_clear_of_the_legend(app: AppPage, how: str) -> None:
     page = open_map(app, "fr")

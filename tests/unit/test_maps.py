@@ -7,6 +7,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import folium.elements
 import pandas as pd
 import pytest
 
+from enact_dash.events.event_map import build_events_map
 from enact_dash.i18n import has_key, t
 from enact_dash.maps import (
     RETURNED_OBJECTS,
@@ -593,6 +595,39 @@ def test_leaflet_controls_speak_the_language(boundaries, lang, zoom_in, zoom_out
     script = fmap.get_root().render()
     assert json.dumps(zoom_in) in script
     assert "setPrefix(" in script
+
+
+@pytest.mark.parametrize(
+    ("lang", "partners_title", "events_title"),
+    [
+        ("fr", "Carte des partenaires du cluster", "Carte des événements"),
+        ("en", "Map of the cluster’s partners", "Map of the events"),
+        ("de", "Karte der Partner des Clusters", "Karte der Veranstaltungen"),
+    ],
+)
+def test_the_maps_frame_is_named_in_the_language(boundaries, lang, partners_title, events_title):
+    # Streamlit titles the component's frame "streamlit_folium.st_folium": a screen reader said that.
+    maps = {
+        partners_title: build_partner_map(two_partners(), boundaries, lang, tiles=None),
+        events_title: build_events_map(pd.DataFrame(columns=["id", "title", "type", "lat", "lon"]),
+                                       boundaries, lang, today=date(2026, 11, 25), tiles=None),
+    }
+    for title, fmap in maps.items():
+        [texts] = [e for e in fmap._children.values() if isinstance(e, LeafletTexts)]
+        assert (texts.frame_title, texts.lang) == (title, lang)
+        script = fmap.get_root().render()
+        assert f'window.frameElement.setAttribute("title", {json.dumps(title)})' in script
+        assert f"document.documentElement.lang = {json.dumps(lang)}" in script
+
+
+def test_a_frame_title_is_written_as_a_script_string():
+    texts = LeafletTexts(zoom_in="+", zoom_out="-", library="l", close_popup="x",
+                         frame_title='</script><img src=x onerror=alert(1)>')
+    fmap = folium.Map(tiles=None)
+    texts.add_to(fmap)
+    script = fmap.get_root().render()
+    assert "</script><img" not in script
+    assert "\\u003c/script\\u003e\\u003cimg" in script
 
 
 def test_leaflet_prefix_title_is_escaped():
