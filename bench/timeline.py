@@ -3,9 +3,10 @@
     python -m bench.timeline [--page partners] [--runs 5]
 
 For each load (a new browser context, as in bench.bench), milliseconds from navigation start to:
-the script run starting, the first element shown, the first and the last loading skeleton (Streamlit
-draws one while an element's lazily loaded code is fetched), the run finished, the map's frame
-starting to load, and the map's markers shown. Prints the medians; writes nothing.
+the script run starting, the first text shown, the first loading skeleton (Streamlit draws one while
+an element's lazily loaded code is fetched) and the moment none is left, the run finished, the map's
+frame starting to load, and the page ready (for the partners page: its markers shown). Prints the
+medians; writes nothing.
 
 This is what showed why the partners page cannot be ready in 1.3x the floor (README, "Benchmarks").
 """
@@ -33,12 +34,13 @@ RECORDER = """
     const state = app && app.dataset.testScriptState;
     if (state === 'running') mark('run started');
     if (marks['run started'] !== undefined && state === 'notRunning') mark('run finished');
-    if (document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')) {
-      mark('first element');
-    }
-    const now = document.querySelectorAll('[data-testid="stSkeleton"]').length;
+    const text = document.querySelector('[data-testid="stMain"] h1, [data-testid="stMain"] p');
+    if (state === 'running' && text) mark('first element');
+    // A loading element's skeleton; not the map component's own, beside its frame until the map is drawn.
+    const now = [...document.querySelectorAll('[data-testid="stSkeleton"]')]
+      .filter((skeleton) => !skeleton.parentElement.querySelector('iframe')).length;
     if (now > 0) mark('first skeleton');
-    if (now === 0 && skeletons > 0) marks['last skeleton gone'] = performance.now();
+    if (now === 0 && skeletons > 0) marks['skeletons revealed'] = performance.now();
     skeletons = now;
     requestAnimationFrame(check);
   };
@@ -54,7 +56,7 @@ FRAME_START = """
 }
 """
 
-ORDER = ("run started", "first element", "first skeleton", "run finished", "last skeleton gone",
+ORDER = ("run started", "first element", "first skeleton", "run finished", "skeletons revealed",
          "map frame starts", "ready")
 
 
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     ready = "map" if args.page == "partners" else "app"
-    with ExitStack() as stack, sync_playwright() as playwright:
+    with sync_playwright() as playwright, ExitStack() as stack:
         app = StreamlitServer(env=SERVER_ENV).start()
         stack.callback(app.stop)
         floor = StreamlitServer(script=FLOOR_APP, env=SERVER_ENV).start()
