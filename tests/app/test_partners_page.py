@@ -136,7 +136,7 @@ def test_page_in_each_language(lang: str, expected: list[str]) -> None:
     # The detail section has a heading under the page's title, anchored for the list's links.
     assert [(h.tag, h.proto.anchor) for h in at.header] == [("h2", pt_view.CARD_ANCHOR)]
     assert at.header[0].value == {"fr": "Fiche du partenaire", "en": "Partner details",
-                                  "de": "Angaben zum Partner"}[lang]
+                                  "de": "Steckbrief des Partners"}[lang]
 
 
 @pytest.mark.parametrize(

@@ -256,7 +256,7 @@ def test_accessible_with_a_partner_selected(app: AppPage) -> None:
     page = app.goto("partners", lang="de", partner="hus")
     wait_map_ready(page)
     expect(page.locator(".enact-card h3")).to_have_text("Hôpitaux Universitaires de Strasbourg")
-    expect(page.get_by_role("heading", level=2, name="Angaben zum Partner")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Steckbrief des Partners")).to_be_visible()
     assert_no_app_errors(page)
     assert_no_serious_axe(page, also=HEADINGS)
     page.get_by_role("tab", name="Nach Ort").click()

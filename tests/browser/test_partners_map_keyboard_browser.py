@@ -175,7 +175,7 @@ def test_every_partner_on_the_map_is_reached_with_tab_named_and_with_a_visible_f
 @pytest.mark.parametrize(
     ("lang", "name", "heading"),
     [("fr", "Forschungsinstitut Saar — afficher la fiche", "Fiche du partenaire"),
-     ("de", "Forschungsinstitut Saar — Steckbrief anzeigen", "Angaben zum Partner")],
+     ("de", "Forschungsinstitut Saar — Steckbrief anzeigen", "Steckbrief des Partners")],
 )
 def test_enter_on_a_single_marker_shows_the_partner_and_the_focus_lands_on_its_card(
     app: AppPage, lang: str, name: str, heading: str
