@@ -244,7 +244,7 @@ def parse_query_params(params: Mapping[str, Any]) -> Parsed:
         kwargs["page"] = min(page or 1, MAX_PAGE)
     for name in ("date_from", "date_to"):
         text = first(name)
-        day = _parse_date(text)
+        day = parse_date(text)
         if text and keep(name, text, day is not None):
             kwargs[name] = day
     if kwargs.get("date_from") and kwargs.get("date_to") and kwargs["date_from"] > kwargs["date_to"]:
@@ -280,7 +280,8 @@ def _whole(text: str) -> int | None:
     return int(text) if _WHOLE.match(text) else None
 
 
-def _parse_date(text: str) -> date | None:
+def parse_date(text: str) -> date | None:
+    """A day written YYYY-MM-DD (as in a link, or sent by the browser's date field), else None."""
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -31,10 +31,10 @@ from enact_dash.ics import ICS_MIME, ics_filename
 from enact_dash.maps.partner_map import clicked_point_id
 from enact_dash.ui.data import get_dataset
 from enact_dash.ui.folium_map import show_folium
+from enact_dash.ui.native import date_field
 from enact_dash.ui.page import show_empty_view, show_shared_filters
 from enact_dash.ui.sidebar import axis_labels
 from enact_dash.ui.state import (
-    bound_widget,
     current_filters,
     lazy_expander,
     multiselect_filter,
@@ -47,7 +47,6 @@ TIMELINE_KEY = "events_timeline_open"
 TABLE_KEY = "events_table_open"
 DATES_KEY = "events_dates_open"
 MAP_HEIGHT = 460
-DATE_FORMAT = {"fr": "DD/MM/YYYY", "en": "DD/MM/YYYY", "de": "DD.MM.YYYY"}
 
 
 def n(value: int) -> str:
@@ -143,9 +142,9 @@ multiselect_filter("etype", t("events.filter.type", lang), list(EVENT_TYPES),
 multiselect_filter("audience", t("events.filter.audience", lang), list(AUDIENCES),
                    lambda v: audience_label(v, lang), container=audience_col, placeholder=everyone,
                    counts=facets["audience"])
-# The date pickers run only once their expander is opened (open already when the link has dates): the
-# picker's JavaScript was a sixth of the page's load. A fixed label (an expander's identity follows its
-# label); the count below says the range chosen.
+# The dates (the browser's own date fields, in the visitor's language) run only once their expander is
+# opened (open already when the link has dates): Streamlit's picker, used before, was a sixth of the
+# page's load. A fixed label (an expander's identity follows its label); the count below says the range.
 dates_box = lazy_expander(t("events.filter.period", lang), key=DATES_KEY,
                           open_for=f"{filters.date_from or ''}/{filters.date_to or ''}".strip("/"),
                           icon=":material/date_range:")
@@ -153,8 +152,7 @@ if dates_box.open:
     first_day, last_day = ev.date_bounds(dataset.events, filters, today=today)
     from_col, to_col = dates_box.columns(2)
     for name, column in (("date_from", from_col), ("date_to", to_col)):
-        bound_widget(name, column.date_input, t(f"events.filter.{name}", lang), to_value=lambda v: v or None,
-                     min_value=first_day, max_value=last_day, format=DATE_FORMAT[lang])
+        date_field(name, t(f"events.filter.{name}", lang), first=first_day, last=last_day, container=column)
 
 filters = current_filters()
 selection = ev.select_events(dataset.events, filters, today=today)

@@ -1,8 +1,11 @@
-// A native form control (a search box or a drop-down list) drawn in the page by a Streamlit
-// components-v2 component (enact_dash/ui/native.py). `data`: {kind: "search" | "select", label, value,
-// placeholder, maxLength, options: [[value, label], ...]}. The chosen value goes back as the trigger
-// "submit": for a search box on Enter, on leaving the box or on clearing it; for a list on each choice
-// (with the keyboard, once the arrows rest or on Enter or leaving: one rerun per choice, not per key).
+// A native form control (a search box, a drop-down list or a date) drawn in the page by a Streamlit
+// components-v2 component (enact_dash/ui/native.py). `data`: {kind: "search" | "select" | "date", label,
+// value, placeholder, maxLength, options: [[value, label], ...], min, max (dates: YYYY-MM-DD)}. The chosen
+// value goes back as the trigger "submit": for a search box on Enter, on leaving the box or on clearing
+// it; for a list on each choice (with the keyboard, once the arrows rest or on Enter or leaving: one
+// rerun per choice, not per key); for a date on each choice in the browser's calendar, and once typed
+// on Enter or on leaving the field (each digit typed makes a date: 0002, 0020, 0202, 2026), "" when
+// cleared.
 const KEY_REST_MS = 700;
 
 export default function ({ parentElement, data, setTriggerValue }) {
@@ -19,6 +22,8 @@ export default function ({ parentElement, data, setTriggerValue }) {
       control.type = "search";
       control.autocomplete = "off";
       control.spellcheck = false;
+    } else if (data.kind === "date") {
+      control.type = "date";
     }
     label.append(text, control);
     box.append(label);
@@ -33,6 +38,9 @@ export default function ({ parentElement, data, setTriggerValue }) {
       control.dataset.options = signature;
       delete control.dataset.server; // the new options need the value set again
     }
+  } else if (data.kind === "date") {
+    control.min = data.min || "";
+    control.max = data.max || "";
   } else {
     control.placeholder = data.placeholder || "";
     control.maxLength = data.maxLength || 100;
@@ -67,7 +75,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   };
   control.onkeydown = (event) => {
     if (event.key === "Enter" && !event.isComposing) send();
-    else if (data.kind === "select") control.keyed = true;
+    else if (data.kind !== "search") control.keyed = true;
   };
   control.onpointerdown = () => {
     control.keyed = false;
@@ -78,6 +86,10 @@ export default function ({ parentElement, data, setTriggerValue }) {
       clearTimeout(control.restTimer);
       if (control.keyed) control.restTimer = setTimeout(send, KEY_REST_MS);
       else send();
+    };
+  } else if (data.kind === "date") {
+    control.onchange = () => {
+      if (!control.keyed) send(); // the calendar's choice; typed: on Enter or on leaving
     };
   } else {
     control.onchange = send;

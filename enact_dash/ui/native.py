@@ -1,4 +1,4 @@
-"""Native form controls drawn in the page: a search box and a drop-down list bound to the filters.
+"""Native form controls drawn in the page: a search box, a drop-down list and a date bound to the filters.
 
 Streamlit's own text input and selectbox load about 0.2 s of JavaScript on a page's first load
 (``bench/widget_costs.py``; the first select-type widget of a page pays it). These are the browser's
@@ -6,18 +6,23 @@ own ``<input type="search">`` and ``<select>``, with a real ``<label>``, drawn b
 components-v2 component (``assets/native_field.js``): no iframe, no extra bundle, keyboard and screen
 readers as the browser gives them. The chosen value comes back as a trigger and goes into the
 filters (and so into the URL) like any other filter's widget.
+
+The date is the browser's ``<input type="date">``: its calendar and its day, month and year speak the
+visitor's own language (Streamlit's date picker is in English whatever the page's language, and loads
+its own bundle).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextlib import nullcontext
+from datetime import date
 from importlib import resources
 from typing import Any
 
 import streamlit as st
 
-from enact_dash.filters import MAX_TEXT, Filters, clean_text
+from enact_dash.filters import MAX_TEXT, Filters, clean_text, parse_date
 from enact_dash.ui.state import current_filters, report_left_out, set_filters
 
 KEY_PREFIX = "nat_"
@@ -72,6 +77,32 @@ def native_select(key: str, label: str, options: Mapping[str, str], value: str,
                data={"kind": "select", "label": label, "value": shown, "options": list(options.items())},
                width=width,
                on_submit_change=lambda: _on_submit(KEY_PREFIX + key, choose))
+
+
+def date_field(name: str, label: str, *, first: date, last: date, container: Any = None) -> date | None:
+    """A date bound to the date field ``name`` of the filters (``date_from`` or ``date_to``), offered
+    between ``first`` and ``last``. A cleared field clears the filter; a value that is not a day is
+    ignored; a start after the end (typed: the calendar does not offer it) swaps them, as a link's would
+    be. Returns the filter's value."""
+    value = getattr(current_filters(), name)
+    key = KEY_PREFIX + name
+
+    def choose(filters: Filters, sent: Any) -> Filters:
+        if not isinstance(sent, str):
+            return filters
+        day = parse_date(sent) if sent else None
+        if sent and day is None:
+            return filters
+        chosen = filters.with_(**{name: day})
+        if chosen.date_from and chosen.date_to and chosen.date_from > chosen.date_to:
+            return chosen.with_(date_from=chosen.date_to, date_to=chosen.date_from)
+        return chosen
+
+    with container if container is not None else nullcontext():
+        _FIELD(key=key, data={"kind": "date", "label": label, "value": value.isoformat() if value else "",
+                              "min": first.isoformat(), "max": last.isoformat()},
+               on_submit_change=lambda: _on_submit(key, choose))
+    return value
 
 
 def page_select(label: str, pages: int, *, container: Any = None) -> int:

@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from enact_dash.i18n import t
-from tests.app.conftest import REPO, page_text, query_values, run_app_page
+from tests.app.conftest import REPO, native_fields, page_text, query_values, run_app_page, submit_native
 
 TODAY = "2025-11-01"
 
@@ -95,7 +95,7 @@ def test_changing_the_audience_widget_rewrites_the_url_and_the_list() -> None:
 def test_date_range_keeps_events_that_may_fall_in_it() -> None:
     at = run_app_page("events", lang="fr", date_from="2026-03-01", date_to="2026-03-31")
     assert not at.exception
-    assert at.date_input(key="flt_date_to").value.isoformat() == "2026-03-31"  # open: the link has dates
+    assert native_fields(at)["date_to"]["value"] == "2026-03-31"  # open: the link has dates
     labels = expander_labels(at)
     assert period_text(at).endswith("Période\u00a0: du 1er mars 2026 au 31 mars 2026.")
     assert [label.split(" · ")[1] for label in labels if " · " in label] == [
@@ -105,32 +105,63 @@ def test_date_range_keeps_events_that_may_fall_in_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "key", "value"),
+    ("query", "key", "value", "bounds"),
     [
-        ({"date_to": "2035-01-01"}, "flt_date_to", "2035-01-01"),  # the picker's range stopped at 2030
-        ({"date_from": "2019-03-01"}, "flt_date_from", "2019-03-01"),  # and started at 2024
+        # Streamlit's picker stopped at 2030, and refused the link's date (the page stopped)
+        ({"date_to": "2035-01-01"}, "date_to", "2035-01-01", ("2024-01-01", "2035-12-31")),
+        ({"date_from": "2019-03-01"}, "date_from", "2019-03-01", ("2019-01-01", "2026-12-31")),
     ],
 )
 def test_a_links_period_far_from_the_events_is_shown_as_written(query: dict[str, str], key: str,
-                                                                value: str) -> None:
+                                                                value: str, bounds: tuple[str, str]) -> None:
     at = run_app_page("events", lang="fr", **query)
     assert not at.exception
-    assert at.date_input(key=key).value.isoformat() == value
+    field = native_fields(at)[key]
+    assert (field["kind"], field["value"], field["min"], field["max"]) == ("date", value, *bounds)
     assert value[:4] in period_text(at)  # and the page says the period
 
 
-def test_date_widget_writes_the_url() -> None:
+def test_the_dates_are_the_browsers_own_fields_and_write_the_url() -> None:
     at = run_app_page("events", lang="en")
-    assert not at.get("date_input")  # the pickers run once their expander is opened
+    assert not native_fields(at)  # the dates run once their expander is opened
     assert period_text(at).endswith("Period: all dates.")
     at.session_state["events_dates_open"] = True
     at.run()
-    at.date_input(key="flt_date_from").set_value("2026-01-01").run()
+    fields = native_fields(at)
+    assert [(name, fields[name]["kind"], fields[name]["label"], fields[name]["value"])
+            for name in ("date_from", "date_to")] == [("date_from", "date", "From", ""),
+                                                      ("date_to", "date", "To", "")]
+    submit_native(at, "date_from", "2026-01-01")
     assert not at.exception
     assert query_values(at, "date_from") == ["2026-01-01"]
     assert headings(at)[:2] == ["Upcoming (3)", "Past (0)"]
     assert period_text(at).endswith("Period: from 1 January 2026.")
-    assert at.date_input(key="flt_date_from").value.isoformat() == "2026-01-01"  # still open
+    assert native_fields(at)["date_from"]["value"] == "2026-01-01"  # still open
+    submit_native(at, "date_from", "")  # cleared
+    assert query_values(at, "date_from") == []
+    assert period_text(at).endswith("Period: all dates.")
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "sent", "expected"),
+    [
+        ({}, "date_to", "2026-02-30", {}),  # not a day: ignored
+        ({}, "date_to", "soon", {}),
+        ({"date_from": "2026-03-01"}, "date_to", "2026-01-31",  # before the start: swapped, as a link's
+         {"date_from": ["2026-01-31"], "date_to": ["2026-03-01"]}),
+        ({"date_from": "2026-03-01"}, "date_to", "2026-03-31",
+         {"date_from": ["2026-03-01"], "date_to": ["2026-03-31"]}),
+    ],
+)
+def test_a_date_sent_is_checked(query: dict[str, str], name: str, sent: str,
+                                expected: dict[str, list[str]]) -> None:
+    at = run_app_page("events", lang="fr", **query)
+    at.session_state["events_dates_open"] = True
+    at.run()
+    submit_native(at, name, sent)
+    assert not at.exception
+    written = {key: query_values(at, key) for key in ("date_from", "date_to")}
+    assert {key: values for key, values in written.items() if values} == expected
 
 
 def test_selected_event_from_the_url_is_shown_open() -> None:

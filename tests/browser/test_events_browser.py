@@ -124,6 +124,33 @@ def test_type_filter_changes_the_list_and_the_url(app: AppPage) -> None:
     assert_no_app_errors(page)
 
 
+def test_the_period_is_chosen_in_the_browsers_own_date_fields(app: AppPage) -> None:
+    # Streamlit's date picker spoke English on every page language; the browser's own field speaks the
+    # visitor's language, and its calendar is the one they know.
+    page = app.goto("events", lang="fr")
+    wait_app_idle(page)
+    page.get_by_text("Période", exact=True).click()
+    start, end = page.get_by_label("Du", exact=True), page.get_by_label("Au", exact=True)
+    for field in (start, end):
+        expect(field).to_have_attribute("type", "date")
+        expect(field).to_have_attribute("min", "2024-01-01")
+        expect(field).to_have_attribute("max", "2026-12-31")
+    start.fill("2026-01-01")  # as the calendar sets it: sent at once
+    expect(page).to_have_url(re.compile(r"[?&]date_from=2026-01-01"))
+    expect(page.get_by_role("heading", name="Passés (0)")).to_be_visible()
+    wait_app_idle(page)
+    end.focus()  # typed, each digit makes a day (0002, 0020, 0202, 2026): sent on Enter only
+    page.keyboard.type("03312026")
+    wait_app_idle(page)
+    assert "date_to" not in page.url
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]date_to=2026-03-31"))
+    expect(end).to_have_value("2026-03-31")
+    wait_app_idle(page)
+    assert_no_app_errors(page)
+    assert_no_serious_axe(page)
+
+
 def test_hostile_title_stays_text_and_page_is_accessible(app: AppPage, dialogs: list[str]) -> None:
     page = app.goto("events", lang="fr", event="hostile")
     wait_app_idle(page)
