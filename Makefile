@@ -21,14 +21,17 @@ run: $(STAMP)
 dev: $(STAMP)
 	$(BIN)/enact-dash run --dev --port $(PORT)
 
-## The whole test suite: unit, AppTest and real-browser tests (browser tests need Debian's chromium)
+## The whole test suite: unit, AppTest and real-browser tests (browser tests need Debian's chromium).
+## Unit and AppTest tests run on several cores (pytest-xdist), the browser tests one at a time.
+XDIST := -n auto --maxprocesses 4
 test: $(STAMP)
 	$(BIN)/ruff check enact_dash dashboard pages tests bench scripts
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser" $(XDIST)
+	$(BIN)/python -m pytest -m browser
 
 ## Unit and AppTest only (no browser)
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser" $(XDIST)
 
 lint: $(STAMP)
 	$(BIN)/ruff check enact_dash dashboard pages tests bench scripts
