@@ -269,13 +269,69 @@ FOCUS_ON_CHOICE_JS = """
 """
 
 
+# Streamlit's own texts around the pages are English whatever the page's language, and a screen reader
+# reads them with the page's voice: the skip link, the sidebar's landmark and its buttons, the pages'
+# navigation, a heading's link. Each is given its text in the language (keys ``common.chrome.*``); the
+# English one is kept in ``data-enact-en``, for a change of language and for an element Streamlit draws
+# again (watched, at most once per frame). Installed once per page load, texts updated on each run.
+STREAMLIT_TEXTS = {  # Streamlit 1.67's English -> our key
+    "Skip to main content": "common.chrome.skip",
+    "Sidebar": "common.chrome.sidebar",
+    "App pages": "common.chrome.pages",
+    "Collapse sidebar": "common.chrome.collapse",
+    "Expand sidebar": "common.chrome.expand",
+    "Link to heading": "common.chrome.heading_link",
+}
+SKIP_LINK = '[data-testid="stSkipToContent"]'
+_LABELLED = ", ".join([*(f'[aria-label="{english}"]' for english in STREAMLIT_TEXTS), "[data-enact-en]"])
+STREAMLIT_TEXTS_JS = """
+(() => {
+  const apply = () => {
+    const texts = window.__enactTexts;
+    for (const element of document.querySelectorAll(LABELLED)) {
+      const english = element.dataset.enactEn ?? element.getAttribute("aria-label");
+      if (!Object.hasOwn(texts, english) || element.matches(SKIP)) continue;
+      element.dataset.enactEn = english;
+      if (element.getAttribute("aria-label") !== texts[english]) {
+        element.setAttribute("aria-label", texts[english]);
+      }
+    }
+    const skip = document.querySelector(SKIP);
+    const english = skip && (skip.dataset.enactEn ?? skip.textContent);
+    if (skip && Object.hasOwn(texts, english)) {
+      skip.dataset.enactEn = english;
+      if (skip.textContent !== texts[english]) skip.textContent = texts[english];
+    }
+  };
+  window.__enactTexts = TEXTS;
+  apply();
+  if (window.__enactTextsWatched) return;
+  window.__enactTextsWatched = true;
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; apply(); });
+  }).observe(document.body, {childList: true, subtree: true});
+})();
+""".replace("LABELLED", json.dumps(_LABELLED)).replace("SKIP", json.dumps(SKIP_LINK))
+
+
+def streamlit_texts(lang: str) -> dict[str, str]:
+    """Streamlit's English texts around the pages, and ours in ``lang``."""
+    return {english: t(key, lang) for english, key in STREAMLIT_TEXTS.items()}
+
+
 def set_document_language(lang: str) -> None:
-    """Make ``<html lang>`` match the interface language (screen readers, hyphenation), keep a link's
-    target section in view while the page is drawn (``KEEP_LINK_TARGET_JS``), and move the focus after a
-    choice on a map made with the keyboard (``FOCUS_ON_CHOICE_JS``)."""
+    """Make ``<html lang>`` match the interface language (screen readers, hyphenation), and Streamlit's
+    own texts around the pages (``STREAMLIT_TEXTS_JS``); keep a link's target section in view while the
+    page is drawn (``KEEP_LINK_TARGET_JS``), and move the focus after a choice on a map made with the
+    keyboard (``FOCUS_ON_CHOICE_JS``)."""
     code = json.dumps(lang)
+    texts = STREAMLIT_TEXTS_JS.replace("TEXTS", json.dumps(streamlit_texts(lang)))
     st.html(
-        f"<script>document.documentElement.lang = {code};{KEEP_LINK_TARGET_JS}{FOCUS_ON_CHOICE_JS}</script>",
+        f"<script>document.documentElement.lang = {code};{texts}{KEEP_LINK_TARGET_JS}{FOCUS_ON_CHOICE_JS}"
+        "</script>",
         unsafe_allow_javascript=True,
     )
 

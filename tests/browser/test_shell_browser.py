@@ -24,7 +24,7 @@ from _harness import (
     wait_map_ready,
     wait_ready_each_frame,
 )
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -58,13 +58,31 @@ def test_page_renders_offline_and_accessible(app_page: AppPage, path: str, lang:
     assert_no_serious_axe(page)
 
 
+STREAMLIT_TEXTS = {  # Streamlit's texts around the pages (English whatever the language), ours by language
+    "fr": ("Aller au contenu principal", "Barre latérale", "Pages du tableau de bord",
+           "Replier la barre latérale"),
+    "de": ("Zum Hauptinhalt springen", "Seitenleiste", "Seiten des Dashboards", "Seitenleiste einklappen"),
+}
+
+
+def expect_streamlit_texts(page: Page, lang: str) -> None:
+    skip, sidebar, pages, collapse = STREAMLIT_TEXTS[lang]
+    expect(page.locator('[data-testid="stSkipToContent"]')).to_have_text(skip)
+    expect(page.get_by_role("region", name=sidebar, exact=True)).to_have_count(1)
+    expect(page.get_by_role("navigation", name=pages, exact=True)).to_have_count(1)
+    expect(page.locator(f'button[aria-label="{collapse}"]')).to_have_count(1)  # shown on hover
+
+
 def test_the_page_language_follows_the_language_chosen(app_page: AppPage) -> None:
-    """<html lang> (WCAG 3.1.1) follows the sidebar's choice and stays on the next page."""
+    """<html lang> (WCAG 3.1.1) follows the sidebar's choice and stays on the next page; so do
+    Streamlit's own texts around the pages (the skip link, the sidebar and its navigation)."""
     page = app_page.goto("about", lang="fr")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect_streamlit_texts(page, "fr")
     page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="Deutsch", exact=True).click()
     expect(page.locator("h1").first).to_have_text("Über dieses Dashboard")
     expect(page.locator("html")).to_have_attribute("lang", "de")
+    expect_streamlit_texts(page, "de")
     wait_app_idle(page)
     page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Startseite").click()
     expect(page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')).to_contain_text("Startseite")
@@ -80,6 +98,7 @@ def test_home_at_phone_width_has_no_horizontal_scroll(
     app = new_app_page(viewport=PHONE, is_mobile=True, has_touch=True)
     page = app.goto("", lang="fr")
     wait_frames_loaded(page)
+    expect(page.get_by_role("button", name="Déplier la barre latérale", exact=True)).to_be_visible()
 
     assert_no_app_errors(page)
     assert horizontal_overflow(page) == {}
