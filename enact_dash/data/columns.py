@@ -14,6 +14,7 @@ from enact_dash.data.numbers import number
 from enact_dash.data.problems import FieldError, FieldNote
 from enact_dash.dates import PartialDate, spreadsheet_date
 from enact_dash.geo import BORDER_COUNTRIES
+from enact_dash.i18n import keep_together
 from enact_dash.sources import SEPARATOR, parts, url_in_text
 
 MULTI_SEPARATOR = "|"
@@ -45,6 +46,13 @@ class Column:
 
 def text(cell: str) -> str:
     return " ".join(cell.split())
+
+
+def french_text(cell: str) -> str:
+    """French text as written, its punctuation's spaces made unbreakable (a spreadsheet types plain
+    spaces: "ENACT : lauréat", « IA Cluster »); :func:`enact_dash.i18n.keep_together`. The file keeps
+    what the staff wrote."""
+    return keep_together(text(cell))
 
 
 def identifier(cell: str) -> str:

@@ -33,7 +33,7 @@ class TableSpec:
 def _i18n(stem: str, *, required: bool = False) -> tuple[c.Column, ...]:
     """``title_fr`` (required if asked), ``title_en``, ``title_de``."""
     return (
-        c.Column(f"{stem}_fr", c.text, required=required, default=""),
+        c.Column(f"{stem}_fr", c.french_text, required=required, default=""),
         c.Column(f"{stem}_en", c.text, default=""),
         c.Column(f"{stem}_de", c.text, default=""),
     )

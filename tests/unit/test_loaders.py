@@ -131,6 +131,27 @@ def test_hostile_text_is_kept_verbatim(make_data_dir):
     assert dataset.partners.iloc[0]["name"] == HOSTILE_NAME
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Appel « IA Cluster » : lauréat", "Appel «\u202fIA Cluster\u202f»\u00a0: lauréat"),
+        ("Qui ? Quoi ! Où ; quand", "Qui\u202f? Quoi\u202f! Où\u202f; quand"),
+        ("Journée  annuelle\u00a0: bilan", "Journée annuelle\u00a0: bilan"),  # spaces as the staff typed
+        ("Atelier 10:30", "Atelier 10:30"),
+        ("https://example.org/?q=1", "https://example.org/?q=1"),
+    ],
+)
+def test_french_texts_keep_their_punctuation_on_its_line(make_data_dir, written, read):
+    # A spreadsheet types plain spaces: a line of the page began with ":" or "»". The English text is
+    # left as written, and so is the file.
+    events = [dict(MINIMAL["events.csv"][0], title_fr=written, title_en=written)]
+    data = make_data_dir(events=events)
+    dataset = load_dataset(data)
+    assert dataset.events.iloc[0]["title_fr"] == read
+    assert dataset.events.iloc[0]["title_en"] == " ".join(written.split())
+    assert written in (data / "events.csv").read_text(encoding="utf-8")
+
+
 def test_quoted_cell_with_newline_keeps_spreadsheet_line_numbers(make_data_dir):
     text = (HEADER + "\n"
             + 'p1,"Inria\nNancy",,research_organisation,member,,,FR,,,,,test,,,\n'
