@@ -3,9 +3,10 @@
 // value, placeholder, maxLength, options: [[value, label], ...], min, max (dates: YYYY-MM-DD)}. The chosen
 // value goes back as the trigger "submit": for a search box on Enter, on leaving the box or on clearing
 // it; for a list on each choice (with the keyboard, once the arrows rest or on Enter or leaving: one
-// rerun per choice, not per key); for a date on each choice in the browser's calendar, and once typed
-// on Enter or on leaving the field (each digit typed makes a date: 0002, 0020, 0202, 2026), "" when
-// cleared.
+// rerun per choice, not per key); for a date on each choice in the browser's calendar opened with the
+// mouse or a touch, and otherwise (typed, or chosen in a calendar opened with the keyboard) on Enter or
+// on leaving the field: each digit typed makes a date (0002, 0020, 0202, 2026). A date with a part
+// left empty is not sent; one cleared entirely is sent as "".
 const KEY_REST_MS = 700;
 
 export default function ({ parentElement, data, setTriggerValue }) {
@@ -67,6 +68,8 @@ export default function ({ parentElement, data, setTriggerValue }) {
 
   const send = () => {
     clearTimeout(control.restTimer);
+    // A date with a part left empty reads as "" (as a cleared one), with badInput: nothing to send yet.
+    if (data.kind === "date" && control.validity.badInput) return;
     if (control.value !== control.dataset.sent) {
       control.dataset.sent = control.value;
       control.pending.add(kept(control.value));

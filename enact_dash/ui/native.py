@@ -81,10 +81,16 @@ def native_select(key: str, label: str, options: Mapping[str, str], value: str,
 
 def date_field(name: str, label: str, *, first: date, last: date, container: Any = None) -> date | None:
     """A date bound to the date field ``name`` of the filters (``date_from`` or ``date_to``), offered
-    between ``first`` and ``last``. A cleared field clears the filter; a value that is not a day is
-    ignored; a start after the end (typed: the calendar does not offer it) swaps them, as a link's would
-    be. Returns the filter's value."""
-    value = getattr(current_filters(), name)
+    between ``first`` and ``last``, and on the right side of the other end of the period (the start's
+    calendar stops at the end, the end's starts at the start). A date typed outside is brought to the
+    nearest it allows (the year 0002 typed on the way to 2026, a start after the end); a cleared field
+    clears the filter; a value that is not a day is ignored. Returns the filter's value."""
+    filters = current_filters()
+    value = getattr(filters, name)
+    if name == "date_from" and filters.date_to is not None:
+        last = max(first, min(last, filters.date_to))
+    if name == "date_to" and filters.date_from is not None:
+        first = min(last, max(first, filters.date_from))
     key = KEY_PREFIX + name
 
     def choose(filters: Filters, sent: Any) -> Filters:
@@ -93,10 +99,7 @@ def date_field(name: str, label: str, *, first: date, last: date, container: Any
         day = parse_date(sent) if sent else None
         if sent and day is None:
             return filters
-        chosen = filters.with_(**{name: day})
-        if chosen.date_from and chosen.date_to and chosen.date_from > chosen.date_to:
-            return chosen.with_(date_from=chosen.date_to, date_to=chosen.date_from)
-        return chosen
+        return filters.with_(**{name: min(max(day, first), last) if day else None})
 
     with container if container is not None else nullcontext():
         _FIELD(key=key, data={"kind": "date", "label": label, "value": value.isoformat() if value else "",

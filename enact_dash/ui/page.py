@@ -13,6 +13,7 @@ from enact_dash.empty_view import EmptyView, shared_filters_text
 from enact_dash.events.display import escape_markdown
 from enact_dash.filters import SHARED_FILTERS, Filters
 from enact_dash.i18n import plural, t
+from enact_dash.maps.payload import script_json
 from enact_dash.ui.state import set_filters
 
 # Streamlit's theme does the colours (see .streamlit/config.toml); these rules only fix what the theme
@@ -286,11 +287,12 @@ SKIP_LINK = '[data-testid="stSkipToContent"]'
 _LABELLED = ", ".join([*(f'[aria-label="{english}"]' for english in STREAMLIT_TEXTS), "[data-enact-en]"])
 STREAMLIT_TEXTS_JS = """
 (() => {
+  const has = (texts, english) => Object.prototype.hasOwnProperty.call(texts, english);
   const apply = () => {
     const texts = window.__enactTexts;
     for (const element of document.querySelectorAll(LABELLED)) {
       const english = element.dataset.enactEn ?? element.getAttribute("aria-label");
-      if (!Object.hasOwn(texts, english) || element.matches(SKIP)) continue;
+      if (!has(texts, english) || element.matches(SKIP)) continue;
       element.dataset.enactEn = english;
       if (element.getAttribute("aria-label") !== texts[english]) {
         element.setAttribute("aria-label", texts[english]);
@@ -298,7 +300,7 @@ STREAMLIT_TEXTS_JS = """
     }
     const skip = document.querySelector(SKIP);
     const english = skip && (skip.dataset.enactEn ?? skip.textContent);
-    if (skip && Object.hasOwn(texts, english)) {
+    if (skip && has(texts, english)) {
       skip.dataset.enactEn = english;
       if (skip.textContent !== texts[english]) skip.textContent = texts[english];
     }
@@ -328,12 +330,10 @@ def set_document_language(lang: str) -> None:
     page is drawn (``KEEP_LINK_TARGET_JS``), and move the focus after a choice on a map made with the
     keyboard (``FOCUS_ON_CHOICE_JS``)."""
     code = json.dumps(lang)
-    texts = STREAMLIT_TEXTS_JS.replace("TEXTS", json.dumps(streamlit_texts(lang)))
-    st.html(
-        f"<script>document.documentElement.lang = {code};{texts}{KEEP_LINK_TARGET_JS}{FOCUS_ON_CHOICE_JS}"
-        "</script>",
-        unsafe_allow_javascript=True,
-    )
+    # One script each: one that throws (an old browser) does not stop the others.
+    texts = STREAMLIT_TEXTS_JS.replace("TEXTS", script_json(streamlit_texts(lang)))
+    scripts = (f"document.documentElement.lang = {code};", texts, KEEP_LINK_TARGET_JS, FOCUS_ON_CHOICE_JS)
+    st.html("".join(f"<script>{script}</script>" for script in scripts), unsafe_allow_javascript=True)
 
 
 def inject_base_css() -> None:

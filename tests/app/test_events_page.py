@@ -121,6 +121,13 @@ def test_a_links_period_far_from_the_events_is_shown_as_written(query: dict[str,
     assert value[:4] in period_text(at)  # and the page says the period
 
 
+def test_each_end_of_the_period_is_offered_on_its_side_of_the_other() -> None:
+    at = run_app_page("events", lang="fr", date_from="2026-03-01", date_to="2026-03-31")
+    fields = native_fields(at)
+    assert (fields["date_from"]["min"], fields["date_from"]["max"]) == ("2024-01-01", "2026-03-31")
+    assert (fields["date_to"]["min"], fields["date_to"]["max"]) == ("2026-03-01", "2026-12-31")
+
+
 def test_the_dates_are_the_browsers_own_fields_and_write_the_url() -> None:
     at = run_app_page("events", lang="en")
     assert not native_fields(at)  # the dates run once their expander is opened
@@ -147,8 +154,14 @@ def test_the_dates_are_the_browsers_own_fields_and_write_the_url() -> None:
     [
         ({}, "date_to", "2026-02-30", {}),  # not a day: ignored
         ({}, "date_to", "soon", {}),
-        ({"date_from": "2026-03-01"}, "date_to", "2026-01-31",  # before the start: swapped, as a link's
-         {"date_from": ["2026-01-31"], "date_to": ["2026-03-01"]}),
+        # typed, on the way to 2026 (or a slip): brought to the first day offered
+        ({}, "date_from", "0002-01-01", {"date_from": ["2024-01-01"]}),
+        ({}, "date_to", "9999-12-31", {"date_to": ["2026-12-31"]}),
+        # an end before the start: brought to the start (the calendar does not offer it), the start kept
+        ({"date_from": "2026-03-01"}, "date_to", "2026-01-31",
+         {"date_from": ["2026-03-01"], "date_to": ["2026-03-01"]}),
+        ({"date_to": "2026-03-31"}, "date_from", "2026-05-01",
+         {"date_from": ["2026-03-31"], "date_to": ["2026-03-31"]}),
         ({"date_from": "2026-03-01"}, "date_to", "2026-03-31",
          {"date_from": ["2026-03-01"], "date_to": ["2026-03-31"]}),
     ],
